@@ -1,0 +1,52 @@
+//! Filling concave outlines: lyon cuts each polygon into triangles once, in body space.
+
+use kurbo::Point;
+use lyon_tessellation::math::point;
+use lyon_tessellation::path::Polygon;
+use lyon_tessellation::{BuffersBuilder, FillOptions, FillTessellator, FillVertex, VertexBuffers};
+
+/// A filled shape as triangles: `indices` holds three entries per triangle.
+#[derive(Clone, Debug, Default)]
+pub struct Triangles {
+    pub vertices: Vec<Point>,
+    pub indices: Vec<u32>,
+}
+
+impl Triangles {
+    /// Triangulates a simple polygon (concave shapes included).
+    pub fn fill(outline: &[Point]) -> Result<Triangles, String> {
+        let points: Vec<_> = outline
+            .iter()
+            .map(|p| point(p.x as f32, p.y as f32))
+            .collect();
+        let mut buffers: VertexBuffers<Point, u32> = VertexBuffers::new();
+        FillTessellator::new()
+            .tessellate_polygon(
+                Polygon {
+                    points: &points,
+                    closed: true,
+                },
+                &FillOptions::default().with_tolerance(0.05),
+                &mut BuffersBuilder::new(&mut buffers, |v: FillVertex<'_>| {
+                    let p = v.position();
+                    Point::new(f64::from(p.x), f64::from(p.y))
+                }),
+            )
+            .map_err(|e| format!("could not fill a shape: {e:?}"))?;
+        Ok(Triangles {
+            vertices: buffers.vertices,
+            indices: buffers.indices,
+        })
+    }
+
+    /// The filled area, for checks.
+    pub fn area(&self) -> f64 {
+        self.indices
+            .chunks_exact(3)
+            .map(|t| {
+                let [a, b, c] = [0, 1, 2].map(|k| self.vertices[t[k] as usize]);
+                ((b - a).cross(c - a) / 2.0).abs()
+            })
+            .sum()
+    }
+}

@@ -1,0 +1,127 @@
+//! Everything the catalog knows about one subject (a region, muscle, technique or tool),
+//! gathered once for the region panel and for `knotmap show`.
+
+use super::{Catalog, Caution, Hit, Muscle, Region, Technique, Tool};
+
+/// The regions, muscles, techniques, tools and cautions that belong to one subject.
+#[derive(Debug)]
+pub struct Dossier<'a> {
+    pub subject: Hit,
+    pub regions: Vec<&'a Region>,
+    pub muscles: Vec<&'a Muscle>,
+    pub techniques: Vec<&'a Technique>,
+    pub tools: Vec<&'a Tool>,
+    pub cautions: Vec<&'a Caution>,
+}
+
+fn push_unique<'a, T>(list: &mut Vec<&'a T>, item: &'a T) {
+    if !list.iter().any(|seen| std::ptr::eq(*seen, item)) {
+        list.push(item);
+    }
+}
+
+impl<'a> Dossier<'a> {
+    /// Gathers the dossier of a hit.
+    pub fn new(catalog: &'a Catalog, subject: Hit) -> Dossier<'a> {
+        let mut d = Dossier {
+            subject,
+            regions: Vec::new(),
+            muscles: Vec::new(),
+            techniques: Vec::new(),
+            tools: Vec::new(),
+            cautions: Vec::new(),
+        };
+        match subject {
+            Hit::Region(i, _) => {
+                let region = &catalog.regions[i];
+                d.regions.push(region);
+                for id in &region.muscles {
+                    if let Some(m) = catalog.muscle(id) {
+                        push_unique(&mut d.muscles, m);
+                    }
+                }
+                for t in catalog.techniques_for_region(region) {
+                    push_unique(&mut d.techniques, t);
+                }
+            }
+            Hit::Muscle(i) => {
+                let muscle = &catalog.muscles[i];
+                d.muscles.push(muscle);
+                for r in catalog.regions_of_muscle(&muscle.id) {
+                    push_unique(&mut d.regions, r);
+                }
+                for t in catalog.techniques_for_muscle(&muscle.id) {
+                    push_unique(&mut d.techniques, t);
+                }
+            }
+            Hit::Technique(i) => {
+                let technique = &catalog.techniques[i];
+                d.techniques.push(technique);
+                d.add_muscles_and_regions_of_techniques(catalog);
+            }
+            Hit::Tool(i) => {
+                let tool = &catalog.tools[i];
+                for t in catalog.techniques_with_tool(&tool.id) {
+                    push_unique(&mut d.techniques, t);
+                }
+                d.add_muscles_and_regions_of_techniques(catalog);
+                d.tools.push(tool);
+            }
+        }
+        if !matches!(subject, Hit::Tool(_)) {
+            for technique in d.techniques.clone() {
+                for id in &technique.tools {
+                    if let Some(tool) = catalog.tool(id) {
+                        push_unique(&mut d.tools, tool);
+                    }
+                }
+            }
+        }
+        d.cautions = catalog
+            .cautions
+            .iter()
+            .filter(|c| d.is_covered_by(c))
+            .collect();
+        d.cautions.sort_by_key(|c| std::cmp::Reverse(c.severity));
+        d
+    }
+
+    fn add_muscles_and_regions_of_techniques(&mut self, catalog: &'a Catalog) {
+        for technique in self.techniques.clone() {
+            for id in &technique.muscles {
+                if let Some(m) = catalog.muscle(id) {
+                    push_unique(&mut self.muscles, m);
+                }
+            }
+            for r in catalog.regions_of_technique(technique) {
+                push_unique(&mut self.regions, r);
+            }
+        }
+    }
+
+    /// Whether a caution speaks to this subject. A caution that names tools applies only where
+    /// one of those tools is in use; otherwise naming any region, muscle or technique here is
+    /// enough.
+    fn is_covered_by(&self, caution: &Caution) -> bool {
+        let tool_here = caution
+            .tools
+            .iter()
+            .any(|id| self.tools.iter().any(|t| &t.id == id));
+        if !caution.tools.is_empty() && !tool_here {
+            return false;
+        }
+        tool_here
+            || caution
+                .regions
+                .iter()
+                .any(|id| self.regions.iter().any(|r| &r.id == id))
+            || caution
+                .muscles
+                .iter()
+                .any(|id| self.muscles.iter().any(|m| &m.id == id))
+            || caution
+                .techniques
+                .iter()
+                .any(|id| self.techniques.iter().any(|t| &t.id == id))
+    }
+}

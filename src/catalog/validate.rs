@@ -1,0 +1,220 @@
+//! Checks that the catalog hangs together: unique ids, references that resolve, every muscle
+//! reachable on the map and worked by some technique.
+
+use std::collections::HashSet;
+use std::hash::Hash;
+
+use super::{Catalog, CatalogError};
+
+fn invalid(file: &str, message: String) -> CatalogError {
+    CatalogError::Invalid {
+        file: file.to_owned(),
+        message,
+    }
+}
+
+fn duplicates<'a, K: Eq + Hash + std::fmt::Display + 'a>(
+    file: &str,
+    ids: impl Iterator<Item = &'a K>,
+    out: &mut Vec<CatalogError>,
+) {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            out.push(invalid(file, format!("the id \"{id}\" is used twice")));
+        }
+    }
+}
+
+/// Every problem found, in file order; empty when the catalog is sound.
+pub fn problems(catalog: &Catalog) -> Vec<CatalogError> {
+    let mut out = Vec::new();
+    duplicates(
+        "regions.ron",
+        catalog.regions.iter().map(|r| &r.id),
+        &mut out,
+    );
+    duplicates(
+        "muscles.ron",
+        catalog.muscles.iter().map(|m| &m.id),
+        &mut out,
+    );
+    duplicates(
+        "techniques.ron",
+        catalog.techniques.iter().map(|t| &t.id),
+        &mut out,
+    );
+    duplicates("tools.ron", catalog.tools.iter().map(|t| &t.id), &mut out);
+    duplicates(
+        "cautions.ron",
+        catalog.cautions.iter().map(|c| &c.id),
+        &mut out,
+    );
+    regions_and_muscles(catalog, &mut out);
+    techniques(catalog, &mut out);
+    tools(catalog, &mut out);
+    cautions(catalog, &mut out);
+    out
+}
+
+fn regions_and_muscles(catalog: &Catalog, out: &mut Vec<CatalogError>) {
+    for region in &catalog.regions {
+        for muscle in &region.muscles {
+            if catalog.muscle(muscle).is_none() {
+                out.push(invalid(
+                    "regions.ron",
+                    format!(
+                        "region \"{}\" names an unknown muscle \"{muscle}\"",
+                        region.id
+                    ),
+                ));
+            }
+        }
+        if region.is_no_roll() && !region.muscles.is_empty() {
+            out.push(invalid(
+                "regions.ron",
+                format!(
+                    "no-roll region \"{}\" must not list muscles to work",
+                    region.id
+                ),
+            ));
+        }
+        if !region.is_no_roll() && region.muscles.is_empty() {
+            out.push(invalid(
+                "regions.ron",
+                format!("region \"{}\" reaches no muscle", region.id),
+            ));
+        }
+    }
+
+    for muscle in &catalog.muscles {
+        if catalog.regions_of_muscle(&muscle.id).next().is_none() {
+            out.push(invalid(
+                "muscles.ron",
+                format!("muscle \"{}\" is not reachable from any region", muscle.id),
+            ));
+        }
+        if catalog.techniques_for_muscle(&muscle.id).next().is_none() {
+            out.push(invalid(
+                "muscles.ron",
+                format!("muscle \"{}\" is worked by no technique", muscle.id),
+            ));
+        }
+    }
+}
+
+fn techniques(catalog: &Catalog, out: &mut Vec<CatalogError>) {
+    for technique in &catalog.techniques {
+        let id = &technique.id;
+        if technique.tools.is_empty() {
+            out.push(invalid(
+                "techniques.ron",
+                format!("technique \"{id}\" has no tool"),
+            ));
+        }
+        if technique.muscles.is_empty() {
+            out.push(invalid(
+                "techniques.ron",
+                format!("technique \"{id}\" works no muscle"),
+            ));
+        }
+        if technique.steps.is_empty() {
+            out.push(invalid(
+                "techniques.ron",
+                format!("technique \"{id}\" has no steps"),
+            ));
+        }
+        if technique.summary.chars().count() > 70 {
+            out.push(invalid(
+                "techniques.ron",
+                format!("the summary of technique \"{id}\" is longer than 70 characters"),
+            ));
+        }
+        for muscle in &technique.muscles {
+            if catalog.muscle(muscle).is_none() {
+                out.push(invalid(
+                    "techniques.ron",
+                    format!("technique \"{id}\" names an unknown muscle \"{muscle}\""),
+                ));
+            }
+        }
+        for tool in &technique.tools {
+            if catalog.tool(tool).is_none() {
+                out.push(invalid(
+                    "techniques.ron",
+                    format!("technique \"{id}\" names an unknown tool \"{tool}\""),
+                ));
+            }
+        }
+    }
+}
+
+fn tools(catalog: &Catalog, out: &mut Vec<CatalogError>) {
+    for tool in &catalog.tools {
+        for stand_in in &tool.stand_ins {
+            if catalog.tool(stand_in).is_none() {
+                out.push(invalid(
+                    "tools.ron",
+                    format!(
+                        "tool \"{}\" names an unknown stand-in \"{stand_in}\"",
+                        tool.id
+                    ),
+                ));
+            }
+            if stand_in == &tool.id {
+                out.push(invalid(
+                    "tools.ron",
+                    format!("tool \"{}\" names itself as a stand-in", tool.id),
+                ));
+            }
+        }
+    }
+}
+
+fn cautions(catalog: &Catalog, out: &mut Vec<CatalogError>) {
+    for caution in &catalog.cautions {
+        let id = &caution.id;
+        let unknown = caution
+            .regions
+            .iter()
+            .filter(|r| catalog.region(r).is_none())
+            .map(|r| format!("region \"{r}\""))
+            .chain(
+                caution
+                    .muscles
+                    .iter()
+                    .filter(|m| catalog.muscle(m).is_none())
+                    .map(|m| format!("muscle \"{m}\"")),
+            )
+            .chain(
+                caution
+                    .techniques
+                    .iter()
+                    .filter(|t| catalog.technique(t).is_none())
+                    .map(|t| format!("technique \"{t}\"")),
+            )
+            .chain(
+                caution
+                    .tools
+                    .iter()
+                    .filter(|t| catalog.tool(t).is_none())
+                    .map(|t| format!("tool \"{t}\"")),
+            );
+        for what in unknown {
+            out.push(invalid(
+                "cautions.ron",
+                format!("caution \"{id}\" names an unknown {what}"),
+            ));
+        }
+        if caution.regions.is_empty()
+            && caution.muscles.is_empty()
+            && caution.techniques.is_empty()
+            && caution.tools.is_empty()
+        {
+            out.push(invalid(
+                "cautions.ron",
+                format!("caution \"{id}\" applies to nothing"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! knotmap: a body map of self-massage for runners.
+//!
+//! The domain (catalog, body) knows nothing of the window; `app` and `ui` draw it with egui.
+
+pub mod app;
+pub mod body;
+pub mod catalog;
+pub mod cli;
+pub mod ui;

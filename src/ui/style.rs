@@ -1,0 +1,132 @@
+//! Colours and text styles shared by the panels, for light and dark themes.
+
+use eframe::egui::{self, Color32, FontId, TextStyle};
+
+use crate::catalog::{Severity, Stride};
+
+/// Sets text sizes a little larger than egui's defaults: the app is read at arm's length.
+pub fn install(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| {
+        style
+            .text_styles
+            .insert(TextStyle::Body, FontId::proportional(15.0));
+        style
+            .text_styles
+            .insert(TextStyle::Button, FontId::proportional(15.0));
+        style
+            .text_styles
+            .insert(TextStyle::Small, FontId::proportional(12.5));
+        style
+            .text_styles
+            .insert(TextStyle::Heading, FontId::proportional(24.0));
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+        style.spacing.interact_size.y = 24.0;
+    });
+}
+
+/// The colour of a stride function: the map's regions and the panel's chips use it.
+pub fn stride_color(stride: Stride, dark: bool) -> Color32 {
+    match (stride, dark) {
+        (Stride::HipFlexion, false) => Color32::from_rgb(0xE0, 0x7A, 0x2F),
+        (Stride::HipFlexion, true) => Color32::from_rgb(0xF0, 0x93, 0x4A),
+        (Stride::PushOff, false) => Color32::from_rgb(0x2F, 0x7F, 0xB8),
+        (Stride::PushOff, true) => Color32::from_rgb(0x52, 0x9E, 0xD6),
+        (Stride::Breathing, false) => Color32::from_rgb(0x8E, 0x5C, 0xC2),
+        (Stride::Breathing, true) => Color32::from_rgb(0xAE, 0x85, 0xDE),
+        (Stride::Stability, false) => Color32::from_rgb(0x3E, 0x9A, 0x5C),
+        (Stride::Stability, true) => Color32::from_rgb(0x5C, 0xBA, 0x78),
+    }
+}
+
+pub fn severity_color(severity: Severity, dark: bool) -> Color32 {
+    match (severity, dark) {
+        (Severity::Danger, false) => Color32::from_rgb(0xC0, 0x32, 0x32),
+        (Severity::Danger, true) => Color32::from_rgb(0xF0, 0x6A, 0x6A),
+        (Severity::Caution, false) => Color32::from_rgb(0xB0, 0x6A, 0x00),
+        (Severity::Caution, true) => Color32::from_rgb(0xF0, 0xB0, 0x40),
+        (Severity::Info, false) => Color32::from_rgb(0x3A, 0x6E, 0xA5),
+        (Severity::Info, true) => Color32::from_rgb(0x7A, 0xAE, 0xE0),
+    }
+}
+
+/// Colours of the body map.
+#[derive(Clone, Copy, Debug)]
+pub struct MapPalette {
+    pub dark: bool,
+    pub background: Color32,
+    pub body_fill: Color32,
+    pub body_stroke: Color32,
+    pub detail: Color32,
+    pub region_stroke: Color32,
+    pub selected_stroke: Color32,
+    pub no_roll: Color32,
+    pub no_roll_hatch: Color32,
+    pub caption: Color32,
+}
+
+impl MapPalette {
+    pub fn new(dark: bool) -> MapPalette {
+        if dark {
+            MapPalette {
+                dark,
+                background: Color32::from_rgb(0x1E, 0x21, 0x26),
+                body_fill: Color32::from_rgb(0x3B, 0x40, 0x48),
+                body_stroke: Color32::from_rgb(0x8A, 0x90, 0x9A),
+                detail: Color32::from_rgba_unmultiplied(0xC8, 0xCC, 0xD4, 0x50),
+                region_stroke: Color32::from_rgba_unmultiplied(0x10, 0x12, 0x16, 0xC0),
+                selected_stroke: Color32::from_rgb(0xFF, 0xFF, 0xFF),
+                no_roll: Color32::from_rgb(0x6E, 0x2E, 0x34),
+                no_roll_hatch: Color32::from_rgb(0xF0, 0x6A, 0x6A),
+                caption: Color32::from_rgb(0xB8, 0xBE, 0xC8),
+            }
+        } else {
+            MapPalette {
+                dark,
+                background: Color32::from_rgb(0xF6, 0xF4, 0xF1),
+                body_fill: Color32::from_rgb(0xEC, 0xE3, 0xDA),
+                body_stroke: Color32::from_rgb(0x8C, 0x7B, 0x6E),
+                detail: Color32::from_rgba_unmultiplied(0x6B, 0x5A, 0x4E, 0x70),
+                region_stroke: Color32::from_rgba_unmultiplied(0x3A, 0x30, 0x2A, 0xB0),
+                selected_stroke: Color32::from_rgb(0x1A, 0x1A, 0x1A),
+                no_roll: Color32::from_rgb(0xF6, 0xD4, 0xD4),
+                no_roll_hatch: Color32::from_rgb(0xC0, 0x32, 0x32),
+                caption: Color32::from_rgb(0x6B, 0x60, 0x58),
+            }
+        }
+    }
+
+    /// A region's fill: its stride colour, faint at rest and strong when lit.
+    pub fn region_fill(&self, stride: Stride, look: Look) -> Color32 {
+        let base = stride_color(stride, self.dark);
+        let strength = match look {
+            Look::Rest => 0.42,
+            Look::Hovered => 0.68,
+            Look::Lit => 0.85,
+            Look::Selected => 1.0,
+        };
+        lerp(self.body_fill, base, strength)
+    }
+
+    pub fn no_roll_fill(&self, look: Look) -> Color32 {
+        match look {
+            Look::Rest => self.no_roll,
+            _ => lerp(self.no_roll, self.no_roll_hatch, 0.35),
+        }
+    }
+}
+
+/// How strongly a region is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Look {
+    Rest,
+    Hovered,
+    Lit,
+    Selected,
+}
+
+/// Mixes two opaque colours.
+pub fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
+    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+    Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
+}

@@ -1,0 +1,121 @@
+//! The command line, run as the real binary.
+
+use std::process::{Command, Output};
+
+fn knotmap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_knotmap"))
+        .args(args)
+        .output()
+        .expect("the knotmap binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+#[test]
+fn regions_lists_both_views_and_both_sides() {
+    let out = knotmap(&["regions"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let line = |id: &str, side: &str| {
+        text.lines().any(|l| {
+            let cols: Vec<&str> = l
+                .split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            cols.first() == Some(&id) && cols.last() == Some(&side)
+        })
+    };
+    assert!(
+        line("hamstrings", "left") && line("hamstrings", "right"),
+        "{text}"
+    );
+    assert!(line("hip_flexors", "left") && line("hip_flexors", "right"));
+    assert!(line("diaphragm", "middle"));
+    assert!(text.contains("Left hamstrings"));
+    assert!(text.lines().any(|l| l.contains(" front ")));
+    assert!(text.lines().any(|l| l.contains(" back ")));
+    assert!(text.lines().count() >= 40);
+}
+
+#[test]
+fn show_a_muscle_gives_techniques_tools_and_cautions() {
+    let out = knotmap(&["show", "psoas"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Psoas — muscle"), "{text}");
+    assert!(text.contains("Techniques"));
+    assert!(text.contains("per side"));
+    assert!(text.contains("1. "));
+    assert!(text.contains("Hip flexors"));
+}
+
+#[test]
+fn show_answers_other_names_plurals_and_any_case() {
+    let it = stdout(&knotmap(&["show", "it band"]));
+    assert!(it.contains("Iliotibial band"), "{it}");
+    let sit = stdout(&knotmap(&["show", "Sit Bones"]));
+    assert!(sit.contains("Hamstring"), "{sit}");
+    let glutes = stdout(&knotmap(&["show", "glutes"]));
+    for name in ["Gluteus maximus", "Gluteus medius", "Gluteus minimus"] {
+        assert!(glutes.contains(name), "glutes should show {name}");
+    }
+    assert!(glutes.contains("five seconds") || glutes.contains("5 seconds"));
+    let tfl = stdout(&knotmap(&["show", "TFL"]));
+    assert!(tfl.contains("Tensor fasciae latae"), "{tfl}");
+}
+
+#[test]
+fn show_a_tool_gives_what_it_is_good_for_and_its_stand_ins() {
+    let out = knotmap(&["show", "tennis ball"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.starts_with("Tennis ball — tool"), "{text}");
+    assert!(text.contains("Stand-ins"));
+    assert!(text.contains("Hamstring"));
+    let sock = stdout(&knotmap(&["show", "tennis balls in a sock"]));
+    assert!(sock.contains("Make it:"), "{sock}");
+}
+
+#[test]
+fn show_a_region_with_its_side_and_no_roll_zones() {
+    let out = knotmap(&["show", "left", "calf"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).starts_with("Left calf — region, back view, left side"));
+    let knee = stdout(&knotmap(&["show", "back of the knee"]));
+    assert!(knee.contains("DO NOT ROLL HERE"), "{knee}");
+}
+
+#[test]
+fn unknown_query_suggests_and_exits_1() {
+    let out = knotmap(&["show", "hamstrng"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    let err = stderr(&out);
+    assert!(err.contains("hamstrng"), "{err}");
+    assert!(
+        err.to_lowercase().contains("hamstring"),
+        "suggests the right name: {err}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_and_version_exit_0() {
+    let out = knotmap(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!stderr(&out).is_empty());
+    let out = knotmap(&["show"]);
+    assert_eq!(out.status.code(), Some(2));
+    let help = knotmap(&["--help"]);
+    assert!(help.status.success());
+    assert!(stdout(&help).contains("regions"));
+    let version = knotmap(&["--version"]);
+    assert!(version.status.success());
+    assert!(stdout(&version).contains(env!("CARGO_PKG_VERSION")));
+}
