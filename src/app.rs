@@ -88,8 +88,18 @@ impl KnotmapApp {
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
-        ui::style::install(&cc.egui_ctx);
-        cc.egui_ctx.set_theme(settings.theme.preference());
+        KnotmapApp::with_settings(&cc.egui_ctx, catalog, body, settings)
+    }
+
+    /// Builds the app on a context of its own (benchmarks, tools) with the given settings.
+    pub fn with_settings(
+        ctx: &egui::Context,
+        catalog: &'static Catalog,
+        body: Body,
+        settings: Settings,
+    ) -> Self {
+        ui::style::install(ctx);
+        ctx.set_theme(settings.theme.preference());
         KnotmapApp {
             catalog,
             body,
@@ -132,6 +142,15 @@ impl KnotmapApp {
                 self.anchor_report = None;
             }
         }
+    }
+
+    /// Where a point of the body is on screen in the last frame drawn, if its view is shown.
+    pub fn screen_from_body(
+        &self,
+        view: crate::catalog::View,
+        point_in_body: kurbo::Point,
+    ) -> Option<egui::Pos2> {
+        self.map.screen_from_body(view, point_in_body)
     }
 
     /// Applies one command to the state.

@@ -95,6 +95,14 @@ impl MapCache {
             .collect()
     }
 
+    /// Where a point of the body lands on screen, for a view as last drawn.
+    pub fn screen_from_body(&self, view: View, point_in_body: kurbo::Point) -> Option<Pos2> {
+        self.views
+            .iter()
+            .find(|v| v.view == view)
+            .map(|v| v.transform.screen_from_body(point_in_body))
+    }
+
     /// Changes whenever the layout is rebuilt.
     pub fn generation(&self) -> u64 {
         self.generation

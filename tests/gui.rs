@@ -1,0 +1,292 @@
+//! The window, driven through egui_kittest the way a runner would: clicking regions by their
+//! accessible names and with the pointer, moving with the keyboard, searching.
+
+use eframe::egui::{self, Key, Pos2, accesskit::Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use knotmap::app::{KnotmapApp, ViewMode};
+use knotmap::body::{Body, Place};
+use knotmap::catalog::{Catalog, Hit, Side, View};
+
+fn catalog() -> &'static Catalog {
+    Catalog::builtin().expect("catalog")
+}
+
+fn app_harness(theme: egui::Theme) -> Harness<'static, KnotmapApp> {
+    let catalog = catalog();
+    let body = Body::builtin(catalog).expect("body");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_theme(theme)
+        .build_eframe(move |cc| KnotmapApp::new(cc, catalog, body));
+    harness.run();
+    harness
+}
+
+fn harness() -> Harness<'static, KnotmapApp> {
+    app_harness(egui::Theme::Light)
+}
+
+fn region(id: &str) -> usize {
+    catalog().region_index(&id.into()).expect("region id")
+}
+
+fn muscle(id: &str) -> usize {
+    catalog().muscle_index(&id.into()).expect("muscle id")
+}
+
+fn selection(h: &Harness<'_, KnotmapApp>) -> Option<Hit> {
+    h.state().state.selection
+}
+
+/// A point inside a place, well away from its anchor (where its accessible node sits).
+fn screen_point_inside(h: &Harness<'_, KnotmapApp>, view: View, place: Place) -> Pos2 {
+    let shape = h
+        .state()
+        .body
+        .view(view)
+        .shape(place)
+        .expect("shape")
+        .clone();
+    let step = 1.0;
+    let mut best = None;
+    let mut y = shape.bbox.y0;
+    while y < shape.bbox.y1 && best.is_none() {
+        let mut x = shape.bbox.x0;
+        while x < shape.bbox.x1 {
+            let p = kurbo::Point::new(x, y);
+            let inside = [(0.0, 0.0), (2.0, 0.0), (-2.0, 0.0), (0.0, 2.0), (0.0, -2.0)]
+                .iter()
+                .all(|(dx, dy)| shape.contains(kurbo::Point::new(x + dx, y + dy)));
+            if inside && p.distance(shape.anchor) > 15.0 {
+                best = Some(p);
+                break;
+            }
+            x += step;
+        }
+        y += step;
+    }
+    let point_in_body = best.expect("a point inside the shape away from its anchor");
+    h.state()
+        .screen_from_body(view, point_in_body)
+        .expect("the view is shown")
+}
+
+/// The map's node for a place: the region list in the welcome panel has buttons of the same
+/// name, so pick the small node the map puts at the region's anchor.
+fn map_node<'h>(h: &'h Harness<'_, KnotmapApp>, name: &'h str) -> egui_kittest::Node<'h> {
+    h.get_all_by_label(name)
+        .min_by(|a, b| a.rect().area().total_cmp(&b.rect().area()))
+        .expect("a node with that name")
+}
+
+fn click_at(h: &mut Harness<'_, KnotmapApp>, pos: Pos2) {
+    h.hover_at(pos);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::default(),
+        });
+    }
+    h.run();
+}
+
+#[test]
+fn clicking_a_region_by_name_shows_its_muscles() {
+    let mut h = harness();
+    h.get_by_label("Left hamstrings").click();
+    h.run();
+    assert_eq!(
+        selection(&h),
+        Some(Hit::Region(region("hamstrings"), Some(Side::Left)))
+    );
+    // The panel names the muscle as a link, its techniques and the cautions.
+    assert!(h.query_by_label("Hamstrings").is_some());
+    assert!(h.query_by_label("Techniques").is_some());
+    assert!(h.query_by_label("Cautions").is_some());
+}
+
+#[test]
+fn clicking_with_the_pointer_inside_a_shape_selects_it() {
+    let mut h = harness();
+    let place = Place {
+        region: region("calf"),
+        side: Some(Side::Right),
+    };
+    let pos = screen_point_inside(&h, View::Back, place);
+    click_at(&mut h, pos);
+    assert_eq!(selection(&h), Some(Hit::Region(place.region, place.side)));
+    assert!(
+        h.query_all_by_label_contains("Calves").next().is_some(),
+        "the panel lists the calf muscles"
+    );
+
+    // A click on empty space clears the selection.
+    let empty = h
+        .state()
+        .screen_from_body(View::Front, kurbo::Point::new(6.0, 300.0))
+        .expect("front view shown");
+    click_at(&mut h, empty);
+    assert_eq!(selection(&h), None);
+}
+
+#[test]
+fn hovering_a_region_highlights_it_and_names_it() {
+    let mut h = harness();
+    let place = Place {
+        region: region("glute_max"),
+        side: Some(Side::Left),
+    };
+    let pos = screen_point_inside(&h, View::Back, place);
+    h.hover_at(pos);
+    h.run();
+    assert_eq!(h.state().state.hovered, Some(place));
+    // Hovering requests no endless repaints: the harness settles.
+    assert!(h.try_run().is_ok());
+}
+
+#[test]
+fn a_no_roll_zone_says_why() {
+    let mut h = harness();
+    map_node(&h, "Lower spine").click();
+    h.run();
+    assert!(h.query_by_label("Do not roll here").is_some());
+}
+
+#[test]
+fn muscle_and_tool_links_lead_on() {
+    let mut h = harness();
+    h.get_by_label("Left hamstrings").click();
+    h.run();
+    h.get_by_label("Hamstrings").click_accesskit();
+    h.run();
+    assert_eq!(selection(&h), Some(Hit::Muscle(muscle("hamstrings"))));
+    let lit = h
+        .state()
+        .body
+        .places_of(catalog(), Hit::Muscle(muscle("hamstrings")));
+    assert!(lit.len() >= 2, "both hamstrings light up");
+
+    let tennis = catalog()
+        .tool_index(&"tennis_ball".into())
+        .expect("tennis ball");
+    h.get_all_by_label("Tennis ball")
+        .next()
+        .expect("a tennis-ball link")
+        .click_accesskit();
+    h.run();
+    assert_eq!(selection(&h), Some(Hit::Tool(tennis)));
+    assert!(h.query_by_label("Where on the map").is_some());
+}
+
+#[test]
+fn keyboard_moves_between_regions_and_enter_selects() {
+    let mut h = harness();
+    h.get_by_label("Left calf").focus();
+    h.run();
+    let calf = Place {
+        region: region("calf"),
+        side: Some(Side::Left),
+    };
+    assert_eq!(
+        h.state().state.hovered,
+        Some(calf),
+        "focus shows on the map"
+    );
+
+    h.key_press(Key::ArrowUp);
+    h.run();
+    let above = h
+        .state()
+        .state
+        .hovered
+        .expect("focus moved to another region");
+    assert_ne!(above, calf);
+    let body = &h.state().body;
+    let (_, calf_shape) = body.shape(calf).expect("calf");
+    let (view, above_shape) = body.shape(above).expect("region above");
+    assert_eq!(view, View::Back);
+    assert!(
+        above_shape.anchor.y < calf_shape.anchor.y,
+        "arrow up goes up"
+    );
+
+    h.key_press(Key::Tab);
+    h.run();
+    let next = h
+        .state()
+        .state
+        .hovered
+        .expect("Tab moves to the next region");
+    assert_ne!(next, above);
+
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(selection(&h), Some(Hit::Region(next.region, next.side)));
+}
+
+#[test]
+fn search_highlights_as_you_type_enter_selects_escape_clears() {
+    let mut h = harness();
+    let search = h.get_by_role(Role::TextInput);
+    search.focus();
+    h.run();
+    h.get_by_role(Role::TextInput).type_text("psoas");
+    h.run();
+    let psoas = Hit::Muscle(muscle("psoas"));
+    assert_eq!(h.state().state.matches.first(), Some(&psoas));
+    assert!(
+        h.query_by_label_contains("Psoas  ·  muscle").is_some(),
+        "the match is listed"
+    );
+
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(selection(&h), Some(psoas));
+
+    h.get_by_role(Role::TextInput).focus();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().state.query.is_empty());
+    assert!(h.state().state.matches.is_empty());
+
+    // Other names work as you type too.
+    h.get_by_role(Role::TextInput).focus();
+    h.run();
+    h.get_by_role(Role::TextInput).type_text("sit bones");
+    h.run();
+    let sit_bone = region("sit_bone");
+    assert!(
+        h.state()
+            .state
+            .matches
+            .iter()
+            .any(|m| matches!(m, Hit::Region(r, _) if *r == sit_bone))
+    );
+}
+
+#[test]
+fn view_choice_shows_one_figure() {
+    let mut h = harness();
+    h.get_by_label("Back").click();
+    h.run();
+    assert_eq!(h.state().state.settings.view_mode, ViewMode::Back);
+    assert!(h.query_by_label("Left calf").is_some());
+    assert!(h.query_by_label("Left hip flexors").is_none());
+}
+
+#[test]
+fn snapshots_of_the_main_window() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (theme, name) in [(egui::Theme::Light, "light"), (egui::Theme::Dark, "dark")] {
+        let mut h = app_harness(theme);
+        h.get_by_label("Right hamstrings").click();
+        h.run();
+        h.snapshot(format!("main_window_{name}"));
+        results.extend_harness(&mut h);
+    }
+    results.unwrap();
+}
