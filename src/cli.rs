@@ -23,12 +23,70 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
     },
+    /// Check routine files: prints FILE:LINE:COL: message for each problem; exits 1 if any
+    /// file has an error (unknown ids are warnings).
+    Check {
+        /// Routine files (.ron).
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<std::path::PathBuf>,
+    },
 }
 
 /// A command that could not do what was asked; the message is for the runner.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct BadInput(pub String);
+
+/// `knotmap check`: the report, and whether every file is valid.
+pub fn check(catalog: &Catalog, files: &[std::path::PathBuf]) -> (String, bool) {
+    use crate::routine::{Severity, format_duration};
+    let mut out = String::new();
+    let mut all_valid = true;
+    for path in files {
+        let name = path.display().to_string();
+        match crate::storage::read_routine(path) {
+            Err(e) => {
+                all_valid = false;
+                let line = match &e {
+                    crate::storage::StorageError::Routine(r) => match r.position {
+                        Some((l, c)) => format!("{name}:{l}:{c}: error: {}", r.message),
+                        None => format!("{name}: error: {}", r.message),
+                    },
+                    crate::storage::StorageError::Io { source, .. } => {
+                        format!("{name}: error: cannot read the file: {source}")
+                    }
+                };
+                out.push_str(&line);
+                out.push('\n');
+            }
+            Ok((loaded, _)) => {
+                let text = std::fs::read_to_string(path).ok();
+                let warnings = loaded.routine.warnings(catalog, text.as_deref());
+                for w in &warnings {
+                    let kind = match w.severity {
+                        Severity::Warning => "warning",
+                        Severity::Error => "error",
+                    };
+                    out.push_str(&format!(
+                        "{name}:{}:{}: {kind}: {}\n",
+                        w.line, w.column, w.message
+                    ));
+                }
+                if let Some(notice) = &loaded.read_only {
+                    out.push_str(&format!("{name}: note: {notice}\n"));
+                }
+                let r = &loaded.routine;
+                out.push_str(&format!(
+                    "{name}: ok: \"{}\", {} steps, {}\n",
+                    r.name,
+                    r.steps.len(),
+                    format_duration(r.total_seconds())
+                ));
+            }
+        }
+    }
+    (out, all_valid)
+}
 
 /// Text width for wrapped paragraphs.
 const WIDTH: usize = 88;

@@ -6,4 +6,6 @@ pub mod app;
 pub mod body;
 pub mod catalog;
 pub mod cli;
+pub mod routine;
+pub mod storage;
 pub mod ui;

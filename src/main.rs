@@ -24,6 +24,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         None => knotmap::app::run(catalog),
         Some(Command::Regions) => print(&cli::regions(catalog)),
         Some(Command::Show { query }) => print(&cli::show(catalog, &query.join(" "))?),
+        Some(Command::Check { files }) => {
+            let (report, valid) = cli::check(catalog, &files);
+            print(&report)?;
+            if valid {
+                Ok(())
+            } else {
+                Err(cli::BadInput("some routine files have errors".to_owned()).into())
+            }
+        }
     }
 }
 

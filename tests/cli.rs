@@ -119,3 +119,65 @@ fn usage_errors_exit_2_and_help_and_version_exit_0() {
     assert!(version.status.success());
     assert!(stdout(&version).contains(env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn check_accepts_the_shipped_routines() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/routines");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .expect("routines folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path().display().to_string())
+        .filter(|p| p.ends_with(".ron"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5);
+    let mut args = vec!["check"];
+    args.extend(files.iter().map(String::as_str));
+    let out = knotmap(&args);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(
+        stdout(&out)
+            .lines()
+            .filter(|l| l.contains(": ok: "))
+            .count(),
+        files.len()
+    );
+}
+
+#[test]
+fn check_reports_file_line_column_and_exits_1() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(\n    format: 1,\n    name: 7,\n)\n").expect("write");
+    let unknown = dir.path().join("unknown.ron");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/routines/before-a-run.ron"
+    ))
+    .expect("template")
+    .replacen("\"foam_roller\"", "\"vibrating_spoon\"", 1);
+    std::fs::write(&unknown, text).expect("write");
+
+    let out = knotmap(&["check", bad.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout(&out);
+    assert!(
+        report.starts_with(&format!("{}:3:10: error:", bad.display())),
+        "{report}"
+    );
+
+    // Unknown ids are warnings: the file is still valid.
+    let out = knotmap(&["check", unknown.to_str().expect("path")]);
+    assert!(out.status.success());
+    let report = stdout(&out);
+    assert!(
+        report.contains(": warning: step ") && report.contains("vibrating_spoon"),
+        "{report}"
+    );
+
+    // Garbage bytes never crash it.
+    let garbage = dir.path().join("garbage.ron");
+    std::fs::write(&garbage, [0xff, 0x00, 0x28, 0x28, 0x5b, 0xfe]).expect("write");
+    let out = knotmap(&["check", garbage.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -1,0 +1,114 @@
+//! Edits to a routine: each is one undoable change.
+
+use super::{Routine, Step, When};
+use crate::catalog::ToolId;
+
+/// One change to a routine.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    AddStep {
+        at: usize,
+        step: Step,
+    },
+    SetStep {
+        index: usize,
+        step: Step,
+    },
+    MoveStep {
+        from: usize,
+        to: usize,
+    },
+    DuplicateStep(usize),
+    DeleteStep(usize),
+    SetName(String),
+    SetWhen(When),
+    SetNotes(String),
+    /// Several steps get a new tool at once ("adapt to my tools").
+    SetTools(Vec<(usize, ToolId)>),
+}
+
+/// Which typing edits merge into one undo step: successive keystrokes in the same field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MergeKey {
+    Name,
+    Notes,
+    StepNote(usize),
+}
+
+impl Edit {
+    /// Applies the edit; returns false when it changed nothing (an index out of range, a
+    /// move to the same place), so no undo step is recorded.
+    pub fn apply(self, routine: &mut Routine) -> bool {
+        let steps = &mut routine.steps;
+        match self {
+            Edit::AddStep { at, step } => {
+                steps.insert(at.min(steps.len()), step);
+                true
+            }
+            Edit::SetStep { index, step } => match steps.get_mut(index) {
+                Some(old) if *old != step => {
+                    *old = step;
+                    true
+                }
+                _ => false,
+            },
+            Edit::MoveStep { from, to } => {
+                if from >= steps.len() || from == to {
+                    return false;
+                }
+                let step = steps.remove(from);
+                steps.insert(to.min(steps.len()), step);
+                true
+            }
+            Edit::DuplicateStep(index) => match steps.get(index).cloned() {
+                Some(step) => {
+                    steps.insert(index + 1, step);
+                    true
+                }
+                None => false,
+            },
+            Edit::DeleteStep(index) => {
+                if index < steps.len() {
+                    steps.remove(index);
+                    true
+                } else {
+                    false
+                }
+            }
+            Edit::SetName(name) => replace(&mut routine.name, name),
+            Edit::SetWhen(when) => replace(&mut routine.when, when),
+            Edit::SetNotes(notes) => replace(&mut routine.notes, notes),
+            Edit::SetTools(changes) => {
+                let mut changed = false;
+                for (index, tool) in changes {
+                    if let Some(step) = steps.get_mut(index)
+                        && step.tool != tool
+                    {
+                        step.tool = tool;
+                        changed = true;
+                    }
+                }
+                changed
+            }
+        }
+    }
+
+    /// Typing in a text field merges with the keystroke before it.
+    pub fn merge_key(&self) -> Option<MergeKey> {
+        match self {
+            Edit::SetName(_) => Some(MergeKey::Name),
+            Edit::SetNotes(_) => Some(MergeKey::Notes),
+            Edit::SetStep { index, .. } => Some(MergeKey::StepNote(*index)),
+            _ => None,
+        }
+    }
+}
+
+fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    if *slot == value {
+        false
+    } else {
+        *slot = value;
+        true
+    }
+}
