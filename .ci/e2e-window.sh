@@ -27,7 +27,7 @@ for _ in $(seq 300); do [ -s "$work/anchors.tsv" ] && break; sleep 0.2; done
 if [ ! -s "$work/anchors.tsv" ]; then
     echo "e2e: the window never drew the map"; cat "$work/app.log"; exit 1
 fi
-window=$(xdotool search --sync --name '^knotmap$' | head -n1)
+window=$(xdotool search --sync --name 'knotmap$' | head -n1)
 eval "$(xdotool getwindowgeometry --shell "$window")"
 
 pixel() {

@@ -1,12 +1,22 @@
 //! The eframe application: owns the state, applies the commands the panels send, and lays
 //! the panels out.
 
+mod files;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
 use eframe::egui;
 use serde::{Deserialize, Serialize};
 
 use crate::body::{Body, Place};
 use crate::catalog::{Catalog, Hit};
+use crate::dialogs::{FileDialogs, NativeDialogs};
+use crate::routine::{Document, Edit, Routine, Step, StepSide};
+use crate::storage::{DiskStamp, Folders, RecoveryCopy};
 use crate::ui;
+
+pub use files::{Answer, Pending, Then};
 
 /// Which figures the map shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,10 +52,29 @@ impl ThemeChoice {
 pub struct Settings {
     pub view_mode: ViewMode,
     pub theme: ThemeChoice,
+    /// Recently opened or saved routines, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+/// How many recent files are remembered.
+const RECENT: usize = 8;
+
+/// A message shown in a banner until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Warning,
+    Error,
 }
 
 /// Everything the window shows that is not the catalog itself.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct AppState {
     /// The subject of the side panel: a place, a muscle, a technique or a tool.
     pub selection: Option<Hit>,
@@ -55,6 +84,28 @@ pub struct AppState {
     /// Search matches for `query`, best first.
     pub matches: Vec<Hit>,
     pub settings: Settings,
+    /// The routine being edited.
+    pub doc: Document,
+    pub selected_step: Option<usize>,
+    pub notice: Option<Notice>,
+    /// A question waiting for an answer (unsaved changes, a file changed on disk, …).
+    pub pending: Option<Pending>,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState {
+            selection: None,
+            hovered: None,
+            query: String::new(),
+            matches: Vec::new(),
+            settings: Settings::default(),
+            doc: Document::unsaved(Routine::default()),
+            selected_step: None,
+            notice: None,
+            pending: None,
+        }
+    }
 }
 
 /// A change the user asked for; applied in one place, after the panels are drawn.
@@ -69,6 +120,27 @@ pub enum Command {
     ClearSearch,
     SetViewMode(ViewMode),
     SetTheme(ThemeChoice),
+    /// Change the routine (one undo step).
+    Edit(Edit),
+    /// Add a technique as a step, on the selected place (or the technique's first region).
+    AddTechnique {
+        technique: usize,
+        region: Option<usize>,
+    },
+    SelectStep(Option<usize>),
+    /// Move the selected step up (-1) or down (+1).
+    NudgeStep(isize),
+    Undo,
+    Redo,
+    /// A new routine: blank, or from the template with this index.
+    New(Option<usize>),
+    Open,
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    /// The answer to the pending question.
+    Answer(files::Answer),
+    DismissNotice,
 }
 
 /// The knotmap window.
@@ -77,21 +149,36 @@ pub struct KnotmapApp {
     pub body: Body,
     pub state: AppState,
     map: ui::body_map::MapCache,
+    folders: Option<Folders>,
+    dialogs: Box<dyn FileDialogs>,
+    /// What the open file held when last read or written.
+    disk: Option<DiskStamp>,
+    /// When the recovery copy of unsaved edits is next due.
+    recovery_due: Option<Instant>,
+    /// Whether the window may close now (unsaved changes were dealt with).
+    may_close: bool,
+    title: String,
     /// Where to write the places' screen positions for the end-to-end test, if asked.
-    anchor_report: Option<(std::path::PathBuf, u64)>,
+    anchor_report: Option<(PathBuf, u64)>,
 }
 
+/// How long after an edit the recovery copy is written.
+const RECOVERY_DELAY: Duration = Duration::from_secs(2);
+
 impl KnotmapApp {
-    /// Builds the app, restoring the settings of the last run.
+    /// Builds the app, restoring the settings of the last run and offering back unsaved
+    /// edits a crash left behind.
     pub fn new(cc: &eframe::CreationContext<'_>, catalog: &'static Catalog, body: Body) -> Self {
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
         KnotmapApp::with_settings(&cc.egui_ctx, catalog, body, settings)
+            .with_files(Folders::from_system(), Box::new(NativeDialogs))
     }
 
-    /// Builds the app on a context of its own (benchmarks, tools) with the given settings.
+    /// Builds the app on a context of its own (benchmarks, tests) with the given settings,
+    /// without user folders or dialogs.
     pub fn with_settings(
         ctx: &egui::Context,
         catalog: &'static Catalog,
@@ -108,8 +195,25 @@ impl KnotmapApp {
                 ..AppState::default()
             },
             map: ui::body_map::MapCache::default(),
+            folders: None,
+            dialogs: Box::new(NativeDialogs),
+            disk: None,
+            recovery_due: None,
+            may_close: false,
+            title: String::new(),
             anchor_report: std::env::var_os("KNOTMAP_E2E_REPORT").map(|p| (p.into(), 0)),
         }
+    }
+
+    /// Uses these folders and dialogs; offers back a recovery copy found in the folders.
+    #[must_use]
+    pub fn with_files(mut self, folders: Option<Folders>, dialogs: Box<dyn FileDialogs>) -> Self {
+        if let Some(copy) = folders.as_ref().and_then(RecoveryCopy::load) {
+            self.state.pending = Some(Pending::Restore(copy));
+        }
+        self.folders = folders;
+        self.dialogs = dialogs;
+        self
     }
 
     /// Writes "name<TAB>x<TAB>y" in physical pixels for each place, whenever the layout
@@ -153,42 +257,252 @@ impl KnotmapApp {
         self.map.screen_from_body(view, point_in_body)
     }
 
+    fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {
+        self.state.notice = Some(Notice {
+            kind,
+            text: text.into(),
+        });
+    }
+
+    /// A step for a technique: the region given (or its first), both sides where there are
+    /// two, its best tool, its suggested dose.
+    fn step_for(&self, technique: usize, region: Option<usize>) -> Option<Step> {
+        let catalog = self.catalog;
+        let t = &catalog.techniques[technique];
+        let region = match region {
+            Some(r)
+                if catalog.regions[r]
+                    .muscles
+                    .iter()
+                    .any(|m| t.muscles.contains(m)) =>
+            {
+                &catalog.regions[r]
+            }
+            _ => catalog.regions_of_technique(t).next()?,
+        };
+        Some(Step {
+            region: region.id.clone(),
+            side: if region.sided {
+                StepSide::Both
+            } else {
+                StepSide::Middle
+            },
+            technique: t.id.clone(),
+            tool: t.tools.first()?.clone(),
+            dose: t.dose,
+            note: None,
+        })
+    }
+
     /// Applies one command to the state.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
-        let state = &mut self.state;
         match command {
-            Command::Select(hit) => state.selection = hit,
-            Command::Hover(place) => state.hovered = place,
+            Command::Select(hit) => self.state.selection = hit,
+            Command::Hover(place) => self.state.hovered = place,
             Command::SetQuery(query) => {
-                state.matches = self.catalog.search(&query);
-                state.query = query;
+                self.state.matches = self.catalog.search(&query);
+                self.state.query = query;
             }
             Command::SubmitSearch => {
-                if let Some(&first) = state.matches.first() {
-                    state.selection = Some(first);
+                if let Some(&first) = self.state.matches.first() {
+                    self.state.selection = Some(first);
                 }
             }
             Command::ClearSearch => {
-                state.query.clear();
-                state.matches.clear();
+                self.state.query.clear();
+                self.state.matches.clear();
             }
-            Command::SetViewMode(mode) => state.settings.view_mode = mode,
+            Command::SetViewMode(mode) => self.state.settings.view_mode = mode,
             Command::SetTheme(theme) => {
-                state.settings.theme = theme;
+                self.state.settings.theme = theme;
                 ctx.set_theme(theme.preference());
             }
+            Command::Edit(edit) => self.edit(edit),
+            Command::AddTechnique { technique, region } => {
+                if let Some(step) = self.step_for(technique, region) {
+                    let at = self.state.doc.routine.steps.len();
+                    self.edit(Edit::AddStep { at, step });
+                    self.state.selected_step = Some(at);
+                    let name = &self.catalog.techniques[technique].name;
+                    self.notify(
+                        NoticeKind::Info,
+                        format!("Added “{name}” as step {}.", at + 1),
+                    );
+                }
+            }
+            Command::SelectStep(index) => {
+                self.state.selected_step = index;
+                self.state.doc.break_merge();
+            }
+            Command::NudgeStep(delta) => self.nudge(delta),
+            Command::Undo => {
+                if self.state.doc.undo() {
+                    self.after_history_change();
+                }
+            }
+            Command::Redo => {
+                if self.state.doc.redo() {
+                    self.after_history_change();
+                }
+            }
+            command @ (Command::New(_)
+            | Command::Open
+            | Command::OpenPath(_)
+            | Command::Save
+            | Command::SaveAs
+            | Command::Answer(_)) => self.file_command(ctx, command),
+            Command::DismissNotice => self.state.notice = None,
+        }
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        if self.state.doc.read_only.is_some() {
+            self.notify(
+                NoticeKind::Warning,
+                "This routine is read-only: it comes from a newer knotmap.",
+            );
+            return;
+        }
+        if self.state.doc.apply(edit) {
+            self.after_history_change();
+        }
+    }
+
+    fn after_history_change(&mut self) {
+        let len = self.state.doc.routine.steps.len();
+        if let Some(i) = self.state.selected_step
+            && i >= len
+        {
+            self.state.selected_step = len.checked_sub(1);
+        }
+        self.recovery_due = Some(Instant::now() + RECOVERY_DELAY);
+    }
+
+    fn nudge(&mut self, delta: isize) {
+        let Some(from) = self.state.selected_step else {
+            return;
+        };
+        let len = self.state.doc.routine.steps.len();
+        let Some(to) = from.checked_add_signed(delta).filter(|&to| to < len) else {
+            return;
+        };
+        self.edit(Edit::MoveStep { from, to });
+        self.state.selected_step = Some(to);
+    }
+
+    /// Keyboard shortcuts that act on the whole window.
+    fn shortcuts(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let typing = ctx.egui_wants_keyboard_input();
+        let shift_cmd = Modifiers::COMMAND | Modifiers::SHIFT;
+        ctx.input_mut(|i| {
+            if i.consume_shortcut(&KeyboardShortcut::new(shift_cmd, Key::S)) {
+                commands.push(Command::SaveAs);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)) {
+                commands.push(Command::Save);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
+                commands.push(Command::Open);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)) {
+                commands.push(Command::New(None));
+            }
+            if typing {
+                return;
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(shift_cmd, Key::Z))
+                || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
+            {
+                commands.push(Command::Redo);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
+                commands.push(Command::Undo);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp)) {
+                commands.push(Command::NudgeStep(-1));
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown)) {
+                commands.push(Command::NudgeStep(1));
+            }
+        });
+    }
+
+    /// Writes the recovery copy when it is due, and asks for a repaint when it will be.
+    fn keep_recovery_copy(&mut self, ctx: &egui::Context) {
+        let Some(due) = self.recovery_due else {
+            return;
+        };
+        let now = Instant::now();
+        if now < due {
+            ctx.request_repaint_after(due - now);
+            return;
+        }
+        self.recovery_due = None;
+        let Some(folders) = &self.folders else {
+            return;
+        };
+        let result = if self.state.doc.is_dirty() {
+            RecoveryCopy {
+                path: self.state.doc.path().cloned(),
+                routine: self.state.doc.routine.clone(),
+            }
+            .save(folders)
+        } else {
+            RecoveryCopy::clear(folders)
+        };
+        if let Err(e) = result {
+            self.notify(
+                NoticeKind::Warning,
+                format!("Could not keep a recovery copy of your edits: {e}"),
+            );
+        }
+    }
+
+    /// Keeps the window title in step with the file name and the unsaved mark.
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.state.doc.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window's close button: ask first when there are unsaved changes.
+    fn guard_close(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.may_close
+            && self.state.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.state.pending = Some(Pending::Unsaved(files::Then::Close));
         }
     }
 
     /// Draws one frame and applies what it asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
+        self.guard_close(&ctx);
+        self.shortcuts(&ctx, &mut commands);
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui::top_bar::top_bar_ui(ui, self.catalog, &self.state, &mut commands);
         });
+        if let Some(notice) = &self.state.notice {
+            egui::Panel::top("notice").show(ui, |ui| {
+                ui::notice::notice_ui(ui, notice, &mut commands);
+            });
+        }
+        egui::Panel::left("routine_editor")
+            .resizable(true)
+            .default_size(400.0)
+            .size_range(320.0..=640.0)
+            .show(ui, |ui| {
+                ui::routine_editor::routine_editor_ui(ui, self.catalog, &self.state, &mut commands);
+            });
         egui::Panel::right("region_panel")
             .resizable(true)
-            .default_size(430.0)
+            .default_size(420.0)
             .size_range(320.0..=720.0)
             .show(ui, |ui| {
                 ui::region_panel::region_panel_ui(ui, self.catalog, &self.state, &mut commands);
@@ -203,12 +517,16 @@ impl KnotmapApp {
                 &mut commands,
             );
         });
-        let ctx = ui.ctx().clone();
+        if let Some(pending) = &self.state.pending {
+            ui::pending::pending_ui(&ctx, pending, &self.state.doc, &mut commands);
+        }
         self.report_anchors(ctx.pixels_per_point());
         let changed = !commands.is_empty();
         for command in commands {
             self.apply(&ctx, command);
         }
+        self.keep_recovery_copy(&ctx);
+        self.update_title(&ctx);
         if changed {
             // The panels were drawn before the change: show it now, not at the next event.
             ctx.request_repaint();
@@ -233,8 +551,8 @@ pub fn run(catalog: &'static Catalog) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title("knotmap")
             .with_app_id("knotmap")
-            .with_inner_size([1400.0, 900.0])
-            .with_min_inner_size([820.0, 560.0]),
+            .with_inner_size([1500.0, 920.0])
+            .with_min_inner_size([980.0, 600.0]),
         ..Default::default()
     };
     eframe::run_native(

@@ -6,6 +6,7 @@ pub mod app;
 pub mod body;
 pub mod catalog;
 pub mod cli;
+pub mod dialogs;
 pub mod routine;
 pub mod storage;
 pub mod ui;

@@ -1,6 +1,9 @@
 //! The window's panels and widgets: egui only, reading the state and sending commands.
 
 pub mod body_map;
+pub mod notice;
+pub mod pending;
 pub mod region_panel;
+pub mod routine_editor;
 pub mod style;
 pub mod top_bar;

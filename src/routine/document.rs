@@ -132,6 +132,17 @@ impl Document {
         }
     }
 
+    /// Puts back edits recovered after a crash: they become the current routine, one undo
+    /// step away from the saved one, and count as unsaved.
+    pub fn restore(&mut self, routine: Routine) {
+        if routine != self.routine {
+            self.undo
+                .push(std::mem::replace(&mut self.routine, routine));
+            self.redo.clear();
+            self.last_merge = None;
+        }
+    }
+
     /// Records a successful save to `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.saved = self.routine.clone();

@@ -188,6 +188,17 @@ fn looks(
             }
         }
     }
+    let routine = &state.doc.routine;
+    for (index, step) in routine.steps.iter().enumerate() {
+        let look = if state.selected_step == Some(index) {
+            Look::Selected
+        } else {
+            Look::InRoutine
+        };
+        for place in step_places(catalog, body, step) {
+            raise(place, look);
+        }
+    }
     if let Some(hit) = state.selection {
         let look = if matches!(hit, Hit::Region(..)) {
             Look::Selected
@@ -202,6 +213,39 @@ fn looks(
         raise(place, Look::Hovered);
     }
     out
+}
+
+/// The places a routine step works: one side, both, or the midline.
+pub fn step_places(catalog: &Catalog, body: &Body, step: &crate::routine::Step) -> Vec<Place> {
+    use crate::routine::StepSide;
+    let Some(region) = catalog.region_index(&step.region) else {
+        return Vec::new();
+    };
+    let sides: &[Option<Side>] = match step.side {
+        StepSide::Left => &[Some(Side::Left)],
+        StepSide::Right => &[Some(Side::Right)],
+        StepSide::Both => &[Some(Side::Left), Some(Side::Right)],
+        StepSide::Middle => &[None],
+    };
+    sides
+        .iter()
+        .map(|&side| Place { region, side })
+        .filter(|&p| body.shape(p).is_some())
+        .collect()
+}
+
+/// Step numbers at each place the routine works, to mark on the map.
+fn step_badges(catalog: &Catalog, body: &Body, state: &AppState) -> Vec<(Place, Vec<usize>)> {
+    let mut badges: Vec<(Place, Vec<usize>)> = Vec::new();
+    for (index, step) in state.doc.routine.steps.iter().enumerate() {
+        for place in step_places(catalog, body, step) {
+            match badges.iter_mut().find(|(p, _)| *p == place) {
+                Some((_, numbers)) => numbers.push(index + 1),
+                None => badges.push((place, vec![index + 1])),
+            }
+        }
+    }
+    badges
 }
 
 /// The frames of the figures shown, side by side.
@@ -310,6 +354,13 @@ pub fn body_map_ui(
     let looks = looks(catalog, body, state, hovered);
     paint(ui, catalog, cache, &palette, &looks, focused);
     paint_captions(ui, cache, &palette);
+    paint_badges(
+        ui,
+        cache,
+        &step_badges(catalog, body, state),
+        state.selected_step,
+        &palette,
+    );
     paint_legend(ui, rect, &palette);
     if let (Some(place), Some(pos)) = (
         hovered,
@@ -436,6 +487,46 @@ fn paint_captions(ui: &egui::Ui, cache: &MapCache, palette: &MapPalette) {
                 palette.caption,
             );
         }
+    }
+}
+
+fn paint_badges(
+    ui: &egui::Ui,
+    cache: &MapCache,
+    badges: &[(Place, Vec<usize>)],
+    selected_step: Option<usize>,
+    palette: &MapPalette,
+) {
+    let painter = ui.painter();
+    let colour = super::routine_editor::routine_colour(palette.dark);
+    let text_colour = if palette.dark {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    };
+    for (place, numbers) in badges {
+        let Some(anchor) = anchor_of(cache, *place) else {
+            continue;
+        };
+        let text = match numbers.as_slice() {
+            [one] => one.to_string(),
+            [a, b] => format!("{a},{b}"),
+            [a, ..] => format!("{a}+"),
+            [] => continue,
+        };
+        let selected = selected_step.is_some_and(|s| numbers.contains(&(s + 1)));
+        let font = FontId::proportional(11.5);
+        let galley = painter.layout_no_wrap(text, font, text_colour);
+        let size = egui::vec2((galley.size().x + 9.0).max(18.0), 18.0);
+        let badge = Rect::from_center_size(anchor, size);
+        painter.rect(
+            badge,
+            CornerRadius::same(9),
+            colour,
+            Stroke::new(if selected { 2.0 } else { 1.0 }, palette.background),
+            egui::StrokeKind::Outside,
+        );
+        painter.galley(badge.center() - galley.size() / 2.0, galley, text_colour);
     }
 }
 

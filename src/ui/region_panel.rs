@@ -191,8 +191,19 @@ fn dossier_sections_ui(
                 "Techniques"
             },
         );
+        let region = match hit {
+            Hit::Region(i, _) => Some(i),
+            _ => None,
+        };
         for t in &d.techniques {
-            technique_ui(ui, catalog, t, matches!(hit, Hit::Technique(_)), commands);
+            technique_ui(
+                ui,
+                catalog,
+                t,
+                matches!(hit, Hit::Technique(_)),
+                region,
+                commands,
+            );
         }
     }
     if !matches!(hit, Hit::Tool(_)) && !d.tools.is_empty() {
@@ -274,6 +285,7 @@ fn technique_ui(
     catalog: &Catalog,
     t: &Technique,
     only: bool,
+    region: Option<usize>,
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(4.0);
@@ -316,6 +328,15 @@ fn technique_ui(
                         ui.label(RichText::new(&cue.text).size(13.5));
                     });
                 }
+            }
+            ui.add_space(4.0);
+            if ui
+                .button("Add to routine")
+                .on_hover_text(format!("Add “{}” as a step of the routine", t.name))
+                .clicked()
+                && let Some(technique) = catalog.technique_index(&t.id)
+            {
+                commands.push(Command::AddTechnique { technique, region });
             }
         });
 }

@@ -101,6 +101,7 @@ impl MapPalette {
         let base = stride_color(stride, self.dark);
         let strength = match look {
             Look::Rest => 0.42,
+            Look::InRoutine => 0.6,
             Look::Hovered => 0.68,
             Look::Lit => 0.85,
             Look::Selected => 1.0,
@@ -120,6 +121,8 @@ impl MapPalette {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Look {
     Rest,
+    /// Worked by a step of the open routine.
+    InRoutine,
     Hovered,
     Lit,
     Selected,

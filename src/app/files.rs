@@ -1,0 +1,289 @@
+//! Opening, saving and starting routines, and the questions that guard them: unsaved
+//! changes, a file changed on disk, edits recovered after a crash.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::{Command, KnotmapApp, NoticeKind, RECENT};
+use crate::dialogs::file_name_for;
+use crate::routine::{Document, Routine, format_duration, templates};
+use crate::storage::{self, RecoveryCopy};
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Then {
+    New(Option<usize>),
+    Open,
+    OpenPath(PathBuf),
+    Close,
+}
+
+/// A question the window is waiting on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// There are unsaved changes: save, discard, or cancel what was asked.
+    Unsaved(Then),
+    /// The file changed on disk since it was opened: overwrite, save elsewhere, or cancel.
+    ChangedOnDisk(PathBuf),
+    /// Unsaved edits from a run that ended early: restore or discard.
+    Restore(RecoveryCopy),
+}
+
+/// An answer to a pending question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Save,
+    Discard,
+    Cancel,
+    Overwrite,
+    SaveElsewhere,
+    Restore,
+}
+
+impl KnotmapApp {
+    pub(super) fn file_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::New(template) => self.guarded(ctx, Then::New(template)),
+            Command::Open => self.guarded(ctx, Then::Open),
+            Command::OpenPath(path) => self.guarded(ctx, Then::OpenPath(path)),
+            Command::Save => {
+                self.save(false);
+            }
+            Command::SaveAs => {
+                self.save(true);
+            }
+            Command::Answer(answer) => self.answer(ctx, answer),
+            _ => {}
+        }
+    }
+
+    /// Runs `then` now, or first asks about unsaved changes.
+    fn guarded(&mut self, ctx: &egui::Context, then: Then) {
+        if self.state.doc.is_dirty() {
+            self.state.pending = Some(Pending::Unsaved(then));
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, then: Then) {
+        match then {
+            Then::New(template) => {
+                let routine = match template {
+                    Some(i) => templates().get(i).cloned().unwrap_or_default(),
+                    None => Routine::default(),
+                };
+                self.replace_document(Document::unsaved(routine));
+                self.disk = None;
+            }
+            Then::Open => {
+                let folder = self.folders.as_ref().map(crate::storage::Folders::routines);
+                if let Some(path) = self.dialogs.pick_open(folder.as_deref()) {
+                    self.open_path(path);
+                }
+            }
+            Then::OpenPath(path) => self.open_path(path),
+            Then::Close => {
+                self.may_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.state.doc = doc;
+        self.state.selected_step = None;
+        self.recovery_due = Some(std::time::Instant::now());
+    }
+
+    /// Opens a routine file; on failure the current routine stays as it was.
+    pub(super) fn open_path(&mut self, path: PathBuf) {
+        match storage::read_routine(&path) {
+            Err(e) => {
+                self.notify(
+                    NoticeKind::Error,
+                    format!("Could not open the routine. {e}"),
+                );
+                self.state
+                    .settings
+                    .recent
+                    .retain(|p| p != &path || path.exists());
+            }
+            Ok((loaded, stamp)) => {
+                let text = std::fs::read_to_string(&path).ok();
+                let warnings = loaded.routine.warnings(self.catalog, text.as_deref());
+                let read_only = loaded.read_only.clone();
+                let summary = format!(
+                    "Opened “{}”: {} steps, {}.",
+                    loaded.routine.name,
+                    loaded.routine.steps.len(),
+                    format_duration(loaded.routine.total_seconds())
+                );
+                self.replace_document(Document::opened(
+                    loaded.routine,
+                    path.clone(),
+                    read_only.clone(),
+                ));
+                self.disk = Some(stamp);
+                self.remember(path);
+                if let Some(notice) = read_only {
+                    self.notify(NoticeKind::Warning, notice);
+                } else if let Some(first) = warnings.first() {
+                    let more = match warnings.len() {
+                        1 => String::new(),
+                        n => format!(" (and {} more)", n - 1),
+                    };
+                    self.notify(
+                        NoticeKind::Warning,
+                        format!(
+                            "{summary} Line {}: {}{more}. Unknown entries are kept as they are.",
+                            first.line, first.message
+                        ),
+                    );
+                } else {
+                    self.notify(NoticeKind::Info, summary);
+                }
+            }
+        }
+    }
+
+    fn remember(&mut self, path: PathBuf) {
+        let recent = &mut self.state.settings.recent;
+        recent.retain(|p| p != &path);
+        recent.insert(0, path);
+        recent.truncate(RECENT);
+    }
+
+    /// Saves to the routine's file, or asks where. Returns whether it was written.
+    fn save(&mut self, choose_place: bool) -> bool {
+        if self.state.doc.read_only.is_some() {
+            self.notify(
+                NoticeKind::Warning,
+                "This routine comes from a newer knotmap and is never rewritten by this one.",
+            );
+            return false;
+        }
+        let target = match (choose_place, self.state.doc.path().cloned()) {
+            (false, Some(path)) => {
+                match storage::current_stamp(&path) {
+                    Ok(now) if now.is_some() && now != self.disk => {
+                        self.state.pending = Some(Pending::ChangedOnDisk(path));
+                        return false;
+                    }
+                    Err(e) => {
+                        self.notify(NoticeKind::Error, format!("Could not check the file. {e}"));
+                        return false;
+                    }
+                    Ok(_) => {}
+                }
+                path
+            }
+            _ => {
+                let folder = match &self.folders {
+                    Some(f) => match f.routines_ready() {
+                        Ok(dir) => Some(dir),
+                        Err(e) => {
+                            self.notify(NoticeKind::Warning, e.to_string());
+                            None
+                        }
+                    },
+                    None => None,
+                };
+                let folder = self
+                    .state
+                    .doc
+                    .path()
+                    .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
+                    .or(folder);
+                let name = file_name_for(&self.state.doc.routine.name);
+                match self.dialogs.pick_save(folder.as_deref(), &name) {
+                    Some(path) => path,
+                    None => return false,
+                }
+            }
+        };
+        self.write_to(&target)
+    }
+
+    fn write_to(&mut self, path: &std::path::Path) -> bool {
+        let path = path.to_path_buf();
+        match storage::save_routine(&path, &self.state.doc.routine) {
+            Ok(stamp) => {
+                self.state.doc.mark_saved(path.clone());
+                self.disk = Some(stamp);
+                self.remember(path.clone());
+                self.recovery_due = Some(std::time::Instant::now());
+                self.notify(NoticeKind::Info, format!("Saved {}.", path.display()));
+                true
+            }
+            Err(e) => {
+                self.notify(
+                    NoticeKind::Error,
+                    format!("Could not save; the file on disk is unchanged. {e}"),
+                );
+                false
+            }
+        }
+    }
+
+    fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
+        let Some(pending) = self.state.pending.take() else {
+            return;
+        };
+        match (pending, answer) {
+            (Pending::Unsaved(then), Answer::Save) => {
+                if self.save(false) {
+                    self.proceed(ctx, then);
+                } else if self.state.pending.is_none() {
+                    // Saving was cancelled or failed: keep asking.
+                    self.state.pending = Some(Pending::Unsaved(then));
+                }
+            }
+            (Pending::Unsaved(then), Answer::Discard) => {
+                if let Some(folders) = &self.folders
+                    && let Err(e) = RecoveryCopy::clear(folders)
+                {
+                    self.notify(NoticeKind::Warning, e.to_string());
+                }
+                self.recovery_due = None;
+                self.proceed(ctx, then);
+            }
+            (Pending::ChangedOnDisk(path), Answer::Overwrite) => {
+                self.write_to(&path);
+            }
+            (Pending::ChangedOnDisk(_), Answer::SaveElsewhere) => {
+                self.save(true);
+            }
+            (Pending::Restore(copy), Answer::Restore) => {
+                // The file as it is on disk is the saved state; the copy is the unsaved edit.
+                let on_disk = copy
+                    .path
+                    .as_ref()
+                    .and_then(|p| storage::read_routine(p).ok());
+                let mut doc = match (&copy.path, on_disk) {
+                    (Some(path), Some((loaded, stamp))) => {
+                        self.disk = Some(stamp);
+                        Document::opened(loaded.routine, path.clone(), None)
+                    }
+                    _ => Document::unsaved(Routine::default()),
+                };
+                doc.restore(copy.routine);
+                self.replace_document(doc);
+                self.notify(
+                    NoticeKind::Info,
+                    "Your unsaved edits are back. Save to keep them.",
+                );
+            }
+            (Pending::Restore(_), Answer::Discard) => {
+                if let Some(folders) = &self.folders
+                    && let Err(e) = RecoveryCopy::clear(folders)
+                {
+                    self.notify(NoticeKind::Warning, e.to_string());
+                }
+            }
+            // Cancel, or an answer that does not fit the question: nothing happens.
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,370 @@
+//! The routine editor, driven as a runner would: add steps from the region panel, reorder,
+//! undo, save through the (fake) dialog, reopen, and the questions that guard unsaved work.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use knotmap::app::KnotmapApp;
+use knotmap::body::Body;
+use knotmap::catalog::Catalog;
+use knotmap::dialogs::FileDialogs;
+use knotmap::routine::{Routine, TEMPLATES};
+use knotmap::storage::{Folders, read_routine};
+
+/// Answers file dialogs from a queue, and remembers what was asked.
+#[derive(Clone, Default)]
+struct FakeDialogs {
+    answers: Rc<RefCell<VecDeque<Option<PathBuf>>>>,
+    asked: Rc<RefCell<Vec<String>>>,
+}
+
+impl FakeDialogs {
+    fn answer(&self, path: Option<&Path>) {
+        self.answers
+            .borrow_mut()
+            .push_back(path.map(Path::to_path_buf));
+    }
+}
+
+impl FileDialogs for FakeDialogs {
+    fn pick_open(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
+        self.asked.borrow_mut().push("open".to_owned());
+        self.answers.borrow_mut().pop_front().flatten()
+    }
+
+    fn pick_save(&mut self, _folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
+        self.asked.borrow_mut().push(format!("save {file_name}"));
+        self.answers.borrow_mut().pop_front().flatten()
+    }
+}
+
+fn app(folders: &Path, dialogs: &FakeDialogs) -> Harness<'static, KnotmapApp> {
+    let catalog = Catalog::builtin().expect("catalog");
+    let body = Body::builtin(catalog).expect("body");
+    let folders = Folders::at(folders);
+    let dialogs = dialogs.clone();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 920.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| {
+            KnotmapApp::new(cc, catalog, body).with_files(Some(folders), Box::new(dialogs))
+        });
+    h.run();
+    h
+}
+
+/// The map's node for a place (the welcome panel has buttons of the same names).
+fn click_place(h: &mut Harness<'_, KnotmapApp>, name: &str) {
+    h.get_all_by_label(name)
+        .min_by(|a, b| a.rect().area().total_cmp(&b.rect().area()))
+        .expect("the place")
+        .click();
+    h.run();
+}
+
+fn select_step(h: &mut Harness<'_, KnotmapApp>, index: usize) {
+    let number = format!("{}. ", index + 1);
+    h.get_all_by_label_contains(&number)
+        .find(|n| {
+            let node = n.accesskit_node();
+            node.label()
+                .or_else(|| node.value())
+                .is_some_and(|l| l.starts_with(&number))
+        })
+        .expect("the step's title")
+        .click_accesskit();
+    h.run();
+    assert_eq!(h.state().state.selected_step, Some(index));
+}
+
+fn shortcut(h: &mut Harness<'_, KnotmapApp>, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run();
+}
+
+fn regions(h: &Harness<'_, KnotmapApp>) -> Vec<String> {
+    h.state()
+        .state
+        .doc
+        .routine
+        .steps
+        .iter()
+        .map(|s| s.region.to_string())
+        .collect()
+}
+
+#[test]
+fn build_reorder_undo_save_and_reopen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(&dir.path().join("data"), &dialogs);
+
+    click_place(&mut h, "Left calf");
+    h.get_all_by_label("Add to routine")
+        .next()
+        .expect("a technique")
+        .click_accesskit();
+    h.run();
+    click_place(&mut h, "Right hamstrings");
+    h.get_all_by_label("Add to routine")
+        .next()
+        .expect("a technique")
+        .click_accesskit();
+    h.run();
+    assert_eq!(regions(&h), ["calf", "hamstrings"]);
+    assert!(h.state().state.doc.is_dirty());
+    assert!(h.state().state.doc.window_title().starts_with("● "));
+
+    // The second step is selected after adding; Alt+Up moves it first.
+    shortcut(&mut h, Modifiers::ALT, Key::ArrowUp);
+    assert_eq!(regions(&h), ["hamstrings", "calf"]);
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(regions(&h), ["calf", "hamstrings"]);
+    shortcut(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(regions(&h), ["hamstrings", "calf"]);
+
+    // Rename through the name field, then save through the dialog.
+    let path = dir.path().join("tight-legs.ron");
+    dialogs.answer(Some(&path));
+    h.get_by_label("Routine").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Routine").type_text("Tight legs");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().state.doc.routine.name, "Tight legs");
+    shortcut(&mut h, Modifiers::COMMAND, Key::S);
+    assert_eq!(
+        dialogs.asked.borrow().last().map(String::as_str),
+        Some("save tight-legs.ron")
+    );
+    assert!(path.exists(), "saved to the chosen file");
+    assert!(!h.state().state.doc.is_dirty());
+    assert_eq!(
+        h.state().state.doc.window_title(),
+        "tight-legs.ron — knotmap"
+    );
+    let saved = h.state().state.doc.routine.clone();
+
+    // A second save writes the same bytes (nothing changed).
+    let bytes = std::fs::read(&path).expect("read");
+    shortcut(&mut h, Modifiers::COMMAND, Key::S);
+    assert_eq!(std::fs::read(&path).expect("read"), bytes);
+
+    // Reopen in a fresh window: the same routine.
+    let mut again = app(&dir.path().join("data2"), &dialogs);
+    dialogs.answer(Some(&path));
+    shortcut(&mut again, Modifiers::COMMAND, Key::O);
+    assert_eq!(again.state().state.doc.routine, saved);
+    assert_eq!(read_routine(&path).expect("reads").0.routine, saved);
+}
+
+#[test]
+fn unsaved_changes_are_asked_about() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(dir.path(), &dialogs);
+    click_place(&mut h, "Left calf");
+    h.get_all_by_label("Add to routine")
+        .next()
+        .expect("technique")
+        .click_accesskit();
+    h.run();
+
+    shortcut(&mut h, Modifiers::COMMAND, Key::N);
+    assert!(h.query_by_label("Save your changes?").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(regions(&h), ["calf"], "cancel keeps the routine");
+
+    shortcut(&mut h, Modifiers::COMMAND, Key::N);
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(regions(&h).is_empty(), "discard starts a new routine");
+    assert!(!h.state().state.doc.is_dirty());
+}
+
+#[test]
+fn a_malformed_file_shows_where_and_keeps_the_current_routine() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(dir.path(), &dialogs);
+    click_place(&mut h, "Left calf");
+    h.get_all_by_label("Add to routine")
+        .next()
+        .expect("technique")
+        .click_accesskit();
+    h.run();
+    let before = h.state().state.doc.routine.clone();
+
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(
+        &bad,
+        "(\n    format: 1,\n    name: \"x\",\n    when: Sometimes,\n)\n",
+    )
+    .expect("write");
+    let bytes = std::fs::read(&bad).expect("read");
+    h.state_mut().apply(
+        &egui::Context::default(),
+        knotmap::app::Command::OpenPath(bad.clone()),
+    );
+    h.run();
+    assert!(h.query_by_label("Save your changes?").is_some());
+    h.get_by_label("Discard").click();
+    h.run();
+    let notice = h.state().state.notice.clone().expect("a notice");
+    assert!(
+        notice.text.contains(&format!("{}:4:11", bad.display())),
+        "{}",
+        notice.text
+    );
+    assert_eq!(
+        h.state().state.doc.routine,
+        before,
+        "the current routine is intact"
+    );
+    assert_eq!(
+        std::fs::read(&bad).expect("read"),
+        bytes,
+        "the file is untouched"
+    );
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_silently_overwritten() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("r.ron");
+    std::fs::write(&path, TEMPLATES[0].1).expect("write");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(dir.path(), &dialogs);
+    dialogs.answer(Some(&path));
+    shortcut(&mut h, Modifiers::COMMAND, Key::O);
+    assert_eq!(h.state().state.doc.routine.steps.len(), 7);
+
+    // Someone else edits the file; then we edit and save.
+    let theirs = TEMPLATES[0]
+        .1
+        .replacen("Loosen up", "Their version of loosen up", 1);
+    std::fs::write(&path, &theirs).expect("write");
+    select_step(&mut h, 0);
+    h.get_by_label("Delete").click();
+    h.run();
+    assert_eq!(
+        h.state().state.doc.routine.steps.len(),
+        6,
+        "the step was deleted"
+    );
+    shortcut(&mut h, Modifiers::COMMAND, Key::S);
+    assert!(h.query_by_label("The file changed on disk").is_some());
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "not overwritten yet"
+    );
+    h.get_by_label("Overwrite").click();
+    h.run();
+    let (loaded, _) = read_routine(&path).expect("reads");
+    assert_eq!(loaded.routine.steps.len(), 6);
+}
+
+#[test]
+fn edits_are_recovered_after_a_crash() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(&data, &dialogs);
+    click_place(&mut h, "Left calf");
+    h.get_all_by_label("Add to routine")
+        .next()
+        .expect("technique")
+        .click_accesskit();
+    h.run();
+    let edited = h.state().state.doc.routine.clone();
+    // The copy is written a couple of seconds after the last edit.
+    std::thread::sleep(std::time::Duration::from_millis(2_200));
+    h.step();
+    assert!(
+        data.join("recovery.ron").exists(),
+        "a recovery copy was written"
+    );
+    drop(h); // the window dies without saving
+
+    let mut next = app(&data, &dialogs);
+    assert!(next.query_by_label("Restore unsaved changes?").is_some());
+    next.get_by_label("Restore").click();
+    next.run();
+    assert_eq!(next.state().state.doc.routine, edited);
+    assert!(
+        next.state().state.doc.is_dirty(),
+        "restored edits still need saving"
+    );
+}
+
+#[test]
+fn newer_files_are_read_only_and_unknown_ids_survive() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let newer = dir.path().join("newer.ron");
+    std::fs::write(&newer, TEMPLATES[1].1.replacen("format: 1", "format: 2", 1)).expect("write");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(dir.path(), &dialogs);
+    dialogs.answer(Some(&newer));
+    shortcut(&mut h, Modifiers::COMMAND, Key::O);
+    assert!(h.state().state.doc.read_only.is_some());
+    let before = std::fs::read(&newer).expect("read");
+    shortcut(&mut h, Modifiers::COMMAND, Key::S);
+    select_step(&mut h, 0);
+    h.get_by_label("Delete").click();
+    h.run();
+    assert_eq!(
+        std::fs::read(&newer).expect("read"),
+        before,
+        "never rewritten"
+    );
+    assert_eq!(h.state().state.doc.routine.steps.len(), 11);
+
+    let odd = dir.path().join("odd.ron");
+    let text = TEMPLATES[0]
+        .1
+        .replacen("\"foam_roller\"", "\"vibrating_spoon\"", 1);
+    std::fs::write(&odd, &text).expect("write");
+    dialogs.answer(Some(&odd));
+    shortcut(&mut h, Modifiers::COMMAND, Key::O);
+    let odd_step = h
+        .state()
+        .state
+        .doc
+        .routine
+        .steps
+        .iter()
+        .position(|s| s.tool.as_str() == "vibrating_spoon")
+        .expect("the odd step");
+    assert!(
+        h.query_all_by_label_contains("unknown tool “vibrating_spoon”")
+            .next()
+            .is_some(),
+        "the step shows the tool as unknown"
+    );
+    select_step(&mut h, odd_step);
+    assert!(
+        h.query_all_by_value("Unknown tool “vibrating_spoon”")
+            .next()
+            .is_some()
+    );
+    // Edit something else, save: the unknown id is written back unchanged.
+    select_step(&mut h, 6);
+    h.get_by_label("Delete").click();
+    h.run();
+    shortcut(&mut h, Modifiers::COMMAND, Key::S);
+    let written = std::fs::read_to_string(&odd).expect("read");
+    assert!(written.contains("\"vibrating_spoon\""));
+    let reread = Routine::from_ron("odd.ron", &written)
+        .expect("parses")
+        .routine;
+    assert_eq!(reread.steps.len(), 6);
+}
