@@ -350,6 +350,28 @@ pub struct Caution {
     pub tools: Vec<ToolId>,
 }
 
+impl Caution {
+    /// Whether this caution speaks to work on these regions, muscles, techniques and tools.
+    /// A caution that names tools applies only where one of those tools is in use; otherwise
+    /// naming any of the regions, muscles or techniques is enough.
+    pub fn applies_to(
+        &self,
+        regions: &[&RegionId],
+        muscles: &[&MuscleId],
+        techniques: &[&TechniqueId],
+        tools: &[&ToolId],
+    ) -> bool {
+        let tool_here = self.tools.iter().any(|id| tools.contains(&id));
+        if !self.tools.is_empty() && !tool_here {
+            return false;
+        }
+        tool_here
+            || self.regions.iter().any(|id| regions.contains(&id))
+            || self.muscles.iter().any(|id| muscles.contains(&id))
+            || self.techniques.iter().any(|id| techniques.contains(&id))
+    }
+}
+
 /// A catalog file that could not be read, with the place of the problem.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {

@@ -23,6 +23,24 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
     },
+    /// Print a routine's session sheet: to a PDF or PNG file (by its extension), to stdout as
+    /// PDF with `-o -`, or straight to the printer with `--print`.
+    Print {
+        /// The routine file (.ron).
+        routine: std::path::PathBuf,
+        /// Where to write the sheet: OUT.pdf, OUT.png, or - for PDF on stdout.
+        #[arg(short, long, value_name = "OUT", required_unless_present = "print")]
+        output: Option<std::path::PathBuf>,
+        /// Paper size.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// Send the sheet to the printer through CUPS (`lp`).
+        #[arg(long)]
+        print: bool,
+        /// The printer to use with --print (default: the system's default printer).
+        #[arg(long, requires = "print")]
+        printer: Option<String>,
+    },
     /// Check routine files: prints FILE:LINE:COL: message for each problem; exits 1 if any
     /// file has an error (unknown ids are warnings).
     Check {
@@ -30,6 +48,77 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         files: Vec<std::path::PathBuf>,
     },
+}
+
+/// Paper sizes on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
+}
+
+impl From<PaperArg> for crate::sheet::Paper {
+    fn from(paper: PaperArg) -> Self {
+        match paper {
+            PaperArg::A4 => crate::sheet::Paper::A4,
+            PaperArg::Letter => crate::sheet::Paper::Letter,
+        }
+    }
+}
+
+/// What `knotmap print` should make.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetFormat {
+    Pdf,
+    Png,
+}
+
+/// The format named by an output path's extension.
+pub fn sheet_format(output: &std::path::Path) -> Result<SheetFormat, BadInput> {
+    if output.as_os_str() == "-" {
+        return Ok(SheetFormat::Pdf);
+    }
+    match output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("pdf") => Ok(SheetFormat::Pdf),
+        Some("png") => Ok(SheetFormat::Png),
+        _ => Err(BadInput(format!(
+            "{}: the sheet is written as .pdf or .png; name the file accordingly",
+            output.display()
+        ))),
+    }
+}
+
+/// `knotmap print`: reads and checks the routine the same way `knotmap check` does, then lays
+/// out the sheet and renders it.
+pub fn sheet_bytes(
+    catalog: &Catalog,
+    body: &crate::body::Body,
+    routine_path: &std::path::Path,
+    paper: crate::sheet::Paper,
+    format: SheetFormat,
+) -> Result<(Vec<u8>, String), BadInput> {
+    let (report, valid) = check(catalog, &[routine_path.to_path_buf()]);
+    if !valid {
+        return Err(BadInput(report.trim_end().to_owned()));
+    }
+    let (loaded, _) =
+        crate::storage::read_routine(routine_path).map_err(|e| BadInput(e.to_string()))?;
+    let file_name = routine_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    let sheet = crate::sheet::layout(&loaded.routine, catalog, body, paper, file_name.as_deref())
+        .map_err(|e| BadInput(e.to_string()))?;
+    let bytes = match format {
+        SheetFormat::Pdf => crate::sheet::to_pdf(&sheet),
+        SheetFormat::Png => crate::sheet::to_png(&sheet, 150.0),
+    }
+    .map_err(|e| BadInput(e.to_string()))?;
+    Ok((bytes, loaded.routine.name))
 }
 
 /// A command that could not do what was asked; the message is for the runner.

@@ -8,5 +8,6 @@ pub mod catalog;
 pub mod cli;
 pub mod dialogs;
 pub mod routine;
+pub mod sheet;
 pub mod storage;
 pub mod ui;

@@ -24,6 +24,41 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         None => knotmap::app::run(catalog),
         Some(Command::Regions) => print(&cli::regions(catalog)),
         Some(Command::Show { query }) => print(&cli::show(catalog, &query.join(" "))?),
+        Some(Command::Print {
+            routine,
+            output,
+            paper,
+            print: to_printer,
+            printer,
+        }) => {
+            let body = knotmap::body::Body::builtin(catalog)?;
+            let format = match &output {
+                Some(path) => cli::sheet_format(path)?,
+                None => cli::SheetFormat::Pdf,
+            };
+            if let Some(path) = &output {
+                let (bytes, _) = cli::sheet_bytes(catalog, &body, &routine, paper.into(), format)?;
+                if path.as_os_str() == "-" {
+                    write_stdout(&bytes)?;
+                } else {
+                    knotmap::storage::write_atomic(path, &bytes)?;
+                    eprintln!("knotmap: wrote {}", path.display());
+                }
+            }
+            if to_printer {
+                let (pdf, name) = cli::sheet_bytes(
+                    catalog,
+                    &body,
+                    &routine,
+                    paper.into(),
+                    cli::SheetFormat::Pdf,
+                )?;
+                let said = knotmap::sheet::print::print_pdf(&pdf, &name, printer.as_deref())
+                    .map_err(|e| cli::BadInput(format!("could not print: {e}")))?;
+                eprintln!("knotmap: sent to the printer: {said}");
+            }
+            Ok(())
+        }
         Some(Command::Check { files }) => {
             let (report, valid) = cli::check(catalog, &files);
             print(&report)?;
@@ -33,6 +68,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Err(cli::BadInput("some routine files have errors".to_owned()).into())
             }
         }
+    }
+}
+
+/// Writes bytes to stdout; a closed pipe is not an error.
+fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
     }
 }
 

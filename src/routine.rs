@@ -477,6 +477,9 @@ fn parse(file: &str, text: &str) -> Result<Loaded, RoutineError> {
 
 /// Where `field:` first appears, as line and column.
 fn find_field(text: &str, field: &str) -> Option<(usize, usize)> {
+    if field.is_empty() {
+        return None;
+    }
     let mut from = 0;
     while let Some(found) = text[from..].find(field) {
         let at = from + found;
@@ -546,6 +549,12 @@ mod tests {
         let text = text.replacen("notes:", "mood: \"good\",\n    notes:", 1);
         let loaded = Routine::from_ron("x.ron", &text).expect("opens");
         assert!(loaded.read_only.is_some());
+    }
+
+    #[test]
+    fn an_empty_field_name_is_never_searched_for() {
+        assert_eq!(find_field("(a: 1)", ""), None);
+        assert_eq!(find_field("(a: 1,\n bb: 2)", "bb"), Some((2, 2)));
     }
 
     #[test]

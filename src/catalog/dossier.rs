@@ -99,29 +99,12 @@ impl<'a> Dossier<'a> {
         }
     }
 
-    /// Whether a caution speaks to this subject. A caution that names tools applies only where
-    /// one of those tools is in use; otherwise naming any region, muscle or technique here is
-    /// enough.
+    /// Whether a caution speaks to this subject.
     fn is_covered_by(&self, caution: &Caution) -> bool {
-        let tool_here = caution
-            .tools
-            .iter()
-            .any(|id| self.tools.iter().any(|t| &t.id == id));
-        if !caution.tools.is_empty() && !tool_here {
-            return false;
-        }
-        tool_here
-            || caution
-                .regions
-                .iter()
-                .any(|id| self.regions.iter().any(|r| &r.id == id))
-            || caution
-                .muscles
-                .iter()
-                .any(|id| self.muscles.iter().any(|m| &m.id == id))
-            || caution
-                .techniques
-                .iter()
-                .any(|id| self.techniques.iter().any(|t| &t.id == id))
+        let regions: Vec<_> = self.regions.iter().map(|r| &r.id).collect();
+        let muscles: Vec<_> = self.muscles.iter().map(|m| &m.id).collect();
+        let techniques: Vec<_> = self.techniques.iter().map(|t| &t.id).collect();
+        let tools: Vec<_> = self.tools.iter().map(|t| &t.id).collect();
+        caution.applies_to(&regions, &muscles, &techniques, &tools)
     }
 }

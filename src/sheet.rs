@@ -1,0 +1,163 @@
+//! The session sheet: the page a runner prints and takes to the floor. It is laid out once,
+//! as boxes, lines, text and the body diagram in page coordinates (points, y down), then
+//! drawn to PDF or PNG by the back ends.
+
+pub mod fonts;
+mod layout;
+mod pdf;
+mod png;
+pub mod print;
+
+pub use fonts::{Fonts, Weight};
+pub use layout::layout;
+pub use pdf::to_pdf;
+pub use png::to_png;
+
+/// Paper sizes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points (1/72 inch).
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "US Letter",
+        }
+    }
+}
+
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+/// A rectangle on the page, in points from the top-left corner.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Frame {
+    pub fn new(x: f32, y: f32, w: f32, h: f32) -> Frame {
+        Frame { x, y, w, h }
+    }
+
+    pub fn bottom(&self) -> f32 {
+        self.y + self.h
+    }
+
+    pub fn right(&self) -> f32 {
+        self.x + self.w
+    }
+}
+
+/// How a text box places its lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Centre,
+    Right,
+}
+
+/// Lines of text inside a box; layout guarantees they fit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextBox {
+    pub frame: Frame,
+    pub lines: Vec<String>,
+    pub weight: Weight,
+    pub size: f32,
+    /// Distance between baselines.
+    pub leading: f32,
+    pub colour: Rgb,
+    pub align: Align,
+}
+
+/// One thing drawn on a page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Text(TextBox),
+    Rect {
+        frame: Frame,
+        fill: Option<Rgb>,
+        stroke: Option<(Rgb, f32)>,
+        radius: f32,
+    },
+    Line {
+        from: (f32, f32),
+        to: (f32, f32),
+        colour: Rgb,
+        width: f32,
+    },
+    /// A closed shape (body silhouette, a region).
+    Polygon {
+        points: Vec<(f32, f32)>,
+        fill: Option<Rgb>,
+        stroke: Option<(Rgb, f32)>,
+    },
+    /// An open line (a detail of the figure).
+    Polyline {
+        points: Vec<(f32, f32)>,
+        colour: Rgb,
+        width: f32,
+    },
+    Circle {
+        centre: (f32, f32),
+        radius: f32,
+        fill: Rgb,
+    },
+}
+
+/// One page of the sheet.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+/// The laid-out sheet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sheet {
+    pub paper: Paper,
+    pub title: String,
+    pub pages: Vec<Page>,
+}
+
+impl Sheet {
+    pub fn size(&self) -> (f32, f32) {
+        self.paper.size()
+    }
+
+    /// Every text box of every page, with its page number (from 1).
+    pub fn texts(&self) -> impl Iterator<Item = (usize, &TextBox)> {
+        self.pages.iter().enumerate().flat_map(|(n, page)| {
+            page.items.iter().filter_map(move |item| match item {
+                Item::Text(text) => Some((n + 1, text)),
+                _ => None,
+            })
+        })
+    }
+}
+
+/// The sheet could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum SheetError {
+    #[error("the embedded fonts could not be read")]
+    Fonts,
+    #[error("could not write the PDF: {0}")]
+    Pdf(String),
+    #[error("could not draw the PNG: {0}")]
+    Png(String),
+}

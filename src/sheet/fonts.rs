@@ -1,0 +1,175 @@
+//! The typeface of the sheet and the window (Inter, regular and bold): its files, and text
+//! measurement for laying out lines that fit their boxes.
+
+use std::sync::OnceLock;
+
+/// Inter Regular, as embedded in the binary.
+pub const REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
+/// Inter Bold, as embedded in the binary.
+pub const BOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-Bold.otf");
+
+/// Regular or bold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+impl Weight {
+    pub fn data(self) -> &'static [u8] {
+        match self {
+            Weight::Regular => REGULAR,
+            Weight::Bold => BOLD,
+        }
+    }
+}
+
+/// The parsed faces.
+pub struct Fonts {
+    regular: ttf_parser::Face<'static>,
+    bold: ttf_parser::Face<'static>,
+}
+
+impl std::fmt::Debug for Fonts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Fonts(Inter)")
+    }
+}
+
+static FONTS: OnceLock<Option<Fonts>> = OnceLock::new();
+
+impl Fonts {
+    /// The embedded fonts, parsed once; `None` only if the embedded files were damaged.
+    pub fn get() -> Option<&'static Fonts> {
+        FONTS
+            .get_or_init(|| {
+                Some(Fonts {
+                    regular: ttf_parser::Face::parse(REGULAR, 0).ok()?,
+                    bold: ttf_parser::Face::parse(BOLD, 0).ok()?,
+                })
+            })
+            .as_ref()
+    }
+
+    pub fn face(&self, weight: Weight) -> &ttf_parser::Face<'static> {
+        match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        }
+    }
+
+    /// Width of a line of text, in points.
+    pub fn width(&self, text: &str, weight: Weight, size: f32) -> f32 {
+        let face = self.face(weight);
+        let units: u32 = text
+            .chars()
+            .map(|c| {
+                face.glyph_index(c)
+                    .or_else(|| face.glyph_index('?'))
+                    .and_then(|g| face.glyph_hor_advance(g))
+                    .map_or(0, u32::from)
+            })
+            .sum();
+        units as f32 * size / f32::from(face.units_per_em())
+    }
+
+    /// Distance from the top of a line to its baseline.
+    pub fn ascent(&self, weight: Weight, size: f32) -> f32 {
+        let face = self.face(weight);
+        f32::from(face.ascender()) * size / f32::from(face.units_per_em())
+    }
+
+    /// Breaks text into lines no wider than `width`; words too long for a line are broken.
+    pub fn wrap(&self, text: &str, weight: Weight, size: f32, width: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        for paragraph in text.split('\n') {
+            let mut line = String::new();
+            for word in paragraph.split_whitespace() {
+                let candidate = if line.is_empty() {
+                    word.to_owned()
+                } else {
+                    format!("{line} {word}")
+                };
+                if self.width(&candidate, weight, size) <= width {
+                    line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                // A word wider than the line is cut where it must be.
+                let mut piece = String::new();
+                for c in word.chars() {
+                    piece.push(c);
+                    if self.width(&piece, weight, size) > width && piece.chars().count() > 1 {
+                        piece.pop();
+                        lines.push(std::mem::take(&mut piece));
+                        piece.push(c);
+                    }
+                }
+                line = piece;
+            }
+            lines.push(line);
+        }
+        while lines.len() > 1 && lines.last().is_some_and(String::is_empty) {
+            lines.pop();
+        }
+        lines
+    }
+
+    /// Fits text into a box: wraps at `size`, shrinking step by step down to `min_size` until
+    /// it fits in `max_lines`; if it still does not, the last line ends with "…".
+    pub fn fit(
+        &self,
+        text: &str,
+        weight: Weight,
+        size: f32,
+        min_size: f32,
+        width: f32,
+        max_lines: usize,
+    ) -> (f32, Vec<String>) {
+        let mut size = size;
+        loop {
+            let lines = self.wrap(text, weight, size, width);
+            if lines.len() <= max_lines {
+                return (size, lines);
+            }
+            if size - 0.5 < min_size {
+                let mut lines = lines;
+                lines.truncate(max_lines.max(1));
+                if let Some(last) = lines.last_mut() {
+                    while !last.is_empty() && self.width(&format!("{last}…"), weight, size) > width
+                    {
+                        last.pop();
+                    }
+                    last.push('…');
+                }
+                return (size, lines);
+            }
+            size -= 0.5;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_fit_their_width() {
+        let fonts = Fonts::get().expect("fonts");
+        let text = "Roll slowly from just above the knee to the sit bone, pausing on tender spots";
+        for width in [40.0, 90.0, 200.0] {
+            for line in fonts.wrap(text, Weight::Regular, 10.0, width) {
+                assert!(fonts.width(&line, Weight::Regular, 10.0) <= width, "{line}");
+            }
+        }
+        let (size, lines) = fonts.fit(text, Weight::Bold, 12.0, 8.0, 100.0, 2);
+        assert!(lines.len() <= 2 && size >= 8.0);
+        assert!(
+            lines
+                .iter()
+                .all(|l| fonts.width(l, Weight::Bold, size) <= 100.0)
+        );
+    }
+}

@@ -1,0 +1,215 @@
+//! The PDF back end (krilla): vector shapes, and text in Inter with the fonts embedded as
+//! subsets, so it stays selectable and searchable.
+
+use std::sync::Arc;
+
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::metadata::Metadata;
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, FillRule, LineCap, LineJoin, Stroke};
+use krilla::surface::Surface;
+use krilla::text::{Font, TextDirection};
+use krilla::{Data, Document};
+
+use super::fonts::{self, Weight};
+use super::{Align, Item, Rgb, Sheet, SheetError, TextBox};
+
+fn font(weight: Weight) -> Result<Font, SheetError> {
+    let data: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(weight.data());
+    Font::new(Data::from(data), 0).ok_or(SheetError::Fonts)
+}
+
+fn fill(colour: Rgb) -> Fill {
+    Fill {
+        paint: rgb::Color::new(colour.0, colour.1, colour.2).into(),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }
+}
+
+fn stroke(colour: Rgb, width: f32) -> Stroke {
+    Stroke {
+        paint: rgb::Color::new(colour.0, colour.1, colour.2).into(),
+        width,
+        line_cap: LineCap::Round,
+        line_join: LineJoin::Round,
+        ..Stroke::default()
+    }
+}
+
+fn rounded_rect(builder: &mut PathBuilder, x: f32, y: f32, w: f32, h: f32, r: f32) {
+    let r = r.min(w / 2.0).min(h / 2.0);
+    if r <= 0.01 {
+        if let Some(rect) = Rect::from_xywh(x, y, w, h) {
+            builder.push_rect(rect);
+        }
+        return;
+    }
+    // Quarter circles as cubic curves.
+    let k = 0.552_284_8 * r;
+    builder.move_to(x + r, y);
+    builder.line_to(x + w - r, y);
+    builder.cubic_to(x + w - r + k, y, x + w, y + r - k, x + w, y + r);
+    builder.line_to(x + w, y + h - r);
+    builder.cubic_to(x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h);
+    builder.line_to(x + r, y + h);
+    builder.cubic_to(x + r - k, y + h, x, y + h - r + k, x, y + h - r);
+    builder.line_to(x, y + r);
+    builder.cubic_to(x, y + r - k, x + r - k, y, x + r, y);
+    builder.close();
+}
+
+fn points_path(points: &[(f32, f32)], close: bool) -> Option<krilla::geom::Path> {
+    let (first, rest) = points.split_first()?;
+    let mut builder = PathBuilder::new();
+    builder.move_to(first.0, first.1);
+    for p in rest {
+        builder.line_to(p.0, p.1);
+    }
+    if close {
+        builder.close();
+    }
+    builder.finish()
+}
+
+fn draw_shape(
+    surface: &mut Surface<'_>,
+    path: Option<krilla::geom::Path>,
+    f: Option<Rgb>,
+    s: Option<(Rgb, f32)>,
+) {
+    let Some(path) = path else {
+        return;
+    };
+    surface.set_fill(f.map(fill));
+    surface.set_stroke(s.map(|(c, w)| stroke(c, w)));
+    surface.draw_path(&path);
+}
+
+fn draw_text(surface: &mut Surface<'_>, text: &TextBox, fonts: &Fonts2) {
+    let Some(metrics) = fonts::Fonts::get() else {
+        return;
+    };
+    let font = match text.weight {
+        Weight::Regular => fonts.regular.clone(),
+        Weight::Bold => fonts.bold.clone(),
+    };
+    surface.set_fill(Some(fill(text.colour)));
+    surface.set_stroke(None);
+    let ascent = metrics.ascent(text.weight, text.size);
+    for (i, line) in text.lines.iter().enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        let width = metrics.width(line, text.weight, text.size);
+        let x = match text.align {
+            Align::Left => text.frame.x,
+            Align::Centre => text.frame.x + (text.frame.w - width) / 2.0,
+            Align::Right => text.frame.right() - width,
+        };
+        // Centre the glyphs in the line's box.
+        let baseline = text.frame.y
+            + text.leading * i as f32
+            + (text.leading - text.size) / 2.0
+            + ascent * 0.92;
+        surface.draw_text(
+            Point::from_xy(x, baseline),
+            font.clone(),
+            text.size,
+            line,
+            false,
+            TextDirection::Auto,
+        );
+    }
+}
+
+struct Fonts2 {
+    regular: Font,
+    bold: Font,
+}
+
+/// Writes the sheet as a PDF document.
+pub fn to_pdf(sheet: &Sheet) -> Result<Vec<u8>, SheetError> {
+    let fonts = Fonts2 {
+        regular: font(Weight::Regular)?,
+        bold: font(Weight::Bold)?,
+    };
+    let (width, height) = sheet.size();
+    let mut document = Document::new();
+    document.set_metadata(
+        Metadata::new()
+            .title(sheet.title.clone())
+            .creator(format!("knotmap {}", env!("CARGO_PKG_VERSION"))),
+    );
+    for page in &sheet.pages {
+        let settings = PageSettings::from_wh(width, height)
+            .ok_or_else(|| SheetError::Pdf("the page has no size".to_owned()))?;
+        let mut pdf_page = document.start_page_with(settings);
+        let mut surface = pdf_page.surface();
+        for item in &page.items {
+            match item {
+                Item::Text(text) => draw_text(&mut surface, text, &fonts),
+                Item::Rect {
+                    frame,
+                    fill: f,
+                    stroke: s,
+                    radius,
+                } => {
+                    let mut builder = PathBuilder::new();
+                    rounded_rect(&mut builder, frame.x, frame.y, frame.w, frame.h, *radius);
+                    draw_shape(&mut surface, builder.finish(), *f, *s);
+                }
+                Item::Line {
+                    from,
+                    to,
+                    colour,
+                    width,
+                } => draw_shape(
+                    &mut surface,
+                    points_path(&[*from, *to], false),
+                    None,
+                    Some((*colour, *width)),
+                ),
+                Item::Polygon {
+                    points,
+                    fill: f,
+                    stroke: s,
+                } => draw_shape(&mut surface, points_path(points, true), *f, *s),
+                Item::Polyline {
+                    points,
+                    colour,
+                    width,
+                } => draw_shape(
+                    &mut surface,
+                    points_path(points, false),
+                    None,
+                    Some((*colour, *width)),
+                ),
+                Item::Circle {
+                    centre,
+                    radius,
+                    fill: f,
+                } => {
+                    let mut builder = PathBuilder::new();
+                    let r = *radius;
+                    rounded_rect(
+                        &mut builder,
+                        centre.0 - r,
+                        centre.1 - r,
+                        2.0 * r,
+                        2.0 * r,
+                        r,
+                    );
+                    draw_shape(&mut surface, builder.finish(), Some(*f), None);
+                }
+            }
+        }
+        surface.finish();
+        pdf_page.finish();
+    }
+    document
+        .finish()
+        .map_err(|e| SheetError::Pdf(format!("{e:?}")))
+}

@@ -1,0 +1,242 @@
+//! The PNG back end (tiny-skia): the same items, rasterised at a chosen resolution; text is
+//! drawn from the font's own glyph outlines.
+
+use tiny_skia::{
+    Color, FillRule, LineCap, LineJoin, Paint, PathBuilder, Pixmap, Stroke, Transform,
+};
+
+use super::fonts::Fonts;
+use super::{Align, Item, Rgb, Sheet, SheetError, TextBox};
+
+/// Gap between stacked pages, in pixels.
+const PAGE_GAP: u32 = 24;
+
+fn paint(colour: Rgb) -> Paint<'static> {
+    let mut paint = Paint::default();
+    paint.set_color(Color::from_rgba8(colour.0, colour.1, colour.2, 255));
+    paint.anti_alias = true;
+    paint
+}
+
+fn stroke(width: f32) -> Stroke {
+    Stroke {
+        width,
+        line_cap: LineCap::Round,
+        line_join: LineJoin::Round,
+        ..Stroke::default()
+    }
+}
+
+fn points_path(points: &[(f32, f32)], close: bool) -> Option<tiny_skia::Path> {
+    let (first, rest) = points.split_first()?;
+    let mut builder = PathBuilder::new();
+    builder.move_to(first.0, first.1);
+    for p in rest {
+        builder.line_to(p.0, p.1);
+    }
+    if close {
+        builder.close();
+    }
+    builder.finish()
+}
+
+fn rounded_rect(x: f32, y: f32, w: f32, h: f32, r: f32) -> Option<tiny_skia::Path> {
+    let r = r.min(w / 2.0).min(h / 2.0);
+    if r <= 0.01 {
+        return tiny_skia::Rect::from_xywh(x, y, w, h).map(PathBuilder::from_rect);
+    }
+    let k = 0.552_284_8 * r;
+    let mut b = PathBuilder::new();
+    b.move_to(x + r, y);
+    b.line_to(x + w - r, y);
+    b.cubic_to(x + w - r + k, y, x + w, y + r - k, x + w, y + r);
+    b.line_to(x + w, y + h - r);
+    b.cubic_to(x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h);
+    b.line_to(x + r, y + h);
+    b.cubic_to(x + r - k, y + h, x, y + h - r + k, x, y + h - r);
+    b.line_to(x, y + r);
+    b.cubic_to(x, y + r - k, x + r - k, y, x + r, y);
+    b.close();
+    b.finish()
+}
+
+/// Collects a glyph outline into a path, placed and scaled on the page.
+struct Outline {
+    builder: PathBuilder,
+    x: f32,
+    y: f32,
+    scale: f32,
+}
+
+impl ttf_parser::OutlineBuilder for Outline {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.builder
+            .move_to(self.x + x * self.scale, self.y - y * self.scale);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.builder
+            .line_to(self.x + x * self.scale, self.y - y * self.scale);
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        self.builder.quad_to(
+            self.x + x1 * self.scale,
+            self.y - y1 * self.scale,
+            self.x + x * self.scale,
+            self.y - y * self.scale,
+        );
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.builder.cubic_to(
+            self.x + x1 * self.scale,
+            self.y - y1 * self.scale,
+            self.x + x2 * self.scale,
+            self.y - y2 * self.scale,
+            self.x + x * self.scale,
+            self.y - y * self.scale,
+        );
+    }
+    fn close(&mut self) {
+        self.builder.close();
+    }
+}
+
+fn draw_text(pixmap: &mut Pixmap, text: &TextBox, fonts: &Fonts, transform: Transform) {
+    let face = fonts.face(text.weight);
+    let scale = text.size / f32::from(face.units_per_em());
+    let ascent = fonts.ascent(text.weight, text.size);
+    let paint = paint(text.colour);
+    for (i, line) in text.lines.iter().enumerate() {
+        let width = fonts.width(line, text.weight, text.size);
+        let mut pen = match text.align {
+            Align::Left => text.frame.x,
+            Align::Centre => text.frame.x + (text.frame.w - width) / 2.0,
+            Align::Right => text.frame.right() - width,
+        };
+        let baseline = text.frame.y
+            + text.leading * i as f32
+            + (text.leading - text.size) / 2.0
+            + ascent * 0.92;
+        let mut outline = Outline {
+            builder: PathBuilder::new(),
+            x: pen,
+            y: baseline,
+            scale,
+        };
+        for c in line.chars() {
+            let Some(glyph) = face.glyph_index(c).or_else(|| face.glyph_index('?')) else {
+                continue;
+            };
+            outline.x = pen;
+            // Spaces have no outline; nothing to draw for them.
+            face.outline_glyph(glyph, &mut outline);
+            pen += f32::from(face.glyph_hor_advance(glyph).unwrap_or(0)) * scale;
+        }
+        if let Some(path) = outline.builder.finish() {
+            pixmap.fill_path(&path, &paint, FillRule::Winding, transform, None);
+        }
+    }
+}
+
+fn draw_page(pixmap: &mut Pixmap, items: &[Item], fonts: &Fonts, transform: Transform) {
+    let fill_and_stroke = |pixmap: &mut Pixmap,
+                           path: Option<tiny_skia::Path>,
+                           f: Option<Rgb>,
+                           s: Option<(Rgb, f32)>| {
+        let Some(path) = path else {
+            return;
+        };
+        if let Some(colour) = f {
+            pixmap.fill_path(&path, &paint(colour), FillRule::Winding, transform, None);
+        }
+        if let Some((colour, width)) = s {
+            pixmap.stroke_path(&path, &paint(colour), &stroke(width), transform, None);
+        }
+    };
+    for item in items {
+        match item {
+            Item::Text(text) => draw_text(pixmap, text, fonts, transform),
+            Item::Rect {
+                frame,
+                fill,
+                stroke,
+                radius,
+            } => fill_and_stroke(
+                pixmap,
+                rounded_rect(frame.x, frame.y, frame.w, frame.h, *radius),
+                *fill,
+                *stroke,
+            ),
+            Item::Line {
+                from,
+                to,
+                colour,
+                width,
+            } => fill_and_stroke(
+                pixmap,
+                points_path(&[*from, *to], false),
+                None,
+                Some((*colour, *width)),
+            ),
+            Item::Polygon {
+                points,
+                fill,
+                stroke,
+            } => {
+                fill_and_stroke(pixmap, points_path(points, true), *fill, *stroke);
+            }
+            Item::Polyline {
+                points,
+                colour,
+                width,
+            } => fill_and_stroke(
+                pixmap,
+                points_path(points, false),
+                None,
+                Some((*colour, *width)),
+            ),
+            Item::Circle {
+                centre,
+                radius,
+                fill,
+            } => {
+                let r = *radius;
+                fill_and_stroke(
+                    pixmap,
+                    rounded_rect(centre.0 - r, centre.1 - r, 2.0 * r, 2.0 * r, r),
+                    Some(*fill),
+                    None,
+                );
+            }
+        }
+    }
+}
+
+/// Draws every page at `dpi`, stacked top to bottom with a gap, as one PNG image.
+pub fn to_png(sheet: &Sheet, dpi: f32) -> Result<Vec<u8>, SheetError> {
+    let fonts = Fonts::get().ok_or(SheetError::Fonts)?;
+    let scale = dpi / 72.0;
+    let (w, h) = sheet.size();
+    let page_w = (w * scale).ceil() as u32;
+    let page_h = (h * scale).ceil() as u32;
+    let count = sheet.pages.len().max(1) as u32;
+    let total_h = page_h * count + PAGE_GAP * (count - 1);
+    let mut pixmap = Pixmap::new(page_w, total_h)
+        .ok_or_else(|| SheetError::Png(format!("a {page_w}×{total_h} image is too large")))?;
+    pixmap.fill(Color::from_rgba8(0xD8, 0xD8, 0xD8, 255));
+    for (n, page) in sheet.pages.iter().enumerate() {
+        let top = (page_h + PAGE_GAP) as f32 * n as f32;
+        if let Some(rect) = tiny_skia::Rect::from_xywh(0.0, top, page_w as f32, page_h as f32) {
+            pixmap.fill_rect(
+                rect,
+                &paint(Rgb(0xFF, 0xFF, 0xFF)),
+                Transform::identity(),
+                None,
+            );
+        }
+        let transform = Transform::from_scale(scale, scale).post_translate(0.0, top);
+        draw_page(&mut pixmap, &page.items, fonts, transform);
+    }
+    pixmap
+        .encode_png()
+        .map_err(|e| SheetError::Png(e.to_string()))
+}
