@@ -9,7 +9,7 @@ mod png;
 pub mod print;
 
 pub use fonts::{Fonts, Weight};
-pub use layout::layout;
+pub use layout::{layout, routine_cautions};
 pub use pdf::to_pdf;
 pub use png::to_png;
 

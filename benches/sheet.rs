@@ -1,0 +1,71 @@
+//! The session sheet: layout plus PDF for 20 and 200 steps, and PNG.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use knotmap::body::Body;
+use knotmap::catalog::Catalog;
+use knotmap::routine::{Routine, Step, StepSide};
+use knotmap::sheet::{Paper, layout, to_pdf, to_png};
+
+fn routine(steps: usize) -> Routine {
+    let c = Catalog::builtin().expect("catalog");
+    let pairs: Vec<_> = c
+        .techniques
+        .iter()
+        .filter_map(|t| c.regions_of_technique(t).next().map(|r| (r, t)))
+        .collect();
+    Routine {
+        name: format!("{steps} steps"),
+        steps: (0..steps)
+            .map(|i| {
+                let (region, technique) = pairs[i % pairs.len()];
+                Step {
+                    region: region.id.clone(),
+                    side: if region.sided {
+                        StepSide::Both
+                    } else {
+                        StepSide::Middle
+                    },
+                    technique: technique.id.clone(),
+                    tool: technique.tools[0].clone(),
+                    dose: technique.dose,
+                    note: None,
+                }
+            })
+            .collect(),
+        ..Routine::default()
+    }
+}
+
+fn sheet(c: &mut Criterion) {
+    let catalog = Catalog::builtin().expect("catalog");
+    let body = Body::builtin(catalog).expect("body");
+    for steps in [20, 200] {
+        let routine = routine(steps);
+        c.bench_function(&format!("sheet layout + PDF, {steps} steps"), |b| {
+            b.iter(|| {
+                let sheet = layout(
+                    black_box(&routine),
+                    catalog,
+                    &body,
+                    Paper::A4,
+                    Some("r.ron"),
+                )
+                .expect("layout");
+                black_box(to_pdf(&sheet).expect("pdf"))
+            });
+        });
+    }
+    let routine = routine(20);
+    let laid_out = layout(&routine, catalog, &body, Paper::A4, Some("r.ron")).expect("layout");
+    let mut group = c.benchmark_group("sheet png");
+    group.sample_size(10);
+    group.bench_function("PNG at 150 dpi, 20 steps", |b| {
+        b.iter(|| black_box(to_png(&laid_out, 150.0).expect("png")));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, sheet);
+criterion_main!(benches);

@@ -1,0 +1,378 @@
+//! The session sheet: what it says, how it is laid out, and the files it makes.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use knotmap::body::Body;
+use knotmap::catalog::{Catalog, Dose};
+use knotmap::routine::{Routine, Step, StepSide, TEMPLATES};
+use knotmap::sheet::{Fonts, Paper, layout, to_pdf, to_png};
+
+fn catalog() -> &'static Catalog {
+    Catalog::builtin().expect("catalog")
+}
+
+fn template(i: usize) -> Routine {
+    Routine::from_ron(TEMPLATES[i].0, TEMPLATES[i].1)
+        .expect("template")
+        .routine
+}
+
+/// A long routine: every technique on one of its regions, repeated to `steps` steps.
+fn long_routine(steps: usize) -> Routine {
+    let c = catalog();
+    let mut routine = Routine {
+        name: format!("Everything, {steps} steps"),
+        ..Routine::default()
+    };
+    let pairs: Vec<_> = c
+        .techniques
+        .iter()
+        .filter_map(|t| c.regions_of_technique(t).next().map(|r| (r, t)))
+        .collect();
+    for i in 0..steps {
+        let (region, technique) = pairs[i % pairs.len()];
+        routine.steps.push(Step {
+            region: region.id.clone(),
+            side: if region.sided {
+                StepSide::Both
+            } else {
+                StepSide::Middle
+            },
+            technique: technique.id.clone(),
+            tool: technique.tools[i % technique.tools.len()].clone(),
+            dose: technique.dose,
+            note: (i % 3 == 0).then(|| "Slow and steady, breathe out as you press.".to_owned()),
+        });
+    }
+    routine
+}
+
+fn write_routine(dir: &Path, routine: &Routine) -> PathBuf {
+    let path = dir.join("routine.ron");
+    std::fs::write(&path, routine.to_ron()).expect("write");
+    path
+}
+
+fn knotmap(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_knotmap"))
+        .args(args)
+        .output()
+        .expect("knotmap runs")
+}
+
+fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed for this test: {e}"));
+    assert!(out.status.success(), "{tool} failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn no_text_overflows_its_box_on_any_sample_sheet() {
+    let fonts = Fonts::get().expect("fonts");
+    let body = Body::builtin(catalog()).expect("body");
+    let mut routines: Vec<Routine> = (0..TEMPLATES.len()).map(template).collect();
+    routines.push(long_routine(60));
+    let mut odd = template(0);
+    odd.name = "A very long routine name that goes on and on about hamstrings, calves and the feet"
+        .to_owned();
+    odd.steps[0].region = "a_region_nobody_has_ever_heard_of_anywhere".into();
+    odd.steps[1].note = Some("word ".repeat(80));
+    routines.push(odd);
+    for routine in &routines {
+        for paper in [Paper::A4, Paper::Letter] {
+            let sheet =
+                layout(routine, catalog(), &body, paper, Some("routine.ron")).expect("layout");
+            let (w, h) = paper.size();
+            for (page, text) in sheet.texts() {
+                let f = text.frame;
+                assert!(
+                    f.x >= 0.0 && f.right() <= w && f.y >= 0.0 && f.bottom() <= h,
+                    "page {page}: {:?} off the page",
+                    text.lines
+                );
+                assert!(
+                    text.lines.len() as f32 * text.leading <= f.h + 0.01,
+                    "{:?} taller than its box",
+                    text.lines
+                );
+                for line in &text.lines {
+                    let width = fonts.width(line, text.weight, text.size);
+                    assert!(
+                        width <= f.w + 0.01,
+                        "page {page}: \"{line}\" is {width:.1} wide in a {:.1} box",
+                        f.w
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_pdf_holds_every_step_and_caution_and_embeds_its_fonts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let routine = template(1);
+    let path = write_routine(dir.path(), &routine);
+    let pdf = dir.path().join("sheet.pdf");
+    let out = knotmap(&[
+        "print",
+        path.to_str().expect("path"),
+        "-o",
+        pdf.to_str().expect("path"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = poppler("pdftotext", &["-raw", pdf.to_str().expect("path"), "-"]);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let c = catalog();
+    for step in &routine.steps {
+        let region = c.region(&step.region).expect("region");
+        let technique = c.technique(&step.technique).expect("technique");
+        let tool = c.tool(&step.tool).expect("tool");
+        for needle in [&region.name, &technique.name, &tool.name] {
+            assert!(
+                flat.contains(needle.as_str()),
+                "the sheet lacks \"{needle}\""
+            );
+        }
+        let dose = match step.dose {
+            Dose::Seconds(s) if s < 180 => format!("{s} s"),
+            Dose::Seconds(s) => format!("{} min", s / 60),
+            Dose::Passes(n) => format!("{n} passes"),
+        };
+        assert!(flat.contains(&dose), "the sheet lacks the dose {dose}");
+    }
+    let cautions = knotmap::sheet::routine_cautions(&routine, c);
+    assert!(
+        cautions
+            .iter()
+            .any(|c| c.id.as_str().contains("five") || c.text.contains("five seconds"))
+    );
+    for caution in cautions {
+        let title: String = caution
+            .title
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            flat.contains(&title),
+            "the sheet lacks the caution \"{title}\""
+        );
+    }
+    assert!(flat.contains(&routine.name));
+    assert!(flat.contains("page 1 of"));
+
+    let fonts = poppler("pdffonts", &[pdf.to_str().expect("path")]);
+    let embedded: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(embedded.len() >= 2, "{fonts}");
+    assert!(
+        embedded
+            .iter()
+            .all(|l| l.contains("Inter") && l.contains(" yes yes ")),
+        "{fonts}"
+    );
+}
+
+#[test]
+fn paper_sizes_and_long_routines_paginate() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_routine(dir.path(), &long_routine(60));
+    for (paper, size) in [("a4", "595.28 x 841.89"), ("letter", "612 x 792")] {
+        let pdf = dir.path().join(format!("{paper}.pdf"));
+        let out = knotmap(&[
+            "print",
+            path.to_str().expect("path"),
+            "-o",
+            pdf.to_str().expect("path"),
+            "--paper",
+            paper,
+        ]);
+        assert!(out.status.success());
+        let info = poppler("pdfinfo", &[pdf.to_str().expect("path")]);
+        assert!(info.contains(size), "{paper}: {info}");
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("page count");
+        assert!(pages >= 4, "60 steps fit on {pages} pages?");
+        let text = poppler("pdftotext", &["-raw", pdf.to_str().expect("path"), "-"]);
+        assert!(
+            text.contains("continued"),
+            "the table header repeats on later pages"
+        );
+        assert!(text.contains(&format!("page {pages} of {pages}")));
+    }
+}
+
+#[test]
+fn stdout_png_and_bad_routines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_routine(dir.path(), &template(0));
+    let out = knotmap(&["print", path.to_str().expect("path"), "-o", "-"]);
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(b"%PDF-"));
+
+    let png = dir.path().join("sheet.png");
+    let out = knotmap(&[
+        "print",
+        path.to_str().expect("path"),
+        "-o",
+        png.to_str().expect("path"),
+    ]);
+    assert!(out.status.success());
+    let image = tiny_skia::Pixmap::load_png(&png).expect("a PNG");
+    assert_eq!(
+        image.width(),
+        (595.28_f32 * 150.0 / 72.0).ceil() as u32,
+        "150 dpi A4"
+    );
+
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(\n    format: 1,\n    name: 3,\n)\n").expect("write");
+    let check = knotmap(&["check", bad.to_str().expect("path")]);
+    let print = knotmap(&[
+        "print",
+        bad.to_str().expect("path"),
+        "-o",
+        dir.path().join("x.pdf").to_str().expect("path"),
+    ]);
+    assert_eq!(print.status.code(), Some(1));
+    let first_check_line = String::from_utf8_lossy(&check.stdout)
+        .lines()
+        .next()
+        .expect("a message")
+        .to_owned();
+    assert!(String::from_utf8_lossy(&print.stderr).contains(&first_check_line));
+    assert!(
+        !dir.path().join("x.pdf").exists(),
+        "nothing is written for a bad routine"
+    );
+
+    let wrong = knotmap(&[
+        "print",
+        path.to_str().expect("path"),
+        "-o",
+        dir.path().join("x.doc").to_str().expect("path"),
+    ]);
+    assert_eq!(wrong.status.code(), Some(1));
+}
+
+#[test]
+fn printing_hands_the_pdf_to_lp_without_a_shell() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).expect("bin");
+    let args_file = dir.path().join("lp-args");
+    let data_file = dir.path().join("lp-data");
+    let lp = bin.join("lp");
+    std::fs::write(
+        &lp,
+        format!(
+            "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > '{}'\ncat > '{}'\necho 'request id is Office-7 (1 file(s))'\n",
+            args_file.display(),
+            data_file.display()
+        ),
+    )
+    .expect("write lp");
+    std::process::Command::new("chmod")
+        .args(["+x", lp.to_str().expect("path")])
+        .status()
+        .expect("chmod");
+
+    let mut routine = template(2);
+    routine.name = "Breathe; $(rm -rf /) `x`".to_owned();
+    let path = write_routine(dir.path(), &routine);
+    let path_var = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_knotmap"))
+        .args([
+            "print",
+            path.to_str().expect("path"),
+            "--print",
+            "--printer",
+            "Office",
+        ])
+        .env("PATH", &path_var)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Office-7"));
+    let args = std::fs::read_to_string(&args_file).expect("lp was called");
+    let args: Vec<&str> = args.lines().collect();
+    assert_eq!(
+        args,
+        ["-t", routine.name.as_str(), "-d", "Office"],
+        "the title is one argument, untouched"
+    );
+    assert!(
+        std::fs::read(&data_file)
+            .expect("data")
+            .starts_with(b"%PDF-")
+    );
+
+    // No lp at all: a clear message, exit 1.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_knotmap"))
+        .args(["print", path.to_str().expect("path"), "--print"])
+        .env("PATH", &empty)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no printing system"));
+}
+
+#[test]
+fn png_snapshot_of_a_sample_sheet() {
+    let body = Body::builtin(catalog()).expect("body");
+    let sheet = layout(
+        &template(0),
+        catalog(),
+        &body,
+        Paper::A4,
+        Some("before-a-run.ron"),
+    )
+    .expect("layout");
+    let png = to_png(&sheet, 72.0).expect("png");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/sheet_before_a_run.png");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
+        std::fs::write(&path, &png).expect("write snapshot");
+    }
+    let expected = tiny_skia::Pixmap::load_png(&path).expect("snapshot");
+    let actual = tiny_skia::Pixmap::decode_png(&png).expect("decode");
+    assert_eq!(
+        (actual.width(), actual.height()),
+        (expected.width(), expected.height())
+    );
+    let differing = actual
+        .pixels()
+        .iter()
+        .zip(expected.pixels())
+        .filter(|(a, b)| {
+            let d = |x: u8, y: u8| x.abs_diff(y);
+            d(a.red(), b.red()) > 16 || d(a.green(), b.green()) > 16 || d(a.blue(), b.blue()) > 16
+        })
+        .count();
+    assert!(
+        differing * 1000 <= actual.pixels().len(),
+        "{differing} pixels differ from {}",
+        path.display()
+    );
+    // The PDF of the same sheet is a real PDF too.
+    assert!(to_pdf(&sheet).expect("pdf").starts_with(b"%PDF-"));
+}
