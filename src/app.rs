@@ -2,6 +2,7 @@
 //! the panels out.
 
 mod files;
+mod sheet;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -54,6 +55,8 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// Recently opened or saved routines, newest first.
     pub recent: Vec<PathBuf>,
+    /// Paper for the session sheet.
+    pub paper: crate::sheet::Paper,
 }
 
 /// How many recent files are remembered.
@@ -90,6 +93,8 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// A question waiting for an answer (unsaved changes, a file changed on disk, …).
     pub pending: Option<Pending>,
+    /// Whether the print preview is open.
+    pub preview_open: bool,
 }
 
 impl Default for AppState {
@@ -104,6 +109,7 @@ impl Default for AppState {
             selected_step: None,
             notice: None,
             pending: None,
+            preview_open: false,
         }
     }
 }
@@ -140,6 +146,10 @@ pub enum Command {
     SaveAs,
     /// The answer to the pending question.
     Answer(files::Answer),
+    ShowPreview(bool),
+    SetPaper(crate::sheet::Paper),
+    SaveSheet(crate::cli::SheetFormat),
+    PrintSheet,
     DismissNotice,
 }
 
@@ -158,6 +168,9 @@ pub struct KnotmapApp {
     /// Whether the window may close now (unsaved changes were dealt with).
     may_close: bool,
     title: String,
+    /// The `lp` program that prints (replaceable for tests).
+    lp_program: PathBuf,
+    preview: ui::preview::PreviewCache,
     /// Where to write the places' screen positions for the end-to-end test, if asked.
     anchor_report: Option<(PathBuf, u64)>,
 }
@@ -201,6 +214,8 @@ impl KnotmapApp {
             recovery_due: None,
             may_close: false,
             title: String::new(),
+            lp_program: PathBuf::from("lp"),
+            preview: ui::preview::PreviewCache::default(),
             anchor_report: std::env::var_os("KNOTMAP_E2E_REPORT").map(|p| (p.into(), 0)),
         }
     }
@@ -213,6 +228,13 @@ impl KnotmapApp {
         }
         self.folders = folders;
         self.dialogs = dialogs;
+        self
+    }
+
+    /// Prints with this program instead of `lp`.
+    #[must_use]
+    pub fn with_print_program(mut self, program: impl Into<PathBuf>) -> Self {
+        self.lp_program = program.into();
         self
     }
 
@@ -352,6 +374,10 @@ impl KnotmapApp {
             | Command::SaveAs
             | Command::Answer(_)) => self.file_command(ctx, command),
             Command::DismissNotice => self.state.notice = None,
+            Command::ShowPreview(open) => self.state.preview_open = open,
+            Command::SetPaper(paper) => self.state.settings.paper = paper,
+            Command::SaveSheet(format) => self.save_sheet(format),
+            Command::PrintSheet => self.print_sheet(),
         }
     }
 
@@ -407,6 +433,9 @@ impl KnotmapApp {
             }
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)) {
                 commands.push(Command::New(None));
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::P)) {
+                commands.push(Command::PrintSheet);
             }
             if typing {
                 return;
@@ -517,6 +546,10 @@ impl KnotmapApp {
                 &mut commands,
             );
         });
+        if self.state.preview_open {
+            let sheet = self.current_sheet();
+            ui::preview::preview_ui(&ctx, &sheet, &self.state, &mut self.preview, &mut commands);
+        }
         if let Some(pending) = &self.state.pending {
             ui::pending::pending_ui(&ctx, pending, &self.state.doc, &mut commands);
         }

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 pub trait FileDialogs {
     /// A routine file to open; `None` when cancelled.
     fn pick_open(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
-    /// Where to save; `None` when cancelled.
+    /// Where to save a file named like `file_name` (its extension says what kind); `None`
+    /// when cancelled.
     fn pick_save(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf>;
 }
 
@@ -26,16 +27,26 @@ impl FileDialogs for NativeDialogs {
     }
 
     fn pick_save(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
+        let extension = Path::new(file_name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("ron")
+            .to_owned();
+        let (title, kind) = match extension.as_str() {
+            "pdf" => ("Save the session sheet", "PDF document"),
+            "png" => ("Save the session sheet", "PNG image"),
+            _ => ("Save the routine", "knotmap routine"),
+        };
         let mut dialog = rfd::FileDialog::new()
-            .set_title("Save the routine")
-            .add_filter("knotmap routine", &["ron"])
+            .set_title(title)
+            .add_filter(kind, &[extension.as_str()])
             .set_file_name(file_name);
         if let Some(folder) = folder {
             dialog = dialog.set_directory(folder);
         }
         dialog.save_file().map(|path| {
             if path.extension().is_none() {
-                path.with_extension("ron")
+                path.with_extension(&extension)
             } else {
                 path
             }

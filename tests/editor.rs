@@ -46,13 +46,17 @@ impl FileDialogs for FakeDialogs {
 fn app(folders: &Path, dialogs: &FakeDialogs) -> Harness<'static, KnotmapApp> {
     let catalog = Catalog::builtin().expect("catalog");
     let body = Body::builtin(catalog).expect("body");
+    // No printing system here: printing must offer to save the PDF instead.
+    let no_lp = folders.join("no-lp-on-this-machine");
     let folders = Folders::at(folders);
     let dialogs = dialogs.clone();
     let mut h = Harness::builder()
         .with_size(egui::vec2(1500.0, 920.0))
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| {
-            KnotmapApp::new(cc, catalog, body).with_files(Some(folders), Box::new(dialogs))
+            KnotmapApp::new(cc, catalog, body)
+                .with_files(Some(folders), Box::new(dialogs))
+                .with_print_program(no_lp)
         });
     h.run();
     h
@@ -367,4 +371,97 @@ fn newer_files_are_read_only_and_unknown_ids_survive() {
         .expect("parses")
         .routine;
     assert_eq!(reread.steps.len(), 6);
+}
+
+#[test]
+fn the_sheet_from_the_window_saves_previews_and_prints() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(dir.path(), &dialogs);
+    shortcut(&mut h, Modifiers::COMMAND, Key::N);
+    h.state_mut().apply(
+        &egui::Context::default(),
+        knotmap::app::Command::New(Some(0)),
+    );
+    h.run();
+    assert_eq!(h.state().state.doc.routine.steps.len(), 7);
+
+    // Save PDF… from the Sheet menu.
+    let pdf = dir.path().join("sheet.pdf");
+    dialogs.answer(Some(&pdf));
+    h.get_by_label("Sheet").click();
+    h.run();
+    h.get_by_label("Save PDF…").click();
+    h.run();
+    assert_eq!(
+        dialogs.asked.borrow().last().map(String::as_str),
+        Some("save loosen-up-before-a-run-sheet.pdf")
+    );
+    assert!(std::fs::read(&pdf).expect("saved").starts_with(b"%PDF-"));
+
+    // The preview shows the pages.
+    h.get_by_label("Sheet").click();
+    h.run();
+    h.get_by_label("Print preview").click();
+    h.run();
+    assert!(h.query_by_label("Page 1 of the session sheet").is_some());
+
+    // Print… with no printing system: the offer to save the PDF instead.
+    shortcut(&mut h, Modifiers::COMMAND, Key::P);
+    assert!(h.query_by_label("Could not print").is_some());
+    let instead = dir.path().join("instead.pdf");
+    dialogs.answer(Some(&instead));
+    h.get_all_by_label("Save PDF…")
+        .last()
+        .expect("the offer")
+        .click();
+    h.run();
+    assert!(instead.exists());
+}
+
+#[test]
+fn print_sends_the_sheet_to_lp() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let received = dir.path().join("received.pdf");
+    let args = dir.path().join("args");
+    let lp = dir.path().join("fake-lp");
+    std::fs::write(
+        &lp,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\ncat > '{}'\necho 'request id is Floor-1 (1 file(s))'\n",
+            args.display(),
+            received.display()
+        ),
+    )
+    .expect("write");
+    std::process::Command::new("chmod")
+        .args(["+x", lp.to_str().expect("path")])
+        .status()
+        .expect("chmod");
+    let catalog = Catalog::builtin().expect("catalog");
+    let body = Body::builtin(catalog).expect("body");
+    let folders = Folders::at(dir.path().join("data"));
+    let dialogs = FakeDialogs::default();
+    let lp_path = lp;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 920.0))
+        .build_eframe(move |cc| {
+            KnotmapApp::new(cc, catalog, body)
+                .with_files(Some(folders), Box::new(dialogs))
+                .with_print_program(lp_path)
+        });
+    h.run();
+    h.state_mut().apply(
+        &egui::Context::default(),
+        knotmap::app::Command::New(Some(2)),
+    );
+    h.run();
+    shortcut(&mut h, Modifiers::COMMAND, Key::P);
+    let notice = h.state().state.notice.clone().expect("a notice");
+    assert!(notice.text.contains("Floor-1"), "{}", notice.text);
+    assert_eq!(
+        std::fs::read_to_string(&args).expect("args"),
+        "-t\nBreathing opener\n"
+    );
+    assert!(std::fs::read(&received).expect("pdf").starts_with(b"%PDF-"));
 }

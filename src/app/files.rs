@@ -28,6 +28,8 @@ pub enum Pending {
     ChangedOnDisk(PathBuf),
     /// Unsaved edits from a run that ended early: restore or discard.
     Restore(RecoveryCopy),
+    /// Printing failed (no CUPS, no printer): save the PDF instead?
+    PrintFailed(String),
 }
 
 /// An answer to a pending question.
@@ -39,6 +41,7 @@ pub enum Answer {
     Overwrite,
     SaveElsewhere,
     Restore,
+    SavePdf,
 }
 
 impl KnotmapApp {
@@ -281,6 +284,9 @@ impl KnotmapApp {
                 {
                     self.notify(NoticeKind::Warning, e.to_string());
                 }
+            }
+            (Pending::PrintFailed(_), Answer::SavePdf) => {
+                self.save_sheet(crate::cli::SheetFormat::Pdf);
             }
             // Cancel, or an answer that does not fit the question: nothing happens.
             _ => {}

@@ -304,6 +304,18 @@ fn numbered_places(catalog: &Catalog, routine: &Routine) -> Vec<(Place, Vec<usiz
     out
 }
 
+/// Drops points closer than `min` to the last one kept: the diagram is small on paper, and the
+/// outlines are flattened finely enough for a full-screen window.
+fn thin(points: &[kurbo::Point], min: f64) -> Vec<&kurbo::Point> {
+    let mut kept: Vec<&kurbo::Point> = Vec::with_capacity(points.len() / 4 + 2);
+    for p in points {
+        if kept.last().is_none_or(|last| last.distance(*p) >= min) {
+            kept.push(p);
+        }
+    }
+    kept
+}
+
 fn diagram(
     ts: &Typesetter<'_>,
     catalog: &Catalog,
@@ -327,7 +339,7 @@ fn diagram(
         let map = |p: &kurbo::Point| (ox + p.x as f32 * scale, oy + p.y as f32 * scale);
         let shape = body.view(view);
         items.push(Item::Polygon {
-            points: shape.silhouette.iter().map(map).collect(),
+            points: thin(&shape.silhouette, 1.5).into_iter().map(map).collect(),
             fill: Some(Rgb(0xF5, 0xF1, 0xEC)),
             stroke: Some((Rgb(0x8E, 0x84, 0x7B), 0.6)),
         });
@@ -350,14 +362,14 @@ fn diagram(
                 (None, Some((Rgb(0xCB, 0xC3, 0xBA), 0.35)))
             };
             items.push(Item::Polygon {
-                points: place.outline.iter().map(map).collect(),
+                points: thin(&place.outline, 1.2).into_iter().map(map).collect(),
                 fill,
                 stroke,
             });
         }
         for line in &shape.details {
             items.push(Item::Polyline {
-                points: line.iter().map(map).collect(),
+                points: thin(line, 1.5).into_iter().map(map).collect(),
                 colour: Rgb(0xCD, 0xC5, 0xBD),
                 width: 0.3,
             });

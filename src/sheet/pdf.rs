@@ -16,9 +16,21 @@ use krilla::{Data, Document};
 use super::fonts::{self, Weight};
 use super::{Align, Item, Rgb, Sheet, SheetError, TextBox};
 
+/// The fonts as krilla reads them, parsed once.
 fn font(weight: Weight) -> Result<Font, SheetError> {
-    let data: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(weight.data());
-    Font::new(Data::from(data), 0).ok_or(SheetError::Fonts)
+    static FONTS: std::sync::OnceLock<Option<(Font, Font)>> = std::sync::OnceLock::new();
+    let parse = |w: Weight| {
+        let data: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(w.data());
+        Font::new(Data::from(data), 0)
+    };
+    let fonts = FONTS
+        .get_or_init(|| Some((parse(Weight::Regular)?, parse(Weight::Bold)?)))
+        .as_ref()
+        .ok_or(SheetError::Fonts)?;
+    Ok(match weight {
+        Weight::Regular => fonts.0.clone(),
+        Weight::Bold => fonts.1.clone(),
+    })
 }
 
 fn fill(colour: Rgb) -> Fill {

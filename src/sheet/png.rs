@@ -211,6 +211,30 @@ fn draw_page(pixmap: &mut Pixmap, items: &[Item], fonts: &Fonts, transform: Tran
     }
 }
 
+/// One page as premultiplied RGBA pixels at `dpi`: (width, height, pixels).
+pub fn page_pixels(
+    sheet: &Sheet,
+    page: usize,
+    dpi: f32,
+) -> Result<(u32, u32, Vec<u8>), SheetError> {
+    let fonts = Fonts::get().ok_or(SheetError::Fonts)?;
+    let scale = dpi / 72.0;
+    let (w, h) = sheet.size();
+    let (pw, ph) = ((w * scale).ceil() as u32, (h * scale).ceil() as u32);
+    let mut pixmap =
+        Pixmap::new(pw, ph).ok_or_else(|| SheetError::Png("the page is too large".to_owned()))?;
+    pixmap.fill(Color::WHITE);
+    if let Some(page) = sheet.pages.get(page) {
+        draw_page(
+            &mut pixmap,
+            &page.items,
+            fonts,
+            Transform::from_scale(scale, scale),
+        );
+    }
+    Ok((pw, ph, pixmap.take()))
+}
+
 /// Draws every page at `dpi`, stacked top to bottom with a gap, as one PNG image.
 pub fn to_png(sheet: &Sheet, dpi: f32) -> Result<Vec<u8>, SheetError> {
     let fonts = Fonts::get().ok_or(SheetError::Fonts)?;

@@ -18,7 +18,17 @@ pub enum PrintError {
 /// Sends a PDF to the printer (the default one, or `printer`). Returns what `lp` said, such
 /// as "request id is Office-12 (1 file(s))".
 pub fn print_pdf(pdf: &[u8], title: &str, printer: Option<&str>) -> Result<String, PrintError> {
-    let mut command = Command::new("lp");
+    print_pdf_with(std::path::Path::new("lp"), pdf, title, printer)
+}
+
+/// Like [`print_pdf`], with the `lp` program to run.
+pub fn print_pdf_with(
+    lp: &std::path::Path,
+    pdf: &[u8],
+    title: &str,
+    printer: Option<&str>,
+) -> Result<String, PrintError> {
+    let mut command = Command::new(lp);
     command.arg("-t").arg(title);
     if let Some(printer) = printer {
         command.arg("-d").arg(printer);

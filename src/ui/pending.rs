@@ -51,6 +51,11 @@ pub fn pending_ui(
                 ),
                 &[(Answer::Restore, "Restore"), (Answer::Discard, "Discard")],
             ),
+            Pending::PrintFailed(reason) => (
+                "Could not print",
+                format!("Printing did not work: {reason}. Save the sheet as a PDF instead?"),
+                &[(Answer::SavePdf, "Save PDF…"), (Answer::Cancel, "Cancel")],
+            ),
         };
         ui.label(RichText::new(title).heading().strong());
         ui.add_space(6.0);

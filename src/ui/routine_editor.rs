@@ -85,6 +85,24 @@ fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                 }
             });
         });
+        ui.menu_button("Sheet", |ui| {
+            if ui.button("Print preview").clicked() {
+                commands.push(Command::ShowPreview(true));
+                ui.close();
+            }
+            if ui.button("Save PDF…").clicked() {
+                commands.push(Command::SaveSheet(crate::cli::SheetFormat::Pdf));
+                ui.close();
+            }
+            if ui.button("Save PNG…").clicked() {
+                commands.push(Command::SaveSheet(crate::cli::SheetFormat::Png));
+                ui.close();
+            }
+            if ui.button("Print…").on_hover_text("Ctrl+P").clicked() {
+                commands.push(Command::PrintSheet);
+                ui.close();
+            }
+        });
         ui.separator();
         if ui
             .add_enabled(state.doc.can_undo(), egui::Button::new("Undo"))

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Prints a session sheet through a real CUPS scheduler to a cups-pdf queue and checks that a
+# PDF comes out of the queue.
+set -euo pipefail
+bin=$(realpath "$1")
+routine=$(realpath "$2")
+queue=knotmap-pdf
+
+if ! lpstat -r >/dev/null 2>&1; then
+    cupsd
+fi
+for _ in $(seq 50); do lpstat -r >/dev/null 2>&1 && break; sleep 0.2; done
+lpadmin -p "$queue" -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd 2>/dev/null
+
+# cups-pdf writes a job of this user to ~/PDF (or to the anonymous folder).
+outputs=("${HOME:-/root}/PDF" /var/spool/cups-pdf/ANONYMOUS)
+marker=$(mktemp)
+"$bin" print "$routine" --print --printer "$queue"
+for _ in $(seq 120); do
+    found=$(find "${outputs[@]}" -name '*.pdf' -newer "$marker" 2>/dev/null | head -n1 || true)
+    [ -n "$found" ] && break
+    sleep 0.5
+done
+rm -f "$marker"
+if [ -z "${found:-}" ]; then
+    echo "cups: no PDF came out of the $queue queue"; lpstat -W all -o || true; exit 1
+fi
+pages=$(pdfinfo "$found" | awk '/^Pages:/ {print $2}')
+echo "cups: printed $routine through CUPS to $found ($pages pages)"
+[ "${pages:-0}" -ge 1 ]
+echo "cups: 1 passed, 0 failed"
