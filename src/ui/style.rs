@@ -4,21 +4,44 @@ use eframe::egui::{self, Color32, FontId, TextStyle};
 
 use crate::catalog::{Severity, Stride};
 
-/// Sets text sizes a little larger than egui's defaults: the app is read at arm's length.
+/// The font family of bold text (headings).
+pub fn bold() -> egui::FontFamily {
+    egui::FontFamily::Name("bold".into())
+}
+
+/// Inter for all text, as on the session sheet, with egui's own fonts as fallbacks; sizes a
+/// little larger than egui's defaults, since the app is read at arm's length.
 pub fn install(ctx: &egui::Context) {
+    use std::sync::Arc;
+
+    use egui::{FontData, FontDefinitions, FontFamily};
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        "Inter".to_owned(),
+        Arc::new(FontData::from_static(crate::sheet::fonts::REGULAR)),
+    );
+    fonts.font_data.insert(
+        "Inter Bold".to_owned(),
+        Arc::new(FontData::from_static(crate::sheet::fonts::BOLD)),
+    );
+    let fallbacks = fonts
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    let mut proportional = vec!["Inter".to_owned()];
+    proportional.extend(fallbacks.iter().cloned());
+    let mut bold_family = vec!["Inter Bold".to_owned()];
+    bold_family.extend(fallbacks);
+    fonts.families.insert(FontFamily::Proportional, proportional);
+    fonts.families.insert(bold(), bold_family);
+    ctx.set_fonts(fonts);
     ctx.all_styles_mut(|style| {
-        style
-            .text_styles
-            .insert(TextStyle::Body, FontId::proportional(15.0));
-        style
-            .text_styles
-            .insert(TextStyle::Button, FontId::proportional(15.0));
-        style
-            .text_styles
-            .insert(TextStyle::Small, FontId::proportional(12.5));
-        style
-            .text_styles
-            .insert(TextStyle::Heading, FontId::proportional(24.0));
+        let text = &mut style.text_styles;
+        text.insert(TextStyle::Body, FontId::proportional(14.5));
+        text.insert(TextStyle::Button, FontId::proportional(14.5));
+        text.insert(TextStyle::Small, FontId::proportional(12.0));
+        text.insert(TextStyle::Heading, FontId::new(22.0, bold()));
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
         style.spacing.interact_size.y = 24.0;

@@ -18,7 +18,11 @@ pub fn top_bar_ui(
 ) {
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        ui.label(RichText::new("knotmap").size(22.0).strong());
+        ui.label(
+            RichText::new("knotmap")
+                .size(22.0)
+                .family(super::style::bold()),
+        );
         ui.add_space(16.0);
 
         let label = ui.label("Search");
