@@ -2,6 +2,7 @@
 //! the panels out.
 
 mod files;
+mod play;
 mod sheet;
 
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ use crate::storage::{DiskStamp, Folders, RecoveryCopy};
 use crate::ui;
 
 pub use files::{Answer, Pending, Then};
+pub use play::{Clock, PlayView, SystemClock};
 
 /// Which figures the map shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,6 +97,8 @@ pub struct AppState {
     pub pending: Option<Pending>,
     /// Whether the print preview is open.
     pub preview_open: bool,
+    /// The session player's reading this frame, while a routine plays.
+    pub play: Option<PlayView>,
 }
 
 impl Default for AppState {
@@ -110,6 +114,7 @@ impl Default for AppState {
             notice: None,
             pending: None,
             preview_open: false,
+            play: None,
         }
     }
 }
@@ -150,6 +155,12 @@ pub enum Command {
     SetPaper(crate::sheet::Paper),
     SaveSheet(crate::cli::SheetFormat),
     PrintSheet,
+    /// Play the routine with timers.
+    Play,
+    PlayerToggle,
+    PlayerSkip,
+    PlayerBack,
+    PlayerStop,
     DismissNotice,
 }
 
@@ -171,6 +182,10 @@ pub struct KnotmapApp {
     /// The `lp` program that prints (replaceable for tests).
     lp_program: PathBuf,
     preview: ui::preview::PreviewCache,
+    clock: Box<dyn Clock>,
+    player: Option<crate::player::Player>,
+    last_phase: Option<(usize, crate::player::Phase)>,
+    flash_until: Option<Duration>,
     /// Where to write the places' screen positions for the end-to-end test, if asked.
     anchor_report: Option<(PathBuf, u64)>,
 }
@@ -216,6 +231,10 @@ impl KnotmapApp {
             title: String::new(),
             lp_program: PathBuf::from("lp"),
             preview: ui::preview::PreviewCache::default(),
+            clock: Box::new(SystemClock::default()),
+            player: None,
+            last_phase: None,
+            flash_until: None,
             anchor_report: std::env::var_os("KNOTMAP_E2E_REPORT").map(|p| (p.into(), 0)),
         }
     }
@@ -228,6 +247,26 @@ impl KnotmapApp {
         }
         self.folders = folders;
         self.dialogs = dialogs;
+        self
+    }
+
+    /// Tells the time with this clock (tests move it by hand).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Box<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Opens a routine file and starts playing it (`knotmap play`).
+    #[must_use]
+    pub fn playing(mut self, path: PathBuf) -> Self {
+        self.open_path(path);
+        if !self.state.doc.routine.steps.is_empty() {
+            self.player = Some(crate::player::Player::new(
+                &self.state.doc.routine,
+                self.clock.now(),
+            ));
+        }
         self
     }
 
@@ -378,6 +417,11 @@ impl KnotmapApp {
             Command::SetPaper(paper) => self.state.settings.paper = paper,
             Command::SaveSheet(format) => self.save_sheet(format),
             Command::PrintSheet => self.print_sheet(),
+            ref command @ (Command::Play
+            | Command::PlayerToggle
+            | Command::PlayerSkip
+            | Command::PlayerBack
+            | Command::PlayerStop) => self.play_command(command),
         }
     }
 
@@ -513,7 +557,9 @@ impl KnotmapApp {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
         self.guard_close(&ctx);
+        self.player_keys(&ctx, &mut commands);
         self.shortcuts(&ctx, &mut commands);
+        self.tick_player(&ctx);
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui::top_bar::top_bar_ui(ui, self.catalog, &self.state, &mut commands);
         });
@@ -522,20 +568,37 @@ impl KnotmapApp {
                 ui::notice::notice_ui(ui, notice, &mut commands);
             });
         }
-        egui::Panel::left("routine_editor")
-            .resizable(true)
-            .default_size(400.0)
-            .size_range(320.0..=640.0)
-            .show(ui, |ui| {
-                ui::routine_editor::routine_editor_ui(ui, self.catalog, &self.state, &mut commands);
-            });
-        egui::Panel::right("region_panel")
-            .resizable(true)
-            .default_size(420.0)
-            .size_range(320.0..=720.0)
-            .show(ui, |ui| {
-                ui::region_panel::region_panel_ui(ui, self.catalog, &self.state, &mut commands);
-            });
+        if let Some(play) = self.state.play {
+            egui::Panel::left("player")
+                .resizable(true)
+                .default_size(560.0)
+                .size_range(420.0..=900.0)
+                .show(ui, |ui| {
+                    ui::player::player_ui(ui, self.catalog, &self.state, play, &mut commands);
+                });
+        } else {
+            egui::Panel::left("routine_editor")
+                .resizable(true)
+                .default_size(400.0)
+                .size_range(320.0..=640.0)
+                .show(ui, |ui| {
+                    ui::routine_editor::routine_editor_ui(
+                        ui,
+                        self.catalog,
+                        &self.state,
+                        &mut commands,
+                    );
+                });
+        }
+        if self.state.play.is_none() {
+            egui::Panel::right("region_panel")
+                .resizable(true)
+                .default_size(420.0)
+                .size_range(320.0..=720.0)
+                .show(ui, |ui| {
+                    ui::region_panel::region_panel_ui(ui, self.catalog, &self.state, &mut commands);
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             ui::body_map::body_map_ui(
                 ui,
@@ -578,7 +641,7 @@ impl eframe::App for KnotmapApp {
 }
 
 /// Opens the window and runs until it is closed.
-pub fn run(catalog: &'static Catalog) -> anyhow::Result<()> {
+pub fn run(catalog: &'static Catalog, play: Option<PathBuf>) -> anyhow::Result<()> {
     let body = Body::builtin(catalog)?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -591,7 +654,13 @@ pub fn run(catalog: &'static Catalog) -> anyhow::Result<()> {
     eframe::run_native(
         "knotmap",
         options,
-        Box::new(move |cc| Ok(Box::new(KnotmapApp::new(cc, catalog, body)))),
+        Box::new(move |cc| {
+            let app = KnotmapApp::new(cc, catalog, body);
+            Ok(Box::new(match play {
+                Some(path) => app.playing(path),
+                None => app,
+            }))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }

@@ -41,6 +41,11 @@ pub enum Command {
         #[arg(long, requires = "print")]
         printer: Option<String>,
     },
+    /// Open the window and play a routine with timers.
+    Play {
+        /// The routine file (.ron).
+        routine: std::path::PathBuf,
+    },
     /// Check routine files: prints FILE:LINE:COL: message for each problem; exits 1 if any
     /// file has an error (unknown ids are warnings).
     Check {

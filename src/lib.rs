@@ -7,6 +7,7 @@ pub mod body;
 pub mod catalog;
 pub mod cli;
 pub mod dialogs;
+pub mod player;
 pub mod routine;
 pub mod sheet;
 pub mod storage;

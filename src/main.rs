@@ -21,7 +21,15 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let catalog = Catalog::builtin()?;
     match cli.command {
-        None => knotmap::app::run(catalog),
+        None => knotmap::app::run(catalog, None),
+        Some(Command::Play { routine }) => {
+            // Check it first, with the same messages as `knotmap check`.
+            let (report, valid) = cli::check(catalog, std::slice::from_ref(&routine));
+            if !valid {
+                return Err(cli::BadInput(report.trim_end().to_owned()).into());
+            }
+            knotmap::app::run(catalog, Some(routine))
+        }
         Some(Command::Regions) => print(&cli::regions(catalog)),
         Some(Command::Show { query }) => print(&cli::show(catalog, &query.join(" "))?),
         Some(Command::Print {

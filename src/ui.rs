@@ -3,6 +3,7 @@
 pub mod body_map;
 pub mod notice;
 pub mod pending;
+pub mod player;
 pub mod preview;
 pub mod region_panel;
 pub mod routine_editor;

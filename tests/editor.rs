@@ -465,3 +465,95 @@ fn print_sends_the_sheet_to_lp() {
     );
     assert!(std::fs::read(&received).expect("pdf").starts_with(b"%PDF-"));
 }
+
+/// A clock the test moves by hand.
+#[derive(Clone, Default)]
+struct HandClock(Rc<RefCell<std::time::Duration>>);
+
+impl HandClock {
+    fn advance(&self, secs: f32) {
+        let now = self.0.borrow().as_secs_f32() + secs;
+        *self.0.borrow_mut() = std::time::Duration::from_secs_f32(now.max(0.0));
+    }
+}
+
+impl knotmap::app::Clock for HandClock {
+    fn now(&self) -> std::time::Duration {
+        *self.0.borrow()
+    }
+}
+
+#[test]
+fn the_player_counts_down_switches_sides_pauses_skips_and_ends() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let catalog = Catalog::builtin().expect("catalog");
+    let body = Body::builtin(catalog).expect("body");
+    let clock = HandClock::default();
+    let hand = clock.clone();
+    let folders = Folders::at(dir.path());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 920.0))
+        .build_eframe(move |cc| {
+            KnotmapApp::new(cc, catalog, body)
+                .with_files(Some(folders), Box::new(FakeDialogs::default()))
+                .with_clock(Box::new(hand))
+        });
+    h.run();
+    // "Before a run": its first step is on both sides.
+    h.state_mut().apply(
+        &egui::Context::default(),
+        knotmap::app::Command::New(Some(0)),
+    );
+    h.run();
+    let first = h.state().state.doc.routine.steps[0].clone();
+    let work = first.dose.approx_seconds() as f32;
+    h.get_by_label("Play").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("Get ready").is_some());
+    assert!(h.query_by_label("Step 1 of 7").is_some());
+    assert!(
+        h.query_by_label("0:05").is_some(),
+        "five seconds to get ready"
+    );
+
+    clock.advance(5.5);
+    h.run_steps(2);
+    assert!(h.query_by_label("Left side").is_some());
+    clock.advance(1.0);
+    h.run_steps(8);
+    h.snapshot("player_left_side");
+    clock.advance(-1.0);
+    clock.advance(work);
+    h.run_steps(2);
+    assert!(h.query_by_label("Switch sides").is_some());
+
+    // Space pauses: time passes, the countdown does not.
+    h.key_press(Key::Space);
+    h.run_steps(2);
+    assert!(h.query_by_label("Paused").is_some());
+    let before = h.state().player_phase();
+    clock.advance(600.0);
+    h.run_steps(2);
+    assert_eq!(h.state().player_phase(), before);
+    h.key_press(Key::Space);
+    h.run_steps(2);
+    clock.advance(4.0);
+    h.run_steps(2);
+    assert!(h.query_by_label("Right side").is_some());
+
+    // The right arrow skips to the next step; the left arrow goes back.
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    assert!(h.query_by_label("Step 2 of 7").is_some());
+    h.key_press(Key::ArrowLeft);
+    h.run_steps(2);
+    assert!(h.query_by_label("Step 1 of 7").is_some());
+    for _ in 0..7 {
+        h.get_by_label("Skip").click();
+        h.run_steps(2);
+    }
+    assert!(h.query_by_label("Session done").is_some());
+    h.get_by_label("Back to the editor").click();
+    h.run_steps(2);
+    assert!(h.state().state.play.is_none());
+}

@@ -189,6 +189,14 @@ fn looks(
         }
     }
     let routine = &state.doc.routine;
+    // While playing, only the side being worked lights up.
+    let playing_side = match state.play.map(|p| p.now) {
+        Some(crate::player::Now::Playing { segment, .. }) => match segment.phase {
+            crate::player::Phase::Work(side) => Some((segment.step, side)),
+            _ => None,
+        },
+        _ => None,
+    };
     for (index, step) in routine.steps.iter().enumerate() {
         let look = if state.selected_step == Some(index) {
             Look::Selected
@@ -196,7 +204,9 @@ fn looks(
             Look::InRoutine
         };
         for place in step_places(catalog, body, step) {
-            raise(place, look);
+            let other_side =
+                playing_side.is_some_and(|(playing, side)| playing == index && place.side != side);
+            raise(place, if other_side { Look::InRoutine } else { look });
         }
     }
     if let Some(hit) = state.selection {

@@ -85,6 +85,16 @@ fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                 }
             });
         });
+        if ui
+            .add_enabled(
+                !state.doc.routine.steps.is_empty(),
+                egui::Button::new("Play"),
+            )
+            .on_hover_text("Play the routine with timers")
+            .clicked()
+        {
+            commands.push(Command::Play);
+        }
         ui.menu_button("Sheet", |ui| {
             if ui.button("Print preview").clicked() {
                 commands.push(Command::ShowPreview(true));

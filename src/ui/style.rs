@@ -33,7 +33,9 @@ pub fn install(ctx: &egui::Context) {
     proportional.extend(fallbacks.iter().cloned());
     let mut bold_family = vec!["Inter Bold".to_owned()];
     bold_family.extend(fallbacks);
-    fonts.families.insert(FontFamily::Proportional, proportional);
+    fonts
+        .families
+        .insert(FontFamily::Proportional, proportional);
     fonts.families.insert(bold(), bold_family);
     ctx.set_fonts(fonts);
     ctx.all_styles_mut(|style| {

@@ -1,0 +1,236 @@
+//! The session player: the current step in large type, a countdown per side with a clear
+//! switch-sides moment, a get-ready before each step, the next step previewed, and an end
+//! screen. Space pauses, the arrows skip and go back.
+
+use std::time::Duration;
+
+use eframe::egui::{self, Color32, CornerRadius, Frame, Margin, RichText};
+
+use super::style::bold;
+use crate::app::{AppState, Command, PlayView};
+use crate::catalog::{Catalog, Side};
+use crate::player::{Now, Phase};
+use crate::routine::{Step, format_duration};
+
+/// "1:05", counting whole seconds up, so 0.2 s left still reads "0:01".
+fn clock_text(left: Duration) -> String {
+    let secs = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+fn phase_text(phase: Phase) -> &'static str {
+    match phase {
+        Phase::GetReady => "Get ready",
+        Phase::Work(Some(Side::Left)) => "Left side",
+        Phase::Work(Some(Side::Right)) => "Right side",
+        Phase::Work(None) => "Go",
+        Phase::SwitchSides => "Switch sides",
+    }
+}
+
+fn phase_colour(phase: Phase, dark: bool) -> Color32 {
+    match (phase, dark) {
+        (Phase::GetReady, false) => Color32::from_rgb(0x8A, 0x5A, 0x00),
+        (Phase::GetReady, true) => Color32::from_rgb(0xF2, 0xC1, 0x4E),
+        (Phase::SwitchSides, false) => Color32::from_rgb(0x7A, 0x3D, 0xB8),
+        (Phase::SwitchSides, true) => Color32::from_rgb(0xC3, 0x9B, 0xF0),
+        (Phase::Work(_), false) => Color32::from_rgb(0x1F, 0x7A, 0x45),
+        (Phase::Work(_), true) => Color32::from_rgb(0x6F, 0xD6, 0x97),
+    }
+}
+
+fn step_title(catalog: &Catalog, step: &Step) -> (String, String) {
+    let place = super::routine_editor::step_place_name(catalog, step);
+    let technique = catalog
+        .technique(&step.technique)
+        .map_or_else(|| step.technique.to_string(), |t| t.name.clone());
+    let tool = catalog
+        .tool(&step.tool)
+        .map_or_else(|| step.tool.to_string(), |t| t.name.clone());
+    (place, format!("{technique} · {tool}"))
+}
+
+pub fn player_ui(
+    ui: &mut egui::Ui,
+    catalog: &Catalog,
+    state: &AppState,
+    play: PlayView,
+    commands: &mut Vec<Command>,
+) {
+    let dark = ui.visuals().dark_mode;
+    let routine = &state.doc.routine;
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&routine.name).size(18.0).family(bold()));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Stop").on_hover_text("Escape").clicked() {
+                commands.push(Command::PlayerStop);
+            }
+        });
+    });
+    let fraction = play.position.as_secs_f32() / play.total.as_secs_f32().max(1.0);
+    ui.label(
+        RichText::new(format!(
+            "{} of {}",
+            format_duration(play.position.as_secs() as u32),
+            format_duration(play.total.as_secs() as u32)
+        ))
+        .weak(),
+    );
+    ui.add(egui::ProgressBar::new(fraction).desired_height(6.0));
+    ui.add_space(12.0);
+
+    let Now::Playing {
+        segment,
+        left,
+        paused,
+    } = play.now
+    else {
+        end_ui(ui, state, play, commands);
+        return;
+    };
+    let Some(step) = routine.steps.get(segment.step) else {
+        return;
+    };
+    let colour = phase_colour(segment.phase, dark);
+    let fill = if play.flash {
+        colour.gamma_multiply(0.35)
+    } else {
+        colour.gamma_multiply(0.10)
+    };
+    Frame::new()
+        .fill(fill)
+        .stroke(egui::Stroke::new(2.0, colour))
+        .corner_radius(CornerRadius::same(12))
+        .inner_margin(Margin::same(18))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(format!(
+                    "Step {} of {}",
+                    segment.step + 1,
+                    routine.steps.len()
+                ))
+                .weak(),
+            );
+            let strong = ui.visuals().strong_text_color();
+            let (mut place, what) = step_title(catalog, step);
+            // Name the side being worked: "Left calf" rather than "Calf · both sides".
+            if let (Phase::Work(Some(side)), Some(region)) =
+                (segment.phase, catalog.region(&step.region))
+            {
+                place = region.display_name(Some(side));
+            }
+            ui.label(RichText::new(place).size(34.0).family(bold()).color(strong));
+            ui.label(RichText::new(what).size(20.0).color(strong));
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                let phase = if paused {
+                    "Paused"
+                } else {
+                    phase_text(segment.phase)
+                };
+                ui.label(RichText::new(phase).size(26.0).family(bold()).color(colour));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(
+                        RichText::new(clock_text(left))
+                            .size(64.0)
+                            .family(bold())
+                            .color(ui.visuals().strong_text_color()),
+                    );
+                });
+            });
+            let done = 1.0 - left.as_secs_f32() / segment.length.as_secs_f32().max(0.001);
+            ui.add(
+                egui::ProgressBar::new(done)
+                    .desired_height(10.0)
+                    .fill(colour),
+            );
+            if let Some(t) = catalog.technique(&step.technique) {
+                ui.add_space(8.0);
+                ui.label(RichText::new(&t.summary).size(17.0));
+                for cue in t.cues.iter().take(2) {
+                    ui.label(RichText::new(format!("{}: {}", cue.kind.title(), cue.text)).weak());
+                }
+            }
+            if let Some(note) = &step.note {
+                ui.label(RichText::new(format!("Note: {note}")).size(15.0));
+            }
+        });
+    controls_ui(ui, paused, commands);
+    next_ui(ui, catalog, routine.steps.get(segment.step + 1));
+}
+
+/// Back, pause or resume, skip.
+fn controls_ui(ui: &mut egui::Ui, paused: bool, commands: &mut Vec<Command>) {
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        let big = |text: &str| {
+            egui::Button::new(RichText::new(text).size(18.0)).min_size(egui::vec2(120.0, 40.0))
+        };
+        if ui.add(big("Back")).on_hover_text("Left arrow").clicked() {
+            commands.push(Command::PlayerBack);
+        }
+        let toggle = if paused { "Resume" } else { "Pause" };
+        if ui.add(big(toggle)).on_hover_text("Space").clicked() {
+            commands.push(Command::PlayerToggle);
+        }
+        if ui.add(big("Skip")).on_hover_text("Right arrow").clicked() {
+            commands.push(Command::PlayerSkip);
+        }
+    });
+}
+
+/// A preview of the step that comes next.
+fn next_ui(ui: &mut egui::Ui, catalog: &Catalog, next: Option<&Step>) {
+    ui.add_space(14.0);
+    match next {
+        Some(next) => {
+            let (place, what) = step_title(catalog, next);
+            ui.label(RichText::new("Next").weak());
+            ui.label(RichText::new(place).size(18.0).family(bold()));
+            ui.label(RichText::new(what).weak());
+        }
+        None => {
+            ui.label(RichText::new("Last step").weak());
+        }
+    }
+}
+
+fn end_ui(ui: &mut egui::Ui, state: &AppState, play: PlayView, commands: &mut Vec<Command>) {
+    let colour = phase_colour(Phase::Work(None), ui.visuals().dark_mode);
+    Frame::new()
+        .fill(colour.gamma_multiply(if play.flash { 0.35 } else { 0.10 }))
+        .stroke(egui::Stroke::new(2.0, colour))
+        .corner_radius(CornerRadius::same(12))
+        .inner_margin(Margin::same(18))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new("Session done")
+                    .size(34.0)
+                    .family(bold())
+                    .color(colour),
+            );
+            ui.label(
+                RichText::new(format!(
+                    "{} steps, {}. Drink some water and move around gently.",
+                    state.doc.routine.steps.len(),
+                    format_duration(play.total.as_secs() as u32)
+                ))
+                .size(17.0),
+            );
+        });
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if ui.button(RichText::new("Play again").size(16.0)).clicked() {
+            commands.push(Command::Play);
+        }
+        if ui
+            .button(RichText::new("Back to the editor").size(16.0))
+            .clicked()
+        {
+            commands.push(Command::PlayerStop);
+        }
+    });
+}
