@@ -59,6 +59,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Paper for the session sheet.
     pub paper: crate::sheet::Paper,
+    /// The tools the runner owns; `None` until they say (then every tool counts as owned).
+    pub owned_tools: Option<std::collections::BTreeSet<crate::catalog::ToolId>>,
 }
 
 /// How many recent files are remembered.
@@ -99,6 +101,8 @@ pub struct AppState {
     pub preview_open: bool,
     /// The session player's reading this frame, while a routine plays.
     pub play: Option<PlayView>,
+    /// Whether the "My tools" window is open.
+    pub my_tools_open: bool,
 }
 
 impl Default for AppState {
@@ -115,6 +119,7 @@ impl Default for AppState {
             pending: None,
             preview_open: false,
             play: None,
+            my_tools_open: false,
         }
     }
 }
@@ -155,6 +160,11 @@ pub enum Command {
     SetPaper(crate::sheet::Paper),
     SaveSheet(crate::cli::SheetFormat),
     PrintSheet,
+    ShowMyTools(bool),
+    /// Mark a tool as owned or not.
+    SetOwned(crate::catalog::ToolId, bool),
+    /// Swap each step's tool for an owned one (one undo step).
+    AdaptToMyTools,
     /// Play the routine with timers.
     Play,
     PlayerToggle,
@@ -417,12 +427,58 @@ impl KnotmapApp {
             Command::SetPaper(paper) => self.state.settings.paper = paper,
             Command::SaveSheet(format) => self.save_sheet(format),
             Command::PrintSheet => self.print_sheet(),
+            Command::ShowMyTools(open) => self.state.my_tools_open = open,
+            Command::SetOwned(tool, owned) => {
+                let set = self.state.settings.owned_tools.get_or_insert_with(|| {
+                    self.catalog.tools.iter().map(|t| t.id.clone()).collect()
+                });
+                if owned {
+                    set.insert(tool);
+                } else {
+                    set.remove(&tool);
+                }
+            }
+            Command::AdaptToMyTools => self.adapt_to_my_tools(),
             ref command @ (Command::Play
             | Command::PlayerToggle
             | Command::PlayerSkip
             | Command::PlayerBack
             | Command::PlayerStop) => self.play_command(command),
         }
+    }
+
+    fn adapt_to_my_tools(&mut self) {
+        let Some(owned) = &self.state.settings.owned_tools else {
+            self.notify(
+                NoticeKind::Info,
+                "Tick the tools you own under “My tools” first.",
+            );
+            return;
+        };
+        let plan = crate::routine::adapt::adapt(&self.state.doc.routine, self.catalog, owned);
+        let changed = plan.changes.len();
+        if changed > 0 {
+            self.edit(Edit::SetTools(plan.changes));
+        }
+        let flagged: Vec<String> = plan.unmatched.iter().map(|i| (i + 1).to_string()).collect();
+        let text = match (changed, flagged.is_empty()) {
+            (0, true) => "Every step already uses a tool you own.".to_owned(),
+            (n, true) => format!(
+                "Swapped the tool of {n} step{} for one you own.",
+                if n == 1 { "" } else { "s" }
+            ),
+            (n, false) => format!(
+                "Swapped the tool of {n} step{}; no tool you own fits step {}.",
+                if n == 1 { "" } else { "s" },
+                flagged.join(", ")
+            ),
+        };
+        let kind = if flagged.is_empty() {
+            NoticeKind::Info
+        } else {
+            NoticeKind::Warning
+        };
+        self.notify(kind, text);
     }
 
     fn edit(&mut self, edit: Edit) {
@@ -609,6 +665,9 @@ impl KnotmapApp {
                 &mut commands,
             );
         });
+        if self.state.my_tools_open {
+            ui::my_tools::my_tools_ui(&ctx, self.catalog, &self.state, &mut commands);
+        }
         if self.state.preview_open {
             let sheet = self.current_sheet();
             ui::preview::preview_ui(&ctx, &sheet, &self.state, &mut self.preview, &mut commands);

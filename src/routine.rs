@@ -1,6 +1,7 @@
 //! The routine document: what to do, in order, on which side, with what, for how long; and
 //! how it is read from and written to RON.
 
+pub mod adapt;
 mod document;
 mod edit;
 

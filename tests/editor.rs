@@ -557,3 +557,83 @@ fn the_player_counts_down_switches_sides_pauses_skips_and_ends() {
     h.run_steps(2);
     assert!(h.state().state.play.is_none());
 }
+
+#[test]
+fn adapting_a_routine_to_my_tools_is_one_undoable_edit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(dir.path(), &dialogs);
+    h.state_mut().apply(
+        &egui::Context::default(),
+        knotmap::app::Command::New(Some(1)),
+    );
+    h.run();
+    let before = h.state().state.doc.routine.clone();
+    assert!(
+        before
+            .steps
+            .iter()
+            .any(|s| s.tool.as_str() == "foam_roller")
+    );
+
+    h.get_by_label("My tools").click();
+    h.run();
+    // A runner with no rollers at all.
+    for name in [
+        "Foam roller",
+        "Compact roller",
+        "Massage stick",
+        "Rolling pin",
+    ] {
+        h.get_by_label(name).click();
+        h.run();
+    }
+    let owned = h
+        .state()
+        .state
+        .settings
+        .owned_tools
+        .clone()
+        .expect("owned tools set");
+    assert!(!owned.contains(&"foam_roller".into()));
+    h.get_by_label("Adapt the routine to my tools").click();
+    h.run();
+    let after = h.state().state.doc.routine.clone();
+    for step in &after.steps {
+        assert!(
+            owned.contains(&step.tool)
+                || before
+                    .steps
+                    .iter()
+                    .any(|b| b.tool == step.tool && !owned.contains(&b.tool)),
+            "{} kept a tool that is not owned and was not flagged",
+            step.tool
+        );
+    }
+    assert!(
+        after
+            .steps
+            .iter()
+            .all(|s| s.tool.as_str() != "foam_roller" || !owned.contains(&s.tool))
+    );
+    assert_ne!(after, before);
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        h.state().state.doc.routine,
+        before,
+        "one undo puts every tool back"
+    );
+
+    // The region panel now says what to use instead of a roller.
+    h.state_mut().apply(
+        &egui::Context::default(),
+        knotmap::app::Command::ShowMyTools(false),
+    );
+    h.run();
+    click_place(&mut h, "Left rectus femoris");
+    let says = |text: &str| h.query_all_by_label_contains(text).next().is_some();
+    assert!(
+        says("You have no foam roller") || says("it is best with a foam roller"),
+        "the technique is marked as missing its tool"
+    );
+}

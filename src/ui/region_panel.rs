@@ -24,7 +24,13 @@ pub fn region_panel_ui(
                 ui.separator();
             }
             match state.selection {
-                Some(hit) => dossier_ui(ui, catalog, hit, commands),
+                Some(hit) => dossier_ui(
+                    ui,
+                    catalog,
+                    hit,
+                    state.settings.owned_tools.as_ref(),
+                    commands,
+                ),
                 None => welcome_ui(ui, catalog, commands),
             }
             ui.add_space(12.0);
@@ -88,7 +94,13 @@ fn stride_chip(ui: &mut egui::Ui, stride: Stride) {
     );
 }
 
-fn dossier_ui(ui: &mut egui::Ui, catalog: &Catalog, hit: Hit, commands: &mut Vec<Command>) {
+fn dossier_ui(
+    ui: &mut egui::Ui,
+    catalog: &Catalog,
+    hit: Hit,
+    owned: Option<&std::collections::BTreeSet<crate::catalog::ToolId>>,
+    commands: &mut Vec<Command>,
+) {
     let d = Dossier::new(catalog, hit);
     let (title, kind) = hit_label(catalog, hit);
     ui.horizontal(|ui| {
@@ -165,7 +177,7 @@ fn dossier_ui(ui: &mut egui::Ui, catalog: &Catalog, hit: Hit, commands: &mut Vec
             }
         });
     }
-    dossier_sections_ui(ui, catalog, &d, commands);
+    dossier_sections_ui(ui, catalog, &d, owned, commands);
 }
 
 /// The muscles, techniques, tools and cautions of a dossier.
@@ -173,6 +185,7 @@ fn dossier_sections_ui(
     ui: &mut egui::Ui,
     catalog: &Catalog,
     d: &Dossier<'_>,
+    owned: Option<&std::collections::BTreeSet<crate::catalog::ToolId>>,
     commands: &mut Vec<Command>,
 ) {
     let hit = d.subject;
@@ -202,6 +215,7 @@ fn dossier_sections_ui(
                 t,
                 matches!(hit, Hit::Technique(_)),
                 region,
+                owned,
                 commands,
             );
         }
@@ -280,12 +294,47 @@ fn tool_links(
     }
 }
 
+/// When the runner lacks the technique's best tool: what to use from what they own.
+fn missing_tool_ui(
+    ui: &mut egui::Ui,
+    catalog: &Catalog,
+    t: &Technique,
+    owned: Option<&std::collections::BTreeSet<crate::catalog::ToolId>>,
+) {
+    let (Some(owned), Some(best)) = (owned, t.tools.first()) else {
+        return;
+    };
+    if owned.contains(best) {
+        return;
+    }
+    let best_name = catalog
+        .tool(best)
+        .map_or(best.as_str(), |b| b.name.as_str());
+    let warn = ui.visuals().warn_fg_color;
+    let text = match crate::routine::adapt::owned_alternative(catalog, Some(t), best, owned) {
+        Some(alt) => format!(
+            "You have no {}: use your {} instead.",
+            best_name.to_lowercase(),
+            catalog
+                .tool(&alt)
+                .map_or(alt.as_str(), |a| a.name.as_str())
+                .to_lowercase()
+        ),
+        None => format!(
+            "None of your tools fits this; it is best with a {}.",
+            best_name.to_lowercase()
+        ),
+    };
+    ui.label(RichText::new(text).color(warn));
+}
+
 fn technique_ui(
     ui: &mut egui::Ui,
     catalog: &Catalog,
     t: &Technique,
     only: bool,
     region: Option<usize>,
+    owned: Option<&std::collections::BTreeSet<crate::catalog::ToolId>>,
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(4.0);
@@ -313,6 +362,7 @@ fn technique_ui(
                 ui.label(RichText::new("With").weak());
                 tool_links(ui, catalog, &t.tools, commands);
             });
+            missing_tool_ui(ui, catalog, t, owned);
             ui.add_space(2.0);
             for (n, step) in t.steps.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {

@@ -95,6 +95,9 @@ fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         {
             commands.push(Command::Play);
         }
+        if ui.button("My tools").clicked() {
+            commands.push(Command::ShowMyTools(true));
+        }
         ui.menu_button("Sheet", |ui| {
             if ui.button("Print preview").clicked() {
                 commands.push(Command::ShowPreview(true));
@@ -237,7 +240,16 @@ fn steps_ui(ui: &mut egui::Ui, catalog: &Catalog, state: &AppState, commands: &m
     for (index, step) in steps.iter().enumerate() {
         let selected = state.selected_step == Some(index);
         let (zone, dropped) = ui.dnd_drop_zone::<usize, _>(Frame::NONE, |ui| {
-            step_ui(ui, catalog, index, step, selected, steps.len(), commands);
+            step_ui(
+                ui,
+                catalog,
+                index,
+                step,
+                selected,
+                steps.len(),
+                state.settings.owned_tools.as_ref(),
+                commands,
+            );
         });
         if selected && newly_selected {
             zone.response.scroll_to_me(Some(egui::Align::Center));
@@ -265,6 +277,7 @@ fn step_ui(
     step: &Step,
     selected: bool,
     count: usize,
+    owned_tools: Option<&std::collections::BTreeSet<crate::catalog::ToolId>>,
     commands: &mut Vec<Command>,
 ) {
     let visuals = ui.visuals();
@@ -290,7 +303,7 @@ fn step_ui(
                 .inner_margin(Margin::symmetric(8, 6))
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    step_summary_ui(ui, catalog, index, step, commands);
+                    step_summary_ui(ui, catalog, index, step, owned_tools, commands);
                     if selected {
                         ui.add_space(4.0);
                         step_fields_ui(ui, catalog, index, step, commands);
@@ -310,6 +323,7 @@ fn step_summary_ui(
     catalog: &Catalog,
     index: usize,
     step: &Step,
+    owned_tools: Option<&std::collections::BTreeSet<crate::catalog::ToolId>>,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
@@ -343,12 +357,20 @@ fn step_summary_ui(
         |t| t.name.clone(),
     );
     let mut line = format!("{technique} · {tool}");
+    let missing = owned_tools.is_some_and(|owned| !owned.contains(&step.tool));
     if let Some(note) = &step.note {
         line.push_str(" — ");
         line.push_str(note);
     }
     ui.horizontal(|ui| {
         ui.add_space(18.0);
+        if missing {
+            ui.label(
+                RichText::new("not in my tools")
+                    .size(12.5)
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
         ui.add(egui::Label::new(RichText::new(line).size(13.5).weak()).truncate());
     });
 }

@@ -1,0 +1,56 @@
+//! "My tools": the tools the runner owns, so the panel can offer stand-ins and routines can
+//! be adapted.
+
+use eframe::egui::{self, RichText};
+
+use crate::app::{AppState, Command};
+use crate::catalog::{Catalog, ToolId};
+
+/// Whether the runner owns a tool (every tool counts until they say).
+pub fn owns(state: &AppState, tool: &ToolId) -> bool {
+    state
+        .settings
+        .owned_tools
+        .as_ref()
+        .is_none_or(|owned| owned.contains(tool))
+}
+
+pub fn my_tools_ui(
+    ctx: &egui::Context,
+    catalog: &Catalog,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) {
+    let mut open = true;
+    egui::Window::new("My tools")
+        .open(&mut open)
+        .default_width(340.0)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.label("Tick what you have at home. knotmap then suggests stand-ins for the rest.");
+            ui.add_space(4.0);
+            for tool in &catalog.tools {
+                let mut owned = owns(state, &tool.id);
+                let label = if tool.home_made.is_some() {
+                    format!("{} (home-made)", tool.name)
+                } else {
+                    tool.name.clone()
+                };
+                if ui.checkbox(&mut owned, label).changed() {
+                    commands.push(Command::SetOwned(tool.id.clone(), owned));
+                }
+            }
+            ui.add_space(6.0);
+            let ready = !state.doc.routine.steps.is_empty() && state.doc.read_only.is_none();
+            if ui
+                .add_enabled(ready, egui::Button::new("Adapt the routine to my tools"))
+                .clicked()
+            {
+                commands.push(Command::AdaptToMyTools);
+            }
+            ui.label(RichText::new("One undo puts the routine's tools back.").weak());
+        });
+    if !open {
+        commands.push(Command::ShowMyTools(false));
+    }
+}
