@@ -240,16 +240,7 @@ fn steps_ui(ui: &mut egui::Ui, catalog: &Catalog, state: &AppState, commands: &m
     for (index, step) in steps.iter().enumerate() {
         let selected = state.selected_step == Some(index);
         let (zone, dropped) = ui.dnd_drop_zone::<usize, _>(Frame::NONE, |ui| {
-            step_ui(
-                ui,
-                catalog,
-                index,
-                step,
-                selected,
-                steps.len(),
-                state.settings.owned_tools.as_ref(),
-                commands,
-            );
+            step_ui(ui, catalog, state, index, step, commands);
         });
         if selected && newly_selected {
             zone.response.scroll_to_me(Some(egui::Align::Center));
@@ -273,13 +264,14 @@ fn steps_ui(ui: &mut egui::Ui, catalog: &Catalog, state: &AppState, commands: &m
 fn step_ui(
     ui: &mut egui::Ui,
     catalog: &Catalog,
+    state: &AppState,
     index: usize,
     step: &Step,
-    selected: bool,
-    count: usize,
-    owned_tools: Option<&std::collections::BTreeSet<crate::catalog::ToolId>>,
     commands: &mut Vec<Command>,
 ) {
+    let selected = state.selected_step == Some(index);
+    let count = state.doc.routine.steps.len();
+    let owned_tools = state.settings.owned_tools.as_ref();
     let visuals = ui.visuals();
     let (fill, stroke) = if selected {
         (
