@@ -103,6 +103,27 @@ pub struct AppState {
     pub play: Option<PlayView>,
     /// Whether the "My tools" window is open.
     pub my_tools_open: bool,
+    /// The routine builder's choices, while its window is open.
+    pub builder: Option<BuilderForm>,
+}
+
+/// The routine builder's inputs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuilderForm {
+    pub when: crate::routine::When,
+    pub minutes: u32,
+    /// Places clicked on the map while the builder is open.
+    pub focus: Vec<crate::catalog::RegionId>,
+}
+
+impl Default for BuilderForm {
+    fn default() -> Self {
+        BuilderForm {
+            when: crate::routine::When::AfterRun,
+            minutes: 15,
+            focus: Vec::new(),
+        }
+    }
 }
 
 impl Default for AppState {
@@ -120,6 +141,7 @@ impl Default for AppState {
             preview_open: false,
             play: None,
             my_tools_open: false,
+            builder: None,
         }
     }
 }
@@ -161,6 +183,10 @@ pub enum Command {
     SaveSheet(crate::cli::SheetFormat),
     PrintSheet,
     ShowMyTools(bool),
+    /// Open (with these choices) or close the routine builder.
+    SetBuilder(Option<BuilderForm>),
+    /// Build a routine from the builder's choices and open it.
+    Build,
     /// Mark a tool as owned or not.
     SetOwned(crate::catalog::ToolId, bool),
     /// Swap each step's tool for an owned one (one undo step).
@@ -368,7 +394,22 @@ impl KnotmapApp {
     /// Applies one command to the state.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::Select(hit) => self.state.selection = hit,
+            Command::Select(hit) => {
+                // While the builder is open, places clicked on the map become its focus.
+                if let (Some(form), Some(Hit::Region(i, _))) = (&mut self.state.builder, hit) {
+                    let region = &self.catalog.regions[i];
+                    if !region.is_no_roll() {
+                        let id = region.id.clone();
+                        match form.focus.iter().position(|f| *f == id) {
+                            Some(at) => {
+                                form.focus.remove(at);
+                            }
+                            None => form.focus.push(id),
+                        }
+                    }
+                }
+                self.state.selection = hit;
+            }
             Command::Hover(place) => self.state.hovered = place,
             Command::SetQuery(query) => {
                 self.state.matches = self.catalog.search(&query);
@@ -428,6 +469,8 @@ impl KnotmapApp {
             Command::SaveSheet(format) => self.save_sheet(format),
             Command::PrintSheet => self.print_sheet(),
             Command::ShowMyTools(open) => self.state.my_tools_open = open,
+            Command::SetBuilder(form) => self.state.builder = form,
+            Command::Build => self.build_routine(ctx),
             Command::SetOwned(tool, owned) => {
                 let set = self.state.settings.owned_tools.get_or_insert_with(|| {
                     self.catalog.tools.iter().map(|t| t.id.clone()).collect()
@@ -445,6 +488,43 @@ impl KnotmapApp {
             | Command::PlayerBack
             | Command::PlayerStop) => self.play_command(command),
         }
+    }
+
+    fn build_routine(&mut self, ctx: &egui::Context) {
+        let Some(form) = self.state.builder.clone() else {
+            return;
+        };
+        let request = crate::builder::Request {
+            when: form.when,
+            minutes: form.minutes,
+            focus: form.focus,
+            owned: self.state.settings.owned_tools.clone(),
+        };
+        let built = crate::builder::build(self.catalog, &request);
+        let left_out: Vec<String> = built
+            .left_out
+            .iter()
+            .map(|(id, why)| {
+                let name = self
+                    .catalog
+                    .region(id)
+                    .map_or(id.as_str(), |r| r.name.as_str());
+                format!("{name} ({why})")
+            })
+            .collect();
+        self.use_routine(ctx, built.routine);
+        if left_out.is_empty() {
+            self.notify(
+                NoticeKind::Info,
+                "Built a routine: tweak it here, then save it.",
+            );
+        } else {
+            self.notify(
+                NoticeKind::Warning,
+                format!("Built a routine without {}.", left_out.join(", ")),
+            );
+        }
+        self.state.builder = None;
     }
 
     fn adapt_to_my_tools(&mut self) {
@@ -665,6 +745,9 @@ impl KnotmapApp {
                 &mut commands,
             );
         });
+        if let Some(form) = &self.state.builder {
+            ui::builder::builder_ui(&ctx, self.catalog, form, &mut commands);
+        }
         if self.state.my_tools_open {
             ui::my_tools::my_tools_ui(&ctx, self.catalog, &self.state, &mut commands);
         }

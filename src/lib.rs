@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod body;
+pub mod builder;
 pub mod catalog;
 pub mod cli;
 pub mod dialogs;

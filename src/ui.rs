@@ -1,6 +1,7 @@
 //! The window's panels and widgets: egui only, reading the state and sending commands.
 
 pub mod body_map;
+pub mod builder;
 pub mod my_tools;
 pub mod notice;
 pub mod pending;

@@ -637,3 +637,41 @@ fn adapting_a_routine_to_my_tools_is_one_undoable_edit() {
         "the technique is marked as missing its tool"
     );
 }
+
+#[test]
+fn the_builder_makes_a_routine_for_the_places_clicked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(dir.path(), &dialogs);
+    h.get_by_label("Build…").click();
+    h.run();
+    assert!(h.query_by_label("Build a routine").is_some());
+    click_place(&mut h, "Left hamstrings");
+    click_place(&mut h, "Right calf");
+    click_place(&mut h, "Lower spine");
+    let form = h.state().state.builder.clone().expect("builder open");
+    let focus: Vec<&str> = form.focus.iter().map(|f| f.as_str()).collect();
+    assert_eq!(
+        focus,
+        ["hamstrings", "calf"],
+        "no-roll zones are never a focus"
+    );
+    h.get_by_label("Build routine").click();
+    h.run();
+    let routine = h.state().state.doc.routine.clone();
+    let regions: Vec<&str> = routine.steps.iter().map(|s| s.region.as_str()).collect();
+    let at = |id: &str| {
+        regions
+            .iter()
+            .position(|r| *r == id)
+            .expect("focus place present")
+    };
+    assert!(
+        at("hamstrings") < at("calf"),
+        "larger muscle first: {regions:?}"
+    );
+    assert!(!regions.contains(&"lower_spine"));
+    let target = form.minutes * 60;
+    assert!(routine.total_seconds().abs_diff(target) * 10 <= target);
+    assert!(h.state().state.builder.is_none());
+}

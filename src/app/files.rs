@@ -14,6 +14,8 @@ use crate::storage::{self, RecoveryCopy};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Then {
     New(Option<usize>),
+    /// Open a routine made in the window (by the builder).
+    Use(Box<Routine>),
     Open,
     OpenPath(PathBuf),
     Close,
@@ -61,6 +63,11 @@ impl KnotmapApp {
         }
     }
 
+    /// Opens a routine made in the window, asking first about unsaved changes.
+    pub(super) fn use_routine(&mut self, ctx: &egui::Context, routine: Routine) {
+        self.guarded(ctx, Then::Use(Box::new(routine)));
+    }
+
     /// Runs `then` now, or first asks about unsaved changes.
     fn guarded(&mut self, ctx: &egui::Context, then: Then) {
         if self.state.doc.is_dirty() {
@@ -78,6 +85,10 @@ impl KnotmapApp {
                     None => Routine::default(),
                 };
                 self.replace_document(Document::unsaved(routine));
+                self.disk = None;
+            }
+            Then::Use(routine) => {
+                self.replace_document(Document::unsaved(*routine));
                 self.disk = None;
             }
             Then::Open => {

@@ -95,6 +95,15 @@ fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         {
             commands.push(Command::Play);
         }
+        if ui
+            .button("Build…")
+            .on_hover_text("Build a routine for the time you have")
+            .clicked()
+        {
+            commands.push(Command::SetBuilder(
+                Some(crate::app::BuilderForm::default()),
+            ));
+        }
         if ui.button("My tools").clicked() {
             commands.push(Command::ShowMyTools(true));
         }
