@@ -59,6 +59,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Paper for the session sheet.
     pub paper: crate::sheet::Paper,
+    /// Whether the map shows recent tightness instead of the stride colours.
+    pub heat: bool,
     /// The tools the runner owns; `None` until they say (then every tool counts as owned).
     pub owned_tools: Option<std::collections::BTreeSet<crate::catalog::ToolId>>,
 }
@@ -105,6 +107,10 @@ pub struct AppState {
     pub my_tools_open: bool,
     /// The routine builder's choices, while its window is open.
     pub builder: Option<BuilderForm>,
+    /// The tightness log, and each place's average over the last two weeks.
+    pub log: crate::log::Log,
+    pub recent_tightness: std::collections::BTreeMap<(crate::catalog::RegionId, StepSide), f32>,
+    pub log_window_open: bool,
 }
 
 /// The routine builder's inputs.
@@ -142,6 +148,9 @@ impl Default for AppState {
             play: None,
             my_tools_open: false,
             builder: None,
+            log: crate::log::Log::default(),
+            recent_tightness: std::collections::BTreeMap::new(),
+            log_window_open: false,
         }
     }
 }
@@ -183,6 +192,11 @@ pub enum Command {
     SaveSheet(crate::cli::SheetFormat),
     PrintSheet,
     ShowMyTools(bool),
+    /// Add a session's ratings to the tightness log.
+    RecordLog(Vec<crate::log::Rating>),
+    ShowLogWindow(bool),
+    /// Show recent tightness on the map.
+    SetHeat(bool),
     /// Open (with these choices) or close the routine builder.
     SetBuilder(Option<BuilderForm>),
     /// Build a routine from the builder's choices and open it.
@@ -280,6 +294,15 @@ impl KnotmapApp {
     pub fn with_files(mut self, folders: Option<Folders>, dialogs: Box<dyn FileDialogs>) -> Self {
         if let Some(copy) = folders.as_ref().and_then(RecoveryCopy::load) {
             self.state.pending = Some(Pending::Restore(copy));
+        }
+        if let Some(f) = &folders {
+            match crate::log::Log::load(f) {
+                Ok(log) => self.set_log(log),
+                Err(e) => self.notify(
+                    NoticeKind::Warning,
+                    format!("The tightness log could not be read, and is left as it is. {e}"),
+                ),
+            }
         }
         self.folders = folders;
         self.dialogs = dialogs;
@@ -469,6 +492,9 @@ impl KnotmapApp {
             Command::SaveSheet(format) => self.save_sheet(format),
             Command::PrintSheet => self.print_sheet(),
             Command::ShowMyTools(open) => self.state.my_tools_open = open,
+            Command::RecordLog(ratings) => self.record_log(ratings),
+            Command::ShowLogWindow(open) => self.state.log_window_open = open,
+            Command::SetHeat(on) => self.state.settings.heat = on,
             Command::SetBuilder(form) => self.state.builder = form,
             Command::Build => self.build_routine(ctx),
             Command::SetOwned(tool, owned) => {
@@ -488,6 +514,37 @@ impl KnotmapApp {
             | Command::PlayerBack
             | Command::PlayerStop) => self.play_command(command),
         }
+    }
+
+    fn record_log(&mut self, ratings: Vec<crate::log::Rating>) {
+        let Some(folders) = &self.folders else {
+            self.notify(
+                NoticeKind::Warning,
+                "There is no data folder to keep the log in.",
+            );
+            return;
+        };
+        let entry = crate::log::Entry {
+            date: crate::log::today(),
+            routine: self.state.doc.routine.name.clone(),
+            ratings,
+        };
+        match crate::log::Log::record(folders, entry) {
+            Ok(log) => {
+                self.set_log(log);
+                self.state.log_window_open = false;
+                self.notify(
+                    NoticeKind::Info,
+                    "Saved to the tightness log. Switch the map to “Tightness” to see it.",
+                );
+            }
+            Err(e) => self.notify(NoticeKind::Error, format!("Could not save the log. {e}")),
+        }
+    }
+
+    fn set_log(&mut self, log: crate::log::Log) {
+        self.state.recent_tightness = log.recent(&crate::log::days_ago(14));
+        self.state.log = log;
     }
 
     fn build_routine(&mut self, ctx: &egui::Context) {
@@ -747,6 +804,9 @@ impl KnotmapApp {
         });
         if let Some(form) = &self.state.builder {
             ui::builder::builder_ui(&ctx, self.catalog, form, &mut commands);
+        }
+        if self.state.log_window_open {
+            ui::log::log_window_ui(&ctx, self.catalog, &self.state, &mut commands);
         }
         if self.state.my_tools_open {
             ui::my_tools::my_tools_ui(&ctx, self.catalog, &self.state, &mut commands);

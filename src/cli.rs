@@ -46,6 +46,8 @@ pub enum Command {
         /// The routine file (.ron).
         routine: std::path::PathBuf,
     },
+    /// Print the tightness log: one session a line, with each place's rating.
+    Log,
     /// Check routine files: prints FILE:LINE:COL: message for each problem; exits 1 if any
     /// file has an error (unknown ids are warnings).
     Check {

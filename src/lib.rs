@@ -8,6 +8,7 @@ pub mod builder;
 pub mod catalog;
 pub mod cli;
 pub mod dialogs;
+pub mod log;
 pub mod player;
 pub mod routine;
 pub mod sheet;

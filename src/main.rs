@@ -67,6 +67,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Some(Command::Log) => {
+            let folders = knotmap::storage::Folders::from_system().ok_or_else(|| {
+                cli::BadInput("there is no data folder on this system".to_owned())
+            })?;
+            let log = knotmap::log::Log::load(&folders)?;
+            if log.entries.is_empty() {
+                print(
+                    "No sessions logged yet. Rate the places at the end of a session in the window.\n",
+                )
+            } else {
+                print(&log.to_text(catalog))
+            }
+        }
         Some(Command::Check { files }) => {
             let (report, valid) = cli::check(catalog, &files);
             print(&report)?;

@@ -87,7 +87,7 @@ impl When {
 }
 
 /// Which side a step works. `Both` means the left side, then the right.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum StepSide {
     Left,
     Right,

@@ -181,3 +181,37 @@ fn check_reports_file_line_column_and_exits_1() {
     let out = knotmap(&["check", garbage.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn log_prints_the_sessions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_knotmap"))
+            .args(args)
+            .env("XDG_DATA_HOME", dir.path())
+            .env("HOME", dir.path())
+            .output()
+            .expect("runs")
+    };
+    let out = run(&["log"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("No sessions logged yet"));
+    let folder = dir.path().join("knotmap");
+    std::fs::create_dir_all(&folder).expect("dir");
+    std::fs::write(
+        folder.join("tightness-log.ron"),
+        "(format: 1, entries: [(date: \"2026-11-20\", routine: \"After a long run\", ratings: [(region: \"calf\", side: Left, tightness: 7)])])",
+    )
+    .expect("write");
+    let out = run(&["log"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "2026-11-20  After a long run  Left calf 7\n");
+    std::fs::write(folder.join("tightness-log.ron"), "(format: 1, entries: [").expect("write");
+    let out = run(&["log"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("tightness-log.ron:1:"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -675,3 +675,44 @@ fn the_builder_makes_a_routine_for_the_places_clicked() {
     assert!(routine.total_seconds().abs_diff(target) * 10 <= target);
     assert!(h.state().state.builder.is_none());
 }
+
+#[test]
+fn the_end_of_a_session_records_tightness_and_the_map_shows_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(&data, &dialogs);
+    h.state_mut().apply(
+        &egui::Context::default(),
+        knotmap::app::Command::New(Some(2)),
+    );
+    h.run();
+    h.get_by_label("Play").click();
+    h.run_steps(2);
+    for _ in 0..5 {
+        h.get_by_label("Skip").click();
+        h.run_steps(2);
+    }
+    assert!(h.query_by_label("Session done").is_some());
+    h.get_by_label("Save to the tightness log").click();
+    h.run_steps(2);
+    let log = knotmap::log::Log::load(&Folders::at(&data)).expect("log");
+    assert_eq!(log.entries.len(), 1);
+    assert_eq!(log.entries[0].routine, "Breathing opener");
+    assert!(log.entries[0].ratings.iter().all(|r| r.tightness == 5));
+    drop(h);
+
+    // A new window reads the log: the heat view and the region's trend.
+    let mut h = app(&data, &dialogs);
+    h.get_by_label("Tightness").click();
+    h.run();
+    assert!(h.state().state.settings.heat);
+    // (Before any place is picked: the panel would show today's date.)
+    h.snapshot("heat_view");
+    click_place(&mut h, "Left chest");
+    assert!(
+        h.query_all_by_label_contains("last 5/10 on")
+            .next()
+            .is_some()
+    );
+}

@@ -362,7 +362,8 @@ pub fn body_map_ui(
     }
 
     let looks = looks(catalog, body, state, hovered);
-    paint(ui, catalog, cache, &palette, &looks, focused);
+    let heat = state.settings.heat.then_some(&state.recent_tightness);
+    paint(ui, catalog, cache, &palette, &looks, focused, heat);
     paint_captions(ui, cache, &palette);
     paint_badges(
         ui,
@@ -371,7 +372,11 @@ pub fn body_map_ui(
         state.selected_step,
         &palette,
     );
-    paint_legend(ui, rect, &palette);
+    if heat.is_some() {
+        paint_heat_legend(ui, rect, &palette);
+    } else {
+        paint_legend(ui, rect, &palette);
+    }
     if let (Some(place), Some(pos)) = (
         hovered,
         pointer.or_else(|| focused.and_then(|f| anchor_of(cache, f))),
@@ -398,6 +403,39 @@ fn anchor_of(cache: &MapCache, place: Place) -> Option<Pos2> {
         .map(|p| p.anchor)
 }
 
+/// Recent tightness by place, when the map shows it.
+type Heat<'a> = Option<
+    &'a std::collections::BTreeMap<(crate::catalog::RegionId, crate::routine::StepSide), f32>,
+>;
+
+fn heat_fill(
+    palette: &MapPalette,
+    heat: Heat<'_>,
+    region: &crate::catalog::Region,
+    place: Place,
+    look: Look,
+) -> Option<Color32> {
+    use crate::routine::StepSide;
+    let heat = heat?;
+    let side = match place.side {
+        Some(Side::Left) => StepSide::Left,
+        Some(Side::Right) => StepSide::Right,
+        None => StepSide::Middle,
+    };
+    let strength = match look {
+        Look::Rest | Look::InRoutine => 0.8,
+        _ => 1.0,
+    };
+    Some(match heat.get(&(region.id.clone(), side)) {
+        Some(t) => super::style::lerp(palette.body_fill, super::log::heat_colour(*t), strength),
+        None => super::style::lerp(
+            palette.body_fill,
+            palette.body_stroke,
+            if look >= Look::Hovered { 0.35 } else { 0.15 },
+        ),
+    })
+}
+
 fn paint(
     ui: &egui::Ui,
     catalog: &Catalog,
@@ -405,6 +443,7 @@ fn paint(
     palette: &MapPalette,
     looks: &[(Place, Look)],
     focused: Option<Place>,
+    heat: Heat<'_>,
 ) {
     let painter = ui.painter();
     let thin = Stroke::new(1.0, palette.region_stroke);
@@ -419,6 +458,8 @@ fn paint(
             let region = &catalog.regions[p.place.region];
             let colour = if region.is_no_roll() {
                 palette.no_roll_fill(look)
+            } else if let Some(colour) = heat_fill(palette, heat, region, p.place, look) {
+                colour
             } else {
                 let stride = region_stride(catalog, p.place.region).unwrap_or(Stride::Stability);
                 palette.region_fill(stride, look)
@@ -538,6 +579,39 @@ fn paint_badges(
         );
         painter.galley(badge.center() - galley.size() / 2.0, galley, text_colour);
     }
+}
+
+fn paint_heat_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) {
+    let painter = ui.painter();
+    let font = FontId::proportional(13.0);
+    let text_colour = ui.visuals().text_color();
+    let y = rect.bottom() - LEGEND_HEIGHT / 2.0;
+    let mut x = rect.left() + 12.0;
+    let label = |x: f32, text: &str| {
+        let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), text_colour);
+        let w = galley.size().x;
+        painter.galley(Pos2::new(x, y - galley.size().y / 2.0), galley, text_colour);
+        w
+    };
+    x += label(x, "Tightness, last two weeks:  loose") + 8.0;
+    for i in 0..=10 {
+        let swatch = Rect::from_min_size(Pos2::new(x, y - 7.0), Vec2::new(14.0, 14.0));
+        painter.rect_filled(
+            swatch,
+            CornerRadius::same(2),
+            super::log::heat_colour(i as f32),
+        );
+        x += 16.0;
+    }
+    x += 8.0;
+    x += label(x, "very tight") + 18.0;
+    let swatch = Rect::from_center_size(Pos2::new(x + 7.0, y), Vec2::splat(14.0));
+    painter.rect_filled(
+        swatch,
+        CornerRadius::same(3),
+        super::style::lerp(palette.body_fill, palette.body_stroke, 0.15),
+    );
+    label(x + 20.0, "not rated");
 }
 
 fn paint_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) {

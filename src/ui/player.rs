@@ -86,7 +86,7 @@ pub fn player_ui(
         paused,
     } = play.now
     else {
-        end_ui(ui, state, play, commands);
+        end_ui(ui, catalog, state, play, commands);
         return;
     };
     let Some(step) = routine.steps.get(segment.step) else {
@@ -197,7 +197,13 @@ fn next_ui(ui: &mut egui::Ui, catalog: &Catalog, next: Option<&Step>) {
     }
 }
 
-fn end_ui(ui: &mut egui::Ui, state: &AppState, play: PlayView, commands: &mut Vec<Command>) {
+fn end_ui(
+    ui: &mut egui::Ui,
+    catalog: &Catalog,
+    state: &AppState,
+    play: PlayView,
+    commands: &mut Vec<Command>,
+) {
     let colour = phase_colour(Phase::Work(None), ui.visuals().dark_mode);
     Frame::new()
         .fill(colour.gamma_multiply(if play.flash { 0.35 } else { 0.10 }))
@@ -221,6 +227,8 @@ fn end_ui(ui: &mut egui::Ui, state: &AppState, play: PlayView, commands: &mut Ve
                 .size(17.0),
             );
         });
+    ui.add_space(12.0);
+    super::log::ratings_ui(ui, catalog, &state.doc.routine, commands);
     ui.add_space(12.0);
     ui.horizontal(|ui| {
         if ui.button(RichText::new("Play again").size(16.0)).clicked() {

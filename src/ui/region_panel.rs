@@ -6,7 +6,8 @@ use eframe::egui::{self, Color32, CornerRadius, Frame, Margin, RichText, Stroke}
 use super::body_map::region_stride;
 use super::style::{severity_color, stride_color};
 use crate::app::{AppState, Command};
-use crate::catalog::{Catalog, Caution, Dossier, Hit, Muscle, Stride, Technique, Tool};
+use crate::catalog::{Catalog, Caution, Dossier, Hit, Muscle, Side, Stride, Technique, Tool};
+use crate::routine::StepSide;
 
 pub fn region_panel_ui(
     ui: &mut egui::Ui,
@@ -24,13 +25,7 @@ pub fn region_panel_ui(
                 ui.separator();
             }
             match state.selection {
-                Some(hit) => dossier_ui(
-                    ui,
-                    catalog,
-                    hit,
-                    state.settings.owned_tools.as_ref(),
-                    commands,
-                ),
+                Some(hit) => dossier_ui(ui, catalog, hit, state, commands),
                 None => welcome_ui(ui, catalog, commands),
             }
             ui.add_space(12.0);
@@ -98,9 +93,10 @@ fn dossier_ui(
     ui: &mut egui::Ui,
     catalog: &Catalog,
     hit: Hit,
-    owned: Option<&std::collections::BTreeSet<crate::catalog::ToolId>>,
+    state: &AppState,
     commands: &mut Vec<Command>,
 ) {
+    let owned = state.settings.owned_tools.as_ref();
     let d = Dossier::new(catalog, hit);
     let (title, kind) = hit_label(catalog, hit);
     ui.horizontal(|ui| {
@@ -131,7 +127,7 @@ fn dossier_ui(
     });
     ui.add_space(4.0);
     match hit {
-        Hit::Region(i, _) => {
+        Hit::Region(i, side) => {
             let region = &catalog.regions[i];
             if !region.aliases.is_empty() {
                 ui.label(
@@ -143,6 +139,15 @@ fn dossier_ui(
             ui.label(&region.about);
             if let Some(why) = &region.no_roll {
                 no_roll_ui(ui, why);
+            } else {
+                section(ui, "Tightness log");
+                let sides: Vec<StepSide> = match side {
+                    Some(Side::Left) => vec![StepSide::Left],
+                    Some(Side::Right) => vec![StepSide::Right],
+                    None if region.sided => vec![StepSide::Left, StepSide::Right],
+                    None => vec![StepSide::Middle],
+                };
+                super::log::trend_ui(ui, state, &region.id, &sides, catalog);
             }
         }
         Hit::Muscle(i) => {

@@ -90,6 +90,14 @@ pub fn top_bar_ui(
             if mode != state.settings.view_mode {
                 commands.push(Command::SetViewMode(mode));
             }
+            ui.separator();
+            let mut heat = state.settings.heat;
+            ui.selectable_value(&mut heat, true, "Tightness");
+            ui.selectable_value(&mut heat, false, "Stride");
+            ui.label(RichText::new("Colour by").weak());
+            if heat != state.settings.heat {
+                commands.push(Command::SetHeat(heat));
+            }
         });
     });
     ui.add_space(4.0);

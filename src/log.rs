@@ -1,0 +1,256 @@
+//! The tightness log: after a session, how tight each place felt (0 to 10), by date. Kept as
+//! RON in the data folder and saved atomically, like routines.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::RegionId;
+use crate::routine::StepSide;
+use crate::storage::{self, Folders, StorageError};
+
+/// The log file's format version.
+pub const LOG_FORMAT: u32 = 1;
+
+/// How tight one place felt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    pub region: RegionId,
+    /// Left, Right, or Middle for midline places.
+    pub side: StepSide,
+    /// 0 (loose) to 10 (very tight).
+    pub tightness: u8,
+}
+
+/// One session's ratings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The day, as YYYY-MM-DD.
+    pub date: String,
+    pub routine: String,
+    pub ratings: Vec<Rating>,
+}
+
+/// Every entry, oldest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Log {
+    pub format: u32,
+    pub entries: Vec<Entry>,
+}
+
+impl Default for Log {
+    fn default() -> Self {
+        Log {
+            format: LOG_FORMAT,
+            entries: Vec::new(),
+        }
+    }
+}
+
+/// The log could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum LogError {
+    #[error("{file}:{line}:{column}: {message}")]
+    Parse {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+fn log_path(folders: &Folders) -> std::path::PathBuf {
+    folders.data.join("tightness-log.ron")
+}
+
+impl Log {
+    /// Reads the log; a missing file is an empty log.
+    pub fn load(folders: &Folders) -> Result<Log, LogError> {
+        Log::load_from(&log_path(folders))
+    }
+
+    fn load_from(path: &Path) -> Result<Log, LogError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Log::default()),
+            Err(e) => {
+                return Err(LogError::Storage(StorageError::Io {
+                    path: path.to_owned(),
+                    source: e,
+                }));
+            }
+        };
+        ron::Options::default()
+            .with_recursion_limit(16)
+            .from_str(&text)
+            .map_err(|e| LogError::Parse {
+                file: path.display().to_string(),
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: e.code.to_string(),
+            })
+    }
+
+    /// Writes the log atomically.
+    pub fn save(&self, folders: &Folders) -> Result<(), LogError> {
+        std::fs::create_dir_all(&folders.data).map_err(|e| {
+            LogError::Storage(StorageError::Io {
+                path: folders.data.clone(),
+                source: e,
+            })
+        })?;
+        let config = ron::ser::PrettyConfig::new().indentor("    ".to_owned());
+        let text = ron::ser::to_string_pretty(self, config).unwrap_or_default() + "\n";
+        storage::write_atomic(&log_path(folders), text.as_bytes())?;
+        Ok(())
+    }
+
+    /// Adds an entry and saves, leaving the file as it was if saving fails.
+    pub fn record(folders: &Folders, entry: Entry) -> Result<Log, LogError> {
+        let mut log = Log::load(folders)?;
+        log.entries.push(entry);
+        log.save(folders)?;
+        Ok(log)
+    }
+
+    /// Every rating of one place, oldest first: (date, tightness).
+    pub fn trend(&self, region: &RegionId, side: StepSide) -> Vec<(&str, u8)> {
+        self.entries
+            .iter()
+            .flat_map(|e| {
+                e.ratings
+                    .iter()
+                    .filter(move |r| &r.region == region && r.side == side)
+                    .map(move |r| (e.date.as_str(), r.tightness))
+            })
+            .collect()
+    }
+
+    /// The average tightness of each place over the entries on or after `since` (a date).
+    pub fn recent(&self, since: &str) -> BTreeMap<(RegionId, StepSide), f32> {
+        let mut sums: BTreeMap<(RegionId, StepSide), (u32, u32)> = BTreeMap::new();
+        for entry in self.entries.iter().filter(|e| e.date.as_str() >= since) {
+            for r in &entry.ratings {
+                let slot = sums.entry((r.region.clone(), r.side)).or_default();
+                slot.0 += u32::from(r.tightness);
+                slot.1 += 1;
+            }
+        }
+        sums.into_iter()
+            .map(|(k, (sum, n))| (k, sum as f32 / n.max(1) as f32))
+            .collect()
+    }
+
+    /// The log as text, one session a line (`knotmap log`).
+    pub fn to_text(&self, catalog: &crate::catalog::Catalog) -> String {
+        let mut out = String::new();
+        for e in &self.entries {
+            let ratings: Vec<String> = e
+                .ratings
+                .iter()
+                .map(|r| {
+                    let side = match r.side {
+                        StepSide::Left => Some(crate::catalog::Side::Left),
+                        StepSide::Right => Some(crate::catalog::Side::Right),
+                        _ => None,
+                    };
+                    let name = catalog
+                        .region(&r.region)
+                        .map_or_else(|| r.region.to_string(), |reg| reg.display_name(side));
+                    format!("{name} {}", r.tightness)
+                })
+                .collect();
+            out.push_str(&format!(
+                "{}  {}  {}\n",
+                e.date,
+                e.routine,
+                ratings.join(", ")
+            ));
+        }
+        out
+    }
+}
+
+/// Today's date in UTC, as YYYY-MM-DD.
+pub fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    date_from_days(days as i64)
+}
+
+/// The civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+pub fn date_from_days(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The date `days` before today.
+pub fn days_ago(days: u64) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    date_from_days(now.saturating_sub(days) as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_from_day_counts() {
+        assert_eq!(date_from_days(0), "1970-01-01");
+        assert_eq!(date_from_days(19_723), "2024-01-01");
+        assert_eq!(date_from_days(20_784), "2026-11-27");
+    }
+
+    #[test]
+    fn record_trend_and_recent() {
+        let dir = tempfile::tempdir().expect("dir");
+        let folders = Folders::at(dir.path());
+        let rating = |t| Rating {
+            region: "calf".into(),
+            side: StepSide::Left,
+            tightness: t,
+        };
+        for (date, t) in [("2026-11-01", 8), ("2026-11-20", 6), ("2026-11-26", 4)] {
+            Log::record(
+                &folders,
+                Entry {
+                    date: date.to_owned(),
+                    routine: "After".to_owned(),
+                    ratings: vec![rating(t)],
+                },
+            )
+            .expect("recorded");
+        }
+        let log = Log::load(&folders).expect("loads");
+        assert_eq!(
+            log.trend(&"calf".into(), StepSide::Left),
+            [("2026-11-01", 8), ("2026-11-20", 6), ("2026-11-26", 4)]
+        );
+        assert_eq!(
+            log.recent("2026-11-15")
+                .get(&("calf".into(), StepSide::Left)),
+            Some(&5.0)
+        );
+        std::fs::write(
+            dir.path().join("tightness-log.ron"),
+            "(format: 1, entries: [oops])",
+        )
+        .expect("write");
+        let err = Log::load(&folders).expect_err("bad log").to_string();
+        assert!(err.contains("tightness-log.ron:1:"), "{err}");
+    }
+}

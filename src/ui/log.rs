@@ -1,0 +1,169 @@
+//! Rating how tight each place felt after a session, the trend of a place, and the heat
+//! colours of the map's tightness view.
+
+use eframe::egui::{self, Color32, RichText};
+
+use crate::app::{AppState, Command};
+use crate::catalog::{Catalog, Side};
+use crate::log::Rating;
+use crate::routine::{Routine, StepSide};
+
+/// The places a routine worked, one per side, in order.
+pub fn rated_places(routine: &Routine) -> Vec<(crate::catalog::RegionId, StepSide)> {
+    let mut out = Vec::new();
+    for step in &routine.steps {
+        let sides: &[StepSide] = match step.side {
+            StepSide::Both => &[StepSide::Left, StepSide::Right],
+            other => match other {
+                StepSide::Left => &[StepSide::Left],
+                StepSide::Right => &[StepSide::Right],
+                _ => &[StepSide::Middle],
+            },
+        };
+        for &side in sides {
+            let key = (step.region.clone(), side);
+            if !out.contains(&key) {
+                out.push(key);
+            }
+        }
+    }
+    out
+}
+
+pub fn side_of(side: StepSide) -> Option<Side> {
+    match side {
+        StepSide::Left => Some(Side::Left),
+        StepSide::Right => Some(Side::Right),
+        _ => None,
+    }
+}
+
+/// A slider per place worked, and a button that sends the ratings to the log.
+pub fn ratings_ui(
+    ui: &mut egui::Ui,
+    catalog: &Catalog,
+    routine: &Routine,
+    commands: &mut Vec<Command>,
+) {
+    let places = rated_places(routine);
+    let id = ui.scope_id().with("ratings");
+    let mut values: Vec<u8> = ui
+        .data(|d| d.get_temp::<Vec<u8>>(id))
+        .filter(|v| v.len() == places.len())
+        .unwrap_or_else(|| vec![5; places.len()]);
+    ui.label(
+        RichText::new("How tight did each place feel? 0 is loose, 10 is very tight.").strong(),
+    );
+    egui::ScrollArea::vertical()
+        .max_height(260.0)
+        .show(ui, |ui| {
+            egui::Grid::new(id.with("grid"))
+                .num_columns(2)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    for ((region, side), value) in places.iter().zip(values.iter_mut()) {
+                        let name = catalog
+                            .region(region)
+                            .map_or_else(|| region.to_string(), |r| r.display_name(side_of(*side)));
+                        let label = ui.label(&name);
+                        ui.add(egui::Slider::new(value, 0..=10))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.data_mut(|d| d.insert_temp(id, values.clone()));
+    if ui
+        .button(RichText::new("Save to the tightness log").strong())
+        .clicked()
+    {
+        let ratings = places
+            .into_iter()
+            .zip(values)
+            .map(|((region, side), tightness)| Rating {
+                region,
+                side,
+                tightness,
+            })
+            .collect();
+        commands.push(Command::RecordLog(ratings));
+    }
+}
+
+/// The "Log a session" window, for a session done from the printed sheet.
+pub fn log_window_ui(
+    ctx: &egui::Context,
+    catalog: &Catalog,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) {
+    let mut open = true;
+    egui::Window::new("Log a session")
+        .open(&mut open)
+        .default_width(380.0)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.label(RichText::new(&state.doc.routine.name).strong());
+            ratings_ui(ui, catalog, &state.doc.routine, commands);
+        });
+    if !open {
+        commands.push(Command::ShowLogWindow(false));
+    }
+}
+
+/// Green for loose through yellow to red for very tight.
+pub fn heat_colour(tightness: f32) -> Color32 {
+    let t = (tightness / 10.0).clamp(0.0, 1.0);
+    let (a, b, f) = if t < 0.5 {
+        ((0x4C, 0xAF, 0x50), (0xF2, 0xC1, 0x4E), t * 2.0)
+    } else {
+        ((0xF2, 0xC1, 0x4E), (0xD6, 0x45, 0x45), (t - 0.5) * 2.0)
+    };
+    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * f).round() as u8;
+    Color32::from_rgb(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+/// The logged tightness of a place over time, newest last, as small bars.
+pub fn trend_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    region: &crate::catalog::RegionId,
+    sides: &[StepSide],
+    catalog: &Catalog,
+) {
+    let mut any = false;
+    for &side in sides {
+        let trend = state.log.trend(region, side);
+        if trend.is_empty() {
+            continue;
+        }
+        any = true;
+        let name = catalog
+            .region(region)
+            .map_or_else(|| region.to_string(), |r| r.display_name(side_of(side)));
+        ui.label(RichText::new(name).strong());
+        ui.horizontal_wrapped(|ui| {
+            for (date, value) in trend.iter().rev().take(10).rev() {
+                let (rect, response) =
+                    ui.allocate_exact_size(egui::vec2(14.0, 34.0), egui::Sense::hover());
+                let h = 3.0 + 3.0 * f32::from(*value);
+                let bar = egui::Rect::from_min_max(
+                    egui::pos2(rect.left() + 2.0, rect.bottom() - h),
+                    egui::pos2(rect.right() - 2.0, rect.bottom()),
+                );
+                ui.painter()
+                    .rect_filled(bar, 2.0, heat_colour(f32::from(*value)));
+                response.on_hover_text(format!("{date}: {value} of 10"));
+            }
+            if let Some((date, value)) = trend.last() {
+                ui.label(RichText::new(format!("last {value}/10 on {date}")).weak());
+            }
+        });
+    }
+    if !any {
+        ui.label(
+            RichText::new("Nothing logged for this place yet. Rate it at the end of a session.")
+                .weak(),
+        );
+    }
+}
