@@ -110,11 +110,13 @@ impl KnotmapApp {
             flash,
         });
         let mut next = player.next_change(now);
-        if flash {
-            // Animate the flash smoothly while it lasts.
-            next = Some(Duration::from_millis(33));
-        } else {
-            self.flash_until = None;
+        match self.flash_until {
+            // The flash is a steady highlight: one repaint to end it, no animation frames.
+            Some(until) if now < until => {
+                let end = until - now;
+                next = Some(next.map_or(end, |n| n.min(end)));
+            }
+            _ => self.flash_until = None,
         }
         if let Some(after) = next {
             ctx.request_repaint_after(after);
