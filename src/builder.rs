@@ -73,8 +73,8 @@ fn defaults(when: When) -> &'static [&'static str] {
 }
 
 /// Balls under body weight here stay short: move on every few seconds.
-const BALL_PLACES: [&str; 4] = ["glute_max", "glute_med", "piriformis", "sit_bone"];
-const BALLS: [&str; 6] = [
+pub(crate) const BALL_PLACES: [&str; 4] = ["glute_max", "glute_med", "piriformis", "sit_bone"];
+pub(crate) const BALLS: [&str; 6] = [
     "tennis_ball",
     "lacrosse_ball",
     "golf_ball",
@@ -131,7 +131,7 @@ impl Plan<'_> {
     fn dose(&self, when: When, factor: f64) -> Dose {
         let seconds = self.seconds(when, factor);
         match self.technique.dose {
-            Dose::Passes(_) => Dose::Passes((seconds / 4).max(3)),
+            Dose::Passes(_) => Dose::Passes((seconds / crate::catalog::SECONDS_PER_PASS).max(3)),
             Dose::Seconds(_) => Dose::Seconds(seconds),
         }
     }

@@ -247,6 +247,9 @@ pub struct Cue {
     pub text: String,
 }
 
+/// About how long one slow pass along a muscle takes, out and back.
+pub const SECONDS_PER_PASS: u32 = 10;
+
 /// How much of a technique to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Dose {
@@ -255,11 +258,11 @@ pub enum Dose {
 }
 
 impl Dose {
-    /// Rough time in seconds, counting about four seconds a slow pass.
+    /// Rough time in seconds: a slow pass along a muscle, out and back, takes about ten.
     pub fn approx_seconds(self) -> u32 {
         match self {
             Dose::Seconds(s) => s,
-            Dose::Passes(n) => n.saturating_mul(4),
+            Dose::Passes(n) => n.saturating_mul(SECONDS_PER_PASS),
         }
     }
 }
@@ -352,8 +355,9 @@ pub struct Caution {
 
 impl Caution {
     /// Whether this caution speaks to work on these regions, muscles, techniques and tools.
-    /// A caution that names tools applies only where one of those tools is in use; otherwise
-    /// naming any of the regions, muscles or techniques is enough.
+    /// A caution about places, muscles or techniques applies where one of them is worked
+    /// (and, if it also names tools, only with one of those tools); a caution about tools
+    /// alone applies wherever one of its tools is used.
     pub fn applies_to(
         &self,
         regions: &[&RegionId],
@@ -362,13 +366,15 @@ impl Caution {
         tools: &[&ToolId],
     ) -> bool {
         let tool_here = self.tools.iter().any(|id| tools.contains(&id));
-        if !self.tools.is_empty() && !tool_here {
-            return false;
+        let names_work =
+            !self.regions.is_empty() || !self.muscles.is_empty() || !self.techniques.is_empty();
+        if !names_work {
+            return tool_here;
         }
-        tool_here
-            || self.regions.iter().any(|id| regions.contains(&id))
+        let work_here = self.regions.iter().any(|id| regions.contains(&id))
             || self.muscles.iter().any(|id| muscles.contains(&id))
-            || self.techniques.iter().any(|id| techniques.contains(&id))
+            || self.techniques.iter().any(|id| techniques.contains(&id));
+        work_here && (self.tools.is_empty() || tool_here)
     }
 }
 

@@ -29,10 +29,10 @@ pub enum Command {
         /// The routine file (.ron).
         routine: std::path::PathBuf,
         /// Where to write the sheet: OUT.pdf, OUT.png, or - for PDF on stdout.
-        #[arg(short, long, value_name = "OUT", required_unless_present = "print")]
+        #[arg(short, long, value_name = "OUT")]
         output: Option<std::path::PathBuf>,
         /// Paper size.
-        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        #[arg(long, value_enum, ignore_case = true, default_value_t = PaperArg::A4)]
         paper: PaperArg,
         /// Send the sheet to the printer through CUPS (`lp`).
         #[arg(long)]
@@ -59,6 +59,7 @@ pub enum Command {
 
 /// Paper sizes on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[value(rename_all = "lower")]
 pub enum PaperArg {
     A4,
     Letter,
@@ -161,7 +162,10 @@ pub fn check(catalog: &Catalog, files: &[std::path::PathBuf]) -> (String, bool) 
                 for w in &warnings {
                     let kind = match w.severity {
                         Severity::Warning => "warning",
-                        Severity::Error => "error",
+                        Severity::Error => {
+                            all_valid = false;
+                            "error"
+                        }
                     };
                     out.push_str(&format!(
                         "{name}:{}:{}: {kind}: {}\n",
@@ -170,6 +174,9 @@ pub fn check(catalog: &Catalog, files: &[std::path::PathBuf]) -> (String, bool) 
                 }
                 if let Some(notice) = &loaded.read_only {
                     out.push_str(&format!("{name}: note: {notice}\n"));
+                }
+                if warnings.iter().any(|w| w.severity == Severity::Error) {
+                    continue;
                 }
                 let r = &loaded.routine;
                 out.push_str(&format!(
@@ -412,8 +419,9 @@ pub fn dossier_text(catalog: &Catalog, d: &Dossier<'_>) -> String {
         for c in &d.cautions {
             hanging(
                 &mut out,
-                &format!("! {} — {}: {}", c.severity.title(), c.title, c.text),
+                &format!("! {} ({})", c.title, c.severity.title().to_lowercase()),
             );
+            wrap(&mut out, 4, &c.text);
         }
     }
     out

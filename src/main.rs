@@ -28,6 +28,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if !valid {
                 return Err(cli::BadInput(report.trim_end().to_owned()).into());
             }
+            let (loaded, _) = knotmap::storage::read_routine(&routine)?;
+            if loaded.routine.steps.is_empty() {
+                return Err(cli::BadInput(format!(
+                    "{}: this routine has no steps to play",
+                    routine.display()
+                ))
+                .into());
+            }
             knotmap::app::run(catalog, Some(routine))
         }
         Some(Command::Regions) => print(&cli::regions(catalog)),
@@ -39,6 +47,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             print: to_printer,
             printer,
         }) => {
+            if output.is_none() && !to_printer {
+                use clap::CommandFactory as _;
+                Cli::command()
+                    .error(
+                        clap::error::ErrorKind::MissingRequiredArgument,
+                        "say where the sheet goes: -o OUT.pdf, -o OUT.png, -o - for a PDF on \
+                         stdout, or --print for the printer",
+                    )
+                    .exit();
+            }
             let body = knotmap::body::Body::builtin(catalog)?;
             let format = match &output {
                 Some(path) => cli::sheet_format(path)?,

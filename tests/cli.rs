@@ -215,3 +215,62 @@ fn log_prints_the_sessions() {
         stderr(&out)
     );
 }
+
+#[test]
+fn check_and_print_refuse_a_step_on_a_no_roll_zone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let template = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/routines/before-a-run.ron"
+    ))
+    .expect("template");
+    let unsafe_routine = dir.path().join("unsafe.ron");
+    std::fs::write(
+        &unsafe_routine,
+        template.replacen("\"hamstrings\"", "\"lower_spine\"", 1),
+    )
+    .expect("write");
+    let out = knotmap(&["check", unsafe_routine.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("error: step 2: \"lower_spine\" is a place never to roll"),
+        "{}",
+        stdout(&out)
+    );
+    let pdf = dir.path().join("unsafe.pdf");
+    let out = knotmap(&[
+        "print",
+        unsafe_routine.to_str().expect("path"),
+        "-o",
+        pdf.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!pdf.exists());
+
+    // A technique on the wrong place and a tool the technique does not use are warnings.
+    let odd = dir.path().join("odd.ron");
+    let text = template
+        .replacen("\"glute_ball_work\"", "\"neck_kneading\"", 1)
+        .replacen("\"small_roller\"", "\"dull_knife\"", 1);
+    std::fs::write(&odd, text).expect("write");
+    let out = knotmap(&["check", odd.to_str().expect("path")]);
+    assert!(out.status.success());
+    let report = stdout(&out);
+    assert!(report.contains("does not work the muscles of"), "{report}");
+    assert!(report.contains("is not a tool for"), "{report}");
+
+    // Paper names in any case; a missing destination is a usage error that says what to do.
+    let good = concat!(env!("CARGO_MANIFEST_DIR"), "/routines/before-a-run.ron");
+    let out = knotmap(&[
+        "print",
+        good,
+        "-o",
+        dir.path().join("x.pdf").to_str().expect("path"),
+        "--paper",
+        "A4",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = knotmap(&["print", good]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--print"));
+}

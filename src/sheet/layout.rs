@@ -304,6 +304,10 @@ fn numbered_places(catalog: &Catalog, routine: &Routine) -> Vec<(Place, Vec<usiz
     out
 }
 
+fn overlaps(a: &Frame, b: &Frame) -> bool {
+    a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
+}
+
 /// Drops points closer than `min` to the last one kept: the diagram is small on paper, and the
 /// outlines are flattened finely enough for a full-screen window.
 fn thin(points: &[kurbo::Point], min: f64) -> Vec<&kurbo::Point> {
@@ -325,6 +329,7 @@ fn diagram(
 ) -> Vec<Item> {
     let mut items = Vec::new();
     let numbered = numbered_places(catalog, routine);
+    let mut placed: Vec<Frame> = Vec::new();
     let caption_h = 12.0;
     for (i, view) in View::ALL.into_iter().enumerate() {
         let sub = Frame::new(
@@ -387,12 +392,27 @@ fn diagram(
             let size = 6.5;
             let text_w = ts.fonts.width(&label, Weight::Bold, size);
             let (cx, cy) = map(&shape.anchor);
-            let pill = Frame::new(
+            let mut pill = Frame::new(
                 cx - (text_w / 2.0 + 3.0).max(5.5),
                 cy - 5.5,
                 (text_w + 6.0).max(11.0),
                 11.0,
             );
+            // Nudge a badge off the ones already placed, alternately below and above.
+            let original_y = pill.y;
+            for attempt in 1..=6_u8 {
+                if !placed.iter().any(|p: &Frame| overlaps(p, &pill)) {
+                    break;
+                }
+                let step = 12.0 * f32::from(attempt.div_ceil(2));
+                pill.y = if attempt % 2 == 1 {
+                    original_y + step
+                } else {
+                    original_y - step
+                };
+            }
+            placed.push(pill);
+            let cy = pill.y + 5.5;
             items.push(Item::Rect {
                 frame: pill,
                 fill: Some(INK),

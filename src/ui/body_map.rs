@@ -555,6 +555,7 @@ fn paint_badges(
     } else {
         Color32::WHITE
     };
+    let mut placed: Vec<Rect> = Vec::new();
     for (place, numbers) in badges {
         let Some(anchor) = anchor_of(cache, *place) else {
             continue;
@@ -569,7 +570,18 @@ fn paint_badges(
         let font = FontId::proportional(11.5);
         let galley = painter.layout_no_wrap(text, font, text_colour);
         let size = egui::vec2((galley.size().x + 9.0).max(18.0), 18.0);
-        let badge = Rect::from_center_size(anchor, size);
+        let mut badge = Rect::from_center_size(anchor, size);
+        // Nudge a badge off the ones already placed, alternately below and above.
+        let original = badge;
+        for attempt in 1..=6_u8 {
+            if !placed.iter().any(|p: &Rect| p.intersects(badge)) {
+                break;
+            }
+            let step = 19.0 * f32::from(attempt.div_ceil(2));
+            let dy = if attempt % 2 == 1 { step } else { -step };
+            badge = original.translate(Vec2::new(0.0, dy));
+        }
+        placed.push(badge);
         painter.rect(
             badge,
             CornerRadius::same(9),

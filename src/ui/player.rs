@@ -71,7 +71,7 @@ pub fn player_ui(
     let fraction = play.position.as_secs_f32() / play.total.as_secs_f32().max(1.0);
     ui.label(
         RichText::new(format!(
-            "{} of {}",
+            "{} of {}, counting the get-ready and side switches",
             format_duration(play.position.as_secs() as u32),
             format_duration(play.total.as_secs() as u32)
         ))
