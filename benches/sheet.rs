@@ -59,6 +59,14 @@ fn sheet(c: &mut Criterion) {
     }
     let routine = routine(20);
     let laid_out = layout(&routine, catalog, &body, Paper::A4, Some("r.ron")).expect("layout");
+    c.bench_function("sheet layout only, 20 steps", |b| {
+        b.iter(|| {
+            black_box(layout(black_box(&routine), catalog, &body, Paper::A4, None).expect("layout"))
+        });
+    });
+    c.bench_function("sheet PDF only, 20 steps", |b| {
+        b.iter(|| black_box(to_pdf(black_box(&laid_out)).expect("pdf")));
+    });
     let mut group = c.benchmark_group("sheet png");
     group.sample_size(10);
     group.bench_function("PNG at 150 dpi, 20 steps", |b| {
