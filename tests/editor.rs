@@ -716,3 +716,48 @@ fn the_end_of_a_session_records_tightness_and_the_map_shows_it() {
             .is_some()
     );
 }
+
+#[test]
+fn steps_reorder_by_drag_and_drop() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(dir.path(), &dialogs);
+    h.state_mut().apply(
+        &egui::Context::default(),
+        knotmap::app::Command::New(Some(0)),
+    );
+    h.run();
+    let before = regions(&h);
+    let title = |h: &Harness<'_, KnotmapApp>, number: usize| {
+        let prefix = format!("{number}. ");
+        h.get_all_by_label_contains(&prefix)
+            .find(|n| {
+                let node = n.accesskit_node();
+                node.label()
+                    .or_else(|| node.value())
+                    .is_some_and(|l| l.starts_with(&prefix))
+            })
+            .expect("a step title")
+            .rect()
+    };
+    // Grab the handle of step 3 (left of its title) and drop it on step 1.
+    let from = title(&h, 3);
+    let handle = egui::pos2(from.left() - 10.0, from.center().y);
+    let target = title(&h, 1).center();
+    h.hover_at(handle);
+    h.run_steps(2);
+    h.drag_at(handle);
+    h.run_steps(2);
+    for i in 1..=10 {
+        let t = i as f32 / 10.0;
+        h.hover_at(handle + (target - handle) * t);
+        h.run_steps(1);
+    }
+    h.drop_at(target);
+    h.run();
+    let after = regions(&h);
+    assert_eq!(after[0], before[2], "step 3 is now first: {after:?}");
+    assert_eq!(after.len(), before.len());
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(regions(&h), before, "one undo puts it back");
+}
