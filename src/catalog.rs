@@ -285,6 +285,9 @@ impl fmt::Display for Dose {
 pub struct Technique {
     pub id: TechniqueId,
     pub name: String,
+    /// Other names people use ("lunge", "power pose").
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// One line, short enough for a session sheet.
     pub summary: String,
     pub muscles: Vec<MuscleId>,

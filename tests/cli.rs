@@ -274,3 +274,16 @@ fn check_and_print_refuse_a_step_on_a_no_roll_zone() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--print"));
 }
+
+#[test]
+fn techniques_answer_to_the_names_runners_use() {
+    let out = knotmap(&["show", "lunge"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Power-pose low lunge — technique"),
+        "{}",
+        stdout(&out)
+    );
+    let out = knotmap(&["show", "key twist"]);
+    assert!(out.status.success());
+}

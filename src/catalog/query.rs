@@ -92,6 +92,9 @@ impl Catalog {
         for (i, technique) in self.techniques.iter().enumerate() {
             push(Hit::Technique(i), &technique.id.as_str().replace('_', " "));
             push(Hit::Technique(i), &technique.name);
+            for alias in &technique.aliases {
+                push(Hit::Technique(i), alias);
+            }
         }
         for (i, tool) in self.tools.iter().enumerate() {
             push(Hit::Tool(i), &tool.id.as_str().replace('_', " "));
