@@ -121,6 +121,34 @@ pub enum Item {
     },
 }
 
+/// One piece of an outline, for the back ends to feed to their path builders.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Segment {
+    Move(f32, f32),
+    Line(f32, f32),
+    Cubic(f32, f32, f32, f32, f32, f32),
+    Close,
+}
+
+/// The outline of a rectangle with rounded corners (quarter circles as cubic curves).
+pub fn rounded_rect(frame: Frame, radius: f32) -> Vec<Segment> {
+    let Frame { x, y, w, h } = frame;
+    let r = radius.min(w / 2.0).min(h / 2.0).max(0.0);
+    let k = 0.552_284_8 * r;
+    vec![
+        Segment::Move(x + r, y),
+        Segment::Line(x + w - r, y),
+        Segment::Cubic(x + w - r + k, y, x + w, y + r - k, x + w, y + r),
+        Segment::Line(x + w, y + h - r),
+        Segment::Cubic(x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h),
+        Segment::Line(x + r, y + h),
+        Segment::Cubic(x + r - k, y + h, x, y + h - r + k, x, y + h - r),
+        Segment::Line(x, y + r),
+        Segment::Cubic(x, y + r - k, x + r - k, y, x + r, y),
+        Segment::Close,
+    ]
+}
+
 /// One page of the sheet.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page {

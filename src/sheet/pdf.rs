@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{PathBuilder, Point};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
@@ -14,7 +14,7 @@ use krilla::text::{Font, TextDirection};
 use krilla::{Data, Document};
 
 use super::fonts::{self, Weight};
-use super::{Align, Item, Rgb, Sheet, SheetError, TextBox};
+use super::{Align, Item, Rgb, Segment, Sheet, SheetError, TextBox};
 
 /// The fonts as krilla reads them, parsed once.
 fn font(weight: Weight) -> Result<Font, SheetError> {
@@ -51,26 +51,17 @@ fn stroke(colour: Rgb, width: f32) -> Stroke {
     }
 }
 
-fn rounded_rect(builder: &mut PathBuilder, x: f32, y: f32, w: f32, h: f32, r: f32) {
-    let r = r.min(w / 2.0).min(h / 2.0);
-    if r <= 0.01 {
-        if let Some(rect) = Rect::from_xywh(x, y, w, h) {
-            builder.push_rect(rect);
+fn rounded_rect(frame: super::Frame, radius: f32) -> Option<krilla::geom::Path> {
+    let mut builder = PathBuilder::new();
+    for segment in super::rounded_rect(frame, radius) {
+        match segment {
+            Segment::Move(x, y) => builder.move_to(x, y),
+            Segment::Line(x, y) => builder.line_to(x, y),
+            Segment::Cubic(x1, y1, x2, y2, x, y) => builder.cubic_to(x1, y1, x2, y2, x, y),
+            Segment::Close => builder.close(),
         }
-        return;
     }
-    // Quarter circles as cubic curves.
-    let k = 0.552_284_8 * r;
-    builder.move_to(x + r, y);
-    builder.line_to(x + w - r, y);
-    builder.cubic_to(x + w - r + k, y, x + w, y + r - k, x + w, y + r);
-    builder.line_to(x + w, y + h - r);
-    builder.cubic_to(x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h);
-    builder.line_to(x + r, y + h);
-    builder.cubic_to(x + r - k, y + h, x, y + h - r + k, x, y + h - r);
-    builder.line_to(x, y + r);
-    builder.cubic_to(x, y + r - k, x + r - k, y, x + r, y);
-    builder.close();
+    builder.finish()
 }
 
 fn points_path(points: &[(f32, f32)], close: bool) -> Option<krilla::geom::Path> {
@@ -173,11 +164,7 @@ pub fn to_pdf(sheet: &Sheet) -> Result<Vec<u8>, SheetError> {
                     fill: f,
                     stroke: s,
                     radius,
-                } => {
-                    let mut builder = PathBuilder::new();
-                    rounded_rect(&mut builder, frame.x, frame.y, frame.w, frame.h, *radius);
-                    draw_shape(&mut surface, builder.finish(), *f, *s);
-                }
+                } => draw_shape(&mut surface, rounded_rect(*frame, *radius), *f, *s),
                 Item::Line {
                     from,
                     to,
@@ -209,17 +196,9 @@ pub fn to_pdf(sheet: &Sheet) -> Result<Vec<u8>, SheetError> {
                     radius,
                     fill: f,
                 } => {
-                    let mut builder = PathBuilder::new();
                     let r = *radius;
-                    rounded_rect(
-                        &mut builder,
-                        centre.0 - r,
-                        centre.1 - r,
-                        2.0 * r,
-                        2.0 * r,
-                        r,
-                    );
-                    draw_shape(&mut surface, builder.finish(), Some(*f), None);
+                    let square = super::Frame::new(centre.0 - r, centre.1 - r, 2.0 * r, 2.0 * r);
+                    draw_shape(&mut surface, rounded_rect(square, r), Some(*f), None);
                 }
             }
         }

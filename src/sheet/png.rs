@@ -6,7 +6,7 @@ use tiny_skia::{
 };
 
 use super::fonts::Fonts;
-use super::{Align, Item, Rgb, Sheet, SheetError, TextBox};
+use super::{Align, Item, Rgb, Segment, Sheet, SheetError, TextBox};
 
 /// Gap between stacked pages, in pixels.
 const PAGE_GAP: u32 = 24;
@@ -40,24 +40,17 @@ fn points_path(points: &[(f32, f32)], close: bool) -> Option<tiny_skia::Path> {
     builder.finish()
 }
 
-fn rounded_rect(x: f32, y: f32, w: f32, h: f32, r: f32) -> Option<tiny_skia::Path> {
-    let r = r.min(w / 2.0).min(h / 2.0);
-    if r <= 0.01 {
-        return tiny_skia::Rect::from_xywh(x, y, w, h).map(PathBuilder::from_rect);
+fn rounded_rect(frame: super::Frame, radius: f32) -> Option<tiny_skia::Path> {
+    let mut builder = PathBuilder::new();
+    for segment in super::rounded_rect(frame, radius) {
+        match segment {
+            Segment::Move(x, y) => builder.move_to(x, y),
+            Segment::Line(x, y) => builder.line_to(x, y),
+            Segment::Cubic(x1, y1, x2, y2, x, y) => builder.cubic_to(x1, y1, x2, y2, x, y),
+            Segment::Close => builder.close(),
+        }
     }
-    let k = 0.552_284_8 * r;
-    let mut b = PathBuilder::new();
-    b.move_to(x + r, y);
-    b.line_to(x + w - r, y);
-    b.cubic_to(x + w - r + k, y, x + w, y + r - k, x + w, y + r);
-    b.line_to(x + w, y + h - r);
-    b.cubic_to(x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h);
-    b.line_to(x + r, y + h);
-    b.cubic_to(x + r - k, y + h, x, y + h - r + k, x, y + h - r);
-    b.line_to(x, y + r);
-    b.cubic_to(x, y + r - k, x + r - k, y, x + r, y);
-    b.close();
-    b.finish()
+    builder.finish()
 }
 
 /// Collects a glyph outline into a path, placed and scaled on the page.
@@ -160,12 +153,7 @@ fn draw_page(pixmap: &mut Pixmap, items: &[Item], fonts: &Fonts, transform: Tran
                 fill,
                 stroke,
                 radius,
-            } => fill_and_stroke(
-                pixmap,
-                rounded_rect(frame.x, frame.y, frame.w, frame.h, *radius),
-                *fill,
-                *stroke,
-            ),
+            } => fill_and_stroke(pixmap, rounded_rect(*frame, *radius), *fill, *stroke),
             Item::Line {
                 from,
                 to,
@@ -202,7 +190,10 @@ fn draw_page(pixmap: &mut Pixmap, items: &[Item], fonts: &Fonts, transform: Tran
                 let r = *radius;
                 fill_and_stroke(
                     pixmap,
-                    rounded_rect(centre.0 - r, centre.1 - r, 2.0 * r, 2.0 * r, r),
+                    rounded_rect(
+                        super::Frame::new(centre.0 - r, centre.1 - r, 2.0 * r, 2.0 * r),
+                        r,
+                    ),
                     Some(*fill),
                     None,
                 );
