@@ -1,0 +1,208 @@
+//! Reading a routine from RON: limits, the version check, unknown fields, and errors that
+//! name the file, line and column.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+use super::{FORMAT_VERSION, Loaded, MAX_NESTING, Routine};
+
+/// A routine file that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub struct RoutineError {
+    pub file: String,
+    /// Line and column, from 1, where the problem is; `None` for the whole file.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl RoutineError {
+    pub(super) fn at(file: &str, line: usize, column: usize, message: String) -> Self {
+        RoutineError {
+            file: file.to_owned(),
+            position: Some((line, column)),
+            message,
+        }
+    }
+
+    pub(super) fn whole(file: &str, message: String) -> Self {
+        RoutineError {
+            file: file.to_owned(),
+            position: None,
+            message,
+        }
+    }
+}
+
+impl fmt::Display for RoutineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+pub(super) fn human_size(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} kB", bytes.div_ceil(1024))
+    }
+}
+
+/// Line and column (from 1) just after the given text.
+pub(super) fn line_col(before: &[u8]) -> (usize, usize) {
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Where `"id"` first appears in the text, as line and column.
+pub(super) fn find_quoted(text: &str, id: &str) -> Option<(usize, usize)> {
+    let needle = format!("\"{id}\"");
+    text.find(&needle)
+        .map(|at| line_col(&text.as_bytes()[..at]))
+}
+
+/// The version number alone, read leniently so a newer file can still be recognised.
+#[derive(Deserialize)]
+pub(super) struct VersionProbe {
+    format: u32,
+}
+
+pub(super) fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(MAX_NESTING)
+}
+
+pub(super) fn spanned(file: &str, text: &str, e: &ron::error::SpannedError) -> RoutineError {
+    let at_end = line_col(text.trim_end().as_bytes());
+    let (line, column) = (e.span.start.line, e.span.start.col);
+    let near_end = line > at_end.0 || (line == at_end.0 && column + 3 >= at_end.1);
+    let message = match &e.code {
+        ron::Error::ExceededRecursionLimit => {
+            format!("the file nests deeper than {MAX_NESTING} levels; a routine needs only four")
+        }
+        ron::Error::Eof => "the file ends too early; is it cut short?".to_owned(),
+        code if near_end && !text.trim_end().ends_with(')') => {
+            format!("the file ends too early; is it cut short? ({code})")
+        }
+        code => code.to_string(),
+    };
+    RoutineError::at(file, line, column, message)
+}
+
+pub(super) fn parse(file: &str, text: &str) -> Result<Loaded, RoutineError> {
+    if text.trim().is_empty() {
+        return Err(RoutineError::whole(file, "the file is empty".to_owned()));
+    }
+    let version = ron_options()
+        .from_str::<VersionProbe>(text)
+        .map(|probe| probe.format)
+        .ok();
+    let mut ignored = Vec::new();
+    let routine: Routine = {
+        let mut de = ron::Deserializer::from_str_with_options(text, &ron_options())
+            .map_err(|e| spanned(file, text, &e))?;
+        let value = serde_ignored::deserialize(&mut de, |path| ignored.push(path.to_string()));
+        match value {
+            Ok(routine) => {
+                de.end()
+                    .map_err(|e| spanned(file, text, &de.span_error(e)))?;
+                routine
+            }
+            Err(e) => {
+                let e = de.span_error(e);
+                if let Some(v) = version.filter(|&v| v > FORMAT_VERSION) {
+                    return Err(RoutineError::whole(
+                        file,
+                        format!(
+                            "this routine was written by a newer knotmap (format {v}; this one \
+                             reads format {FORMAT_VERSION}) and cannot be read: {}",
+                            e.code
+                        ),
+                    ));
+                }
+                let mut error = spanned(file, text, &e);
+                if let Some(path) = ignored.first() {
+                    let field = path.rsplit('.').next().unwrap_or(path);
+                    if let Some((l, c)) = find_field(text, field) {
+                        error.message.push_str(&format!(
+                            " (there is an unknown field `{field}` at {l}:{c}; a typo?)"
+                        ));
+                    }
+                }
+                return Err(error);
+            }
+        }
+    };
+    if routine.format > FORMAT_VERSION {
+        return Ok(Loaded {
+            read_only: Some(format!(
+                "This routine was written by a newer knotmap (format {}). It is open read-only \
+                 so it is never rewritten in the older format {FORMAT_VERSION}.",
+                routine.format
+            )),
+            routine,
+        });
+    }
+    if routine.format == 0 {
+        let (line, column) = find_field(text, "format").unwrap_or((1, 1));
+        return Err(RoutineError::at(
+            file,
+            line,
+            column,
+            "format must be 1 or more".to_owned(),
+        ));
+    }
+    if let Some(path) = ignored.first() {
+        let field = path.rsplit('.').next().unwrap_or(path);
+        let (line, column) = find_field(text, field).unwrap_or((1, 1));
+        return Err(RoutineError::at(
+            file,
+            line,
+            column,
+            if path.starts_with("steps") {
+                format!(
+                    "unknown field `{field}` in {path}; a step has region, side, technique, tool, \
+                     dose and note"
+                )
+            } else {
+                format!("unknown field `{path}`; a routine has format, name, when, notes and steps")
+            },
+        ));
+    }
+    Ok(Loaded {
+        routine,
+        read_only: None,
+    })
+}
+
+/// Where `field:` first appears, as line and column.
+pub(super) fn find_field(text: &str, field: &str) -> Option<(usize, usize)> {
+    if field.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(found) = text[from..].find(field) {
+        let at = from + found;
+        let after = text[at + field.len()..].trim_start();
+        let before_ok = at == 0
+            || !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        if before_ok && after.starts_with(':') {
+            return Some(line_col(&text.as_bytes()[..at]));
+        }
+        from = at + field.len();
+    }
+    None
+}

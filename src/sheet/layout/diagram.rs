@@ -1,0 +1,184 @@
+//! The body diagram on the sheet: both views as vectors, the routine's places shaded and
+//! numbered with their steps.
+
+use super::*;
+
+/// A light tint of a stride colour, for shading on paper.
+pub(super) fn tint(stride: Stride) -> Rgb {
+    match stride {
+        Stride::HipFlexion => Rgb(0xF6, 0xC9, 0xA4),
+        Stride::PushOff => Rgb(0xA9, 0xCB, 0xE6),
+        Stride::Breathing => Rgb(0xD3, 0xBE, 0xEA),
+        Stride::Stability => Rgb(0xB0, 0xDB, 0xBD),
+    }
+}
+
+/// Step numbers at each place the routine works.
+pub(super) fn numbered_places(catalog: &Catalog, routine: &Routine) -> Vec<(Place, Vec<usize>)> {
+    let mut out: Vec<(Place, Vec<usize>)> = Vec::new();
+    for (i, step) in routine.steps.iter().enumerate() {
+        let Some(region) = catalog.region_index(&step.region) else {
+            continue;
+        };
+        let sides: &[Option<Side>] = match step.side {
+            StepSide::Both => &[Some(Side::Left), Some(Side::Right)],
+            StepSide::Left => &[Some(Side::Left)],
+            StepSide::Right => &[Some(Side::Right)],
+            StepSide::Middle => &[None],
+        };
+        for &side in sides {
+            let place = Place { region, side };
+            match out.iter_mut().find(|(p, _)| *p == place) {
+                Some((_, numbers)) => numbers.push(i + 1),
+                None => out.push((place, vec![i + 1])),
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn overlaps(a: &Frame, b: &Frame) -> bool {
+    a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
+}
+
+/// Drops points closer than `min` to the last one kept: the diagram is small on paper, and the
+/// outlines are flattened finely enough for a full-screen window.
+pub(super) fn thin(points: &[kurbo::Point], min: f64) -> Vec<&kurbo::Point> {
+    let mut kept: Vec<&kurbo::Point> = Vec::with_capacity(points.len() / 4 + 2);
+    for p in points {
+        if kept.last().is_none_or(|last| last.distance(*p) >= min) {
+            kept.push(p);
+        }
+    }
+    kept
+}
+
+pub(super) fn diagram(
+    ts: &Typesetter<'_>,
+    catalog: &Catalog,
+    body: &Body,
+    routine: &Routine,
+    frame: Frame,
+) -> Vec<Item> {
+    let mut items = Vec::new();
+    let numbered = numbered_places(catalog, routine);
+    let mut placed: Vec<Frame> = Vec::new();
+    let caption_h = 12.0;
+    for (i, view) in View::ALL.into_iter().enumerate() {
+        let sub = Frame::new(
+            frame.x + frame.w / 2.0 * i as f32,
+            frame.y,
+            frame.w / 2.0,
+            frame.h - caption_h,
+        );
+        let scale = ((sub.w - 6.0) / body.width as f32).min(sub.h / body.height as f32);
+        let ox = sub.x + (sub.w - body.width as f32 * scale) / 2.0;
+        let oy = sub.y;
+        let map = |p: &kurbo::Point| (ox + p.x as f32 * scale, oy + p.y as f32 * scale);
+        let shape = body.view(view);
+        items.push(Item::Polygon {
+            points: thin(&shape.silhouette, 1.5).into_iter().map(map).collect(),
+            fill: Some(Rgb(0xF5, 0xF1, 0xEC)),
+            stroke: Some((Rgb(0x8E, 0x84, 0x7B), 0.6)),
+        });
+        for place in &shape.places {
+            let region = &catalog.regions[place.place.region];
+            let worked = numbered.iter().any(|(p, _)| *p == place.place);
+            let (fill, stroke) = if region.is_no_roll() {
+                (
+                    Some(Rgb(0xFB, 0xE4, 0xE4)),
+                    Some((Rgb(0xC0, 0x32, 0x32), 0.4)),
+                )
+            } else if worked {
+                let stride = region
+                    .muscles
+                    .first()
+                    .and_then(|m| catalog.muscle(m))
+                    .map_or(Stride::Stability, |m| m.stride);
+                (Some(tint(stride)), Some((Rgb(0x55, 0x4C, 0x46), 0.5)))
+            } else {
+                (None, Some((Rgb(0xCB, 0xC3, 0xBA), 0.35)))
+            };
+            items.push(Item::Polygon {
+                points: thin(&place.outline, 1.2).into_iter().map(map).collect(),
+                fill,
+                stroke,
+            });
+        }
+        for line in &shape.details {
+            items.push(Item::Polyline {
+                points: thin(line, 1.5).into_iter().map(map).collect(),
+                colour: Rgb(0xCD, 0xC5, 0xBD),
+                width: 0.3,
+            });
+        }
+        for (place, numbers) in &numbered {
+            let Some(shape) = shape.shape(*place) else {
+                continue;
+            };
+            let label = match numbers.as_slice() {
+                [one] => one.to_string(),
+                [a, b] => format!("{a},{b}"),
+                [a, ..] => format!("{a}+"),
+                [] => continue,
+            };
+            let size = 6.5;
+            let text_w = ts.fonts.width(&label, Weight::Bold, size);
+            let (cx, cy) = map(&shape.anchor);
+            let mut pill = Frame::new(
+                cx - (text_w / 2.0 + 3.0).max(5.5),
+                cy - 5.5,
+                (text_w + 6.0).max(11.0),
+                11.0,
+            );
+            // Nudge a badge off the ones already placed, alternately below and above.
+            let original_y = pill.y;
+            for attempt in 1..=6_u8 {
+                if !placed.iter().any(|p: &Frame| overlaps(p, &pill)) {
+                    break;
+                }
+                let step = 12.0 * f32::from(attempt.div_ceil(2));
+                pill.y = if attempt % 2 == 1 {
+                    original_y + step
+                } else {
+                    original_y - step
+                };
+            }
+            placed.push(pill);
+            let cy = pill.y + 5.5;
+            items.push(Item::Rect {
+                frame: pill,
+                fill: Some(INK),
+                stroke: Some((WHITE, 0.6)),
+                radius: 5.5,
+            });
+            let leading = size * LEADING;
+            items.push(Item::Text(TextBox {
+                frame: Frame::new(pill.x, cy - leading / 2.0, pill.w, leading),
+                lines: vec![label],
+                weight: Weight::Bold,
+                size,
+                leading,
+                colour: WHITE,
+                align: Align::Centre,
+            }));
+        }
+        let caption = match view {
+            View::Front => "FRONT",
+            View::Back => "BACK",
+        };
+        items.push(Item::Text(ts.text(
+            sub.x,
+            frame.bottom() - caption_h + 2.0,
+            sub.w,
+            caption,
+            Weight::Bold,
+            7.0,
+            6.0,
+            1,
+            GREY,
+            Align::Centre,
+        )));
+    }
+    items
+}
