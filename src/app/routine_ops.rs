@@ -1,0 +1,178 @@
+//! Changes to the open routine: edits with their undo bookkeeping, adding a technique,
+//! adapting to owned tools, building a routine, and recording the tightness log.
+
+use std::time::Instant;
+
+use eframe::egui;
+
+use super::{KnotmapApp, NoticeKind, RECOVERY_DELAY};
+use crate::routine::{Edit, Step, StepSide};
+
+impl KnotmapApp {
+    /// A step for a technique: the region given (or its first), both sides where there are
+    /// two, its best tool, its suggested dose.
+    pub(super) fn step_for(&self, technique: usize, region: Option<usize>) -> Option<Step> {
+        let catalog = self.catalog;
+        let t = &catalog.techniques[technique];
+        let region = match region {
+            Some(r)
+                if catalog.regions[r]
+                    .muscles
+                    .iter()
+                    .any(|m| t.muscles.contains(m)) =>
+            {
+                &catalog.regions[r]
+            }
+            _ => catalog.regions_of_technique(t).next()?,
+        };
+        Some(Step {
+            region: region.id.clone(),
+            side: if region.sided {
+                StepSide::Both
+            } else {
+                StepSide::Middle
+            },
+            technique: t.id.clone(),
+            tool: t.tools.first()?.clone(),
+            dose: t.dose,
+            note: None,
+        })
+    }
+
+    pub(super) fn record_log(&mut self, ratings: Vec<crate::log::Rating>) {
+        let Some(folders) = &self.folders else {
+            self.notify(
+                NoticeKind::Warning,
+                "There is no data folder to keep the log in.",
+            );
+            return;
+        };
+        let entry = crate::log::Entry {
+            date: crate::log::today(),
+            routine: self.state.doc.routine.name.clone(),
+            ratings,
+        };
+        match crate::log::Log::record(folders, entry) {
+            Ok(log) => {
+                self.set_log(log);
+                self.state.log_window_open = false;
+                self.notify(
+                    NoticeKind::Info,
+                    "Saved to the tightness log. Switch the map to “Tightness” to see it.",
+                );
+            }
+            Err(e) => self.notify(NoticeKind::Error, format!("Could not save the log. {e}")),
+        }
+    }
+
+    pub(super) fn set_log(&mut self, log: crate::log::Log) {
+        self.state.recent_tightness = log.recent(&crate::log::days_ago(14));
+        self.state.log = log;
+    }
+
+    pub(super) fn build_routine(&mut self, ctx: &egui::Context) {
+        let Some(form) = self.state.builder.clone() else {
+            return;
+        };
+        let request = crate::builder::Request {
+            when: form.when,
+            minutes: form.minutes,
+            focus: form.focus,
+            owned: self.state.settings.owned_tools.clone(),
+        };
+        let built = crate::builder::build(self.catalog, &request);
+        let left_out: Vec<String> = built
+            .left_out
+            .iter()
+            .map(|(id, why)| {
+                let name = self
+                    .catalog
+                    .region(id)
+                    .map_or(id.as_str(), |r| r.name.as_str());
+                format!("{name} ({why})")
+            })
+            .collect();
+        self.use_routine(ctx, built.routine);
+        if left_out.is_empty() {
+            self.notify(
+                NoticeKind::Info,
+                "Built a routine: tweak it here, then save it.",
+            );
+        } else {
+            self.notify(
+                NoticeKind::Warning,
+                format!("Built a routine without {}.", left_out.join(", ")),
+            );
+        }
+        self.state.builder = None;
+    }
+
+    pub(super) fn adapt_to_my_tools(&mut self) {
+        let Some(owned) = &self.state.settings.owned_tools else {
+            self.notify(
+                NoticeKind::Info,
+                "Tick the tools you own under “My tools” first.",
+            );
+            return;
+        };
+        let plan = crate::routine::adapt::adapt(&self.state.doc.routine, self.catalog, owned);
+        let changed = plan.changes.len();
+        if changed > 0 {
+            self.edit(Edit::SetTools(plan.changes));
+        }
+        let flagged: Vec<String> = plan.unmatched.iter().map(|i| (i + 1).to_string()).collect();
+        let text = match (changed, flagged.is_empty()) {
+            (0, true) => "Every step already uses a tool you own.".to_owned(),
+            (n, true) => format!(
+                "Swapped the tool of {n} step{} for one you own.",
+                if n == 1 { "" } else { "s" }
+            ),
+            (n, false) => format!(
+                "Swapped the tool of {n} step{}; no tool you own fits step {}.",
+                if n == 1 { "" } else { "s" },
+                flagged.join(", ")
+            ),
+        };
+        let kind = if flagged.is_empty() {
+            NoticeKind::Info
+        } else {
+            NoticeKind::Warning
+        };
+        self.notify(kind, text);
+    }
+
+    pub(super) fn edit(&mut self, edit: Edit) {
+        if self.state.doc.read_only.is_some() {
+            self.notify(
+                NoticeKind::Warning,
+                "This routine is read-only: it comes from a newer knotmap.",
+            );
+            return;
+        }
+        if self.state.doc.apply(edit) {
+            self.after_history_change();
+        }
+    }
+
+    pub(super) fn after_history_change(&mut self) {
+        let len = self.state.doc.routine.steps.len();
+        if let Some(i) = self.state.selected_step
+            && i >= len
+        {
+            self.state.selected_step = len.checked_sub(1);
+        }
+        self.recovery_due = Some(Instant::now() + RECOVERY_DELAY);
+    }
+
+    pub(super) fn nudge(&mut self, delta: isize) {
+        let Some(from) = self.state.selected_step else {
+            return;
+        };
+        let len = self.state.doc.routine.steps.len();
+        let Some(to) = from.checked_add_signed(delta).filter(|&to| to < len) else {
+            return;
+        };
+        self.edit(Edit::MoveStep { from, to });
+        self.state.selected_step = Some(to);
+    }
+}

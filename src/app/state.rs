@@ -1,0 +1,204 @@
+//! What the window shows and remembers, and the commands that change it.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+use serde::{Deserialize, Serialize};
+
+use super::{Pending, PlayView};
+use crate::body::Place;
+use crate::catalog::Hit;
+use crate::routine::{Document, Edit, Routine, StepSide};
+
+/// Which figures the map shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ViewMode {
+    #[default]
+    Both,
+    Front,
+    Back,
+}
+
+/// Light, dark, or whatever the system uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub(super) fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// What is remembered between runs (the window size is kept by eframe itself).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub view_mode: ViewMode,
+    pub theme: ThemeChoice,
+    /// Recently opened or saved routines, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Paper for the session sheet.
+    pub paper: crate::sheet::Paper,
+    /// Whether the map shows recent tightness instead of the stride colours.
+    pub heat: bool,
+    /// The tools the runner owns; `None` until they say (then every tool counts as owned).
+    pub owned_tools: Option<std::collections::BTreeSet<crate::catalog::ToolId>>,
+}
+
+/// How many recent files are remembered.
+pub(super) const RECENT: usize = 8;
+
+/// A message shown in a banner until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Everything the window shows that is not the catalog itself.
+#[derive(Debug)]
+pub struct AppState {
+    /// The subject of the side panel: a place, a muscle, a technique or a tool.
+    pub selection: Option<Hit>,
+    /// The place under the pointer or the keyboard focus.
+    pub hovered: Option<Place>,
+    pub query: String,
+    /// Search matches for `query`, best first.
+    pub matches: Vec<Hit>,
+    pub settings: Settings,
+    /// The routine being edited.
+    pub doc: Document,
+    pub selected_step: Option<usize>,
+    pub notice: Option<Notice>,
+    /// A question waiting for an answer (unsaved changes, a file changed on disk, …).
+    pub pending: Option<Pending>,
+    /// Whether the print preview is open.
+    pub preview_open: bool,
+    /// The session player's reading this frame, while a routine plays.
+    pub play: Option<PlayView>,
+    /// Whether the "My tools" window is open.
+    pub my_tools_open: bool,
+    /// The routine builder's choices, while its window is open.
+    pub builder: Option<BuilderForm>,
+    /// The tightness log, and each place's average over the last two weeks.
+    pub log: crate::log::Log,
+    pub recent_tightness: std::collections::BTreeMap<(crate::catalog::RegionId, StepSide), f32>,
+    pub log_window_open: bool,
+}
+
+/// The routine builder's inputs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuilderForm {
+    pub when: crate::routine::When,
+    pub minutes: u32,
+    /// Places clicked on the map while the builder is open.
+    pub focus: Vec<crate::catalog::RegionId>,
+}
+
+impl Default for BuilderForm {
+    fn default() -> Self {
+        BuilderForm {
+            when: crate::routine::When::AfterRun,
+            minutes: 15,
+            focus: Vec::new(),
+        }
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState {
+            selection: None,
+            hovered: None,
+            query: String::new(),
+            matches: Vec::new(),
+            settings: Settings::default(),
+            doc: Document::unsaved(Routine::default()),
+            selected_step: None,
+            notice: None,
+            pending: None,
+            preview_open: false,
+            play: None,
+            my_tools_open: false,
+            builder: None,
+            log: crate::log::Log::default(),
+            recent_tightness: std::collections::BTreeMap::new(),
+            log_window_open: false,
+        }
+    }
+}
+
+/// A change the user asked for; applied in one place, after the panels are drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    Select(Option<Hit>),
+    Hover(Option<Place>),
+    SetQuery(String),
+    /// Enter in the search box: select the best match.
+    SubmitSearch,
+    /// Escape: empty the search box.
+    ClearSearch,
+    SetViewMode(ViewMode),
+    SetTheme(ThemeChoice),
+    /// Change the routine (one undo step).
+    Edit(Edit),
+    /// Add a technique as a step, on the selected place (or the technique's first region).
+    AddTechnique {
+        technique: usize,
+        region: Option<usize>,
+    },
+    SelectStep(Option<usize>),
+    /// Move the selected step up (-1) or down (+1).
+    NudgeStep(isize),
+    Undo,
+    Redo,
+    /// A new routine: blank, or from the template with this index.
+    New(Option<usize>),
+    Open,
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    /// The answer to the pending question.
+    Answer(super::Answer),
+    ShowPreview(bool),
+    SetPaper(crate::sheet::Paper),
+    SaveSheet(crate::cli::SheetFormat),
+    PrintSheet,
+    ShowMyTools(bool),
+    /// Add a session's ratings to the tightness log.
+    RecordLog(Vec<crate::log::Rating>),
+    ShowLogWindow(bool),
+    /// Show recent tightness on the map.
+    SetHeat(bool),
+    /// Open (with these choices) or close the routine builder.
+    SetBuilder(Option<BuilderForm>),
+    /// Build a routine from the builder's choices and open it.
+    Build,
+    /// Mark a tool as owned or not.
+    SetOwned(crate::catalog::ToolId, bool),
+    /// Swap each step's tool for an owned one (one undo step).
+    AdaptToMyTools,
+    /// Play the routine with timers.
+    Play,
+    PlayerToggle,
+    PlayerSkip,
+    PlayerBack,
+    PlayerStop,
+    DismissNotice,
+}
