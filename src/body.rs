@@ -323,6 +323,38 @@ fn bounding_box(points: &[Point]) -> Rect {
         })
 }
 
+/// The places a routine step works: one side, both, or the middle.
+pub fn step_places(catalog: &Catalog, step: &crate::routine::Step) -> Vec<Place> {
+    use crate::routine::StepSide;
+    let Some(region) = catalog.region_index(&step.region) else {
+        return Vec::new();
+    };
+    let sides: &[Option<Side>] = match step.side {
+        StepSide::Left => &[Some(Side::Left)],
+        StepSide::Right => &[Some(Side::Right)],
+        StepSide::Both => &[Some(Side::Left), Some(Side::Right)],
+        StepSide::Middle => &[None],
+    };
+    sides.iter().map(|&side| Place { region, side }).collect()
+}
+
+/// Each place a routine works, with the numbers (from 1) of its steps there.
+pub fn numbered_places(
+    catalog: &Catalog,
+    routine: &crate::routine::Routine,
+) -> Vec<(Place, Vec<usize>)> {
+    let mut out: Vec<(Place, Vec<usize>)> = Vec::new();
+    for (i, step) in routine.steps.iter().enumerate() {
+        for place in step_places(catalog, step) {
+            match out.iter_mut().find(|(p, _)| *p == place) {
+                Some((_, numbers)) => numbers.push(i + 1),
+                None => out.push((place, vec![i + 1])),
+            }
+        }
+    }
+    out
+}
+
 /// Distance between hatch lines, in body units.
 const HATCH_SPACING: f64 = 4.0;
 

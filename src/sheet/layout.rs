@@ -2,8 +2,8 @@
 //! with its header repeated), cautions, and a footer on every page.
 
 use super::{Align, Fonts, Frame, Item, Page, Paper, Rgb, Sheet, SheetError, TextBox, Weight};
-use crate::body::{Body, Place};
-use crate::catalog::{Catalog, Severity, Side, Stride, View};
+use crate::body::Body;
+use crate::catalog::{Catalog, Severity, Stride, View};
 use crate::routine::{Routine, Step, StepSide, format_duration};
 
 mod diagram;

@@ -2,6 +2,8 @@
 //! in the stride. Hover shows a name, a click selects, and every region is an accessible,
 //! focusable node, so Tab, the arrow keys, Enter and screen readers all reach it.
 
+mod paint;
+
 use std::sync::Arc;
 
 use eframe::egui::{
@@ -13,6 +15,9 @@ use super::style::{Look, MapPalette, stride_color};
 use crate::app::{AppState, Command, ViewMode};
 use crate::body::{Body, Place, PlaceShape, Triangles, ViewShape};
 use crate::catalog::{Catalog, Hit, Side, Stride, View};
+use paint::{
+    paint, paint_badges, paint_captions, paint_heat_legend, paint_legend, paint_name_chip,
+};
 
 /// Maps body space to screen space for one figure: a uniform scale and an offset.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -203,7 +208,7 @@ fn looks(
         } else {
             Look::InRoutine
         };
-        for place in step_places(catalog, body, step) {
+        for place in crate::body::step_places(catalog, step) {
             let other_side =
                 playing_side.is_some_and(|(playing, side)| playing == index && place.side != side);
             raise(place, if other_side { Look::InRoutine } else { look });
@@ -223,39 +228,6 @@ fn looks(
         raise(place, Look::Hovered);
     }
     out
-}
-
-/// The places a routine step works: one side, both, or the midline.
-pub fn step_places(catalog: &Catalog, body: &Body, step: &crate::routine::Step) -> Vec<Place> {
-    use crate::routine::StepSide;
-    let Some(region) = catalog.region_index(&step.region) else {
-        return Vec::new();
-    };
-    let sides: &[Option<Side>] = match step.side {
-        StepSide::Left => &[Some(Side::Left)],
-        StepSide::Right => &[Some(Side::Right)],
-        StepSide::Both => &[Some(Side::Left), Some(Side::Right)],
-        StepSide::Middle => &[None],
-    };
-    sides
-        .iter()
-        .map(|&side| Place { region, side })
-        .filter(|&p| body.shape(p).is_some())
-        .collect()
-}
-
-/// Step numbers at each place the routine works, to mark on the map.
-fn step_badges(catalog: &Catalog, body: &Body, state: &AppState) -> Vec<(Place, Vec<usize>)> {
-    let mut badges: Vec<(Place, Vec<usize>)> = Vec::new();
-    for (index, step) in state.doc.routine.steps.iter().enumerate() {
-        for place in step_places(catalog, body, step) {
-            match badges.iter_mut().find(|(p, _)| *p == place) {
-                Some((_, numbers)) => numbers.push(index + 1),
-                None => badges.push((place, vec![index + 1])),
-            }
-        }
-    }
-    badges
 }
 
 /// The frames of the figures shown, side by side.
@@ -368,7 +340,7 @@ pub fn body_map_ui(
     paint_badges(
         ui,
         cache,
-        &step_badges(catalog, body, state),
+        &crate::body::numbered_places(catalog, &state.doc.routine),
         state.selected_step,
         &palette,
     );
@@ -401,288 +373,4 @@ fn anchor_of(cache: &MapCache, place: Place) -> Option<Pos2> {
         .flat_map(|v| v.places.iter())
         .find(|p| p.place == place)
         .map(|p| p.anchor)
-}
-
-/// Recent tightness by place, when the map shows it.
-type Heat<'a> = Option<
-    &'a std::collections::BTreeMap<(crate::catalog::RegionId, crate::routine::StepSide), f32>,
->;
-
-fn heat_fill(
-    palette: &MapPalette,
-    heat: Heat<'_>,
-    region: &crate::catalog::Region,
-    place: Place,
-    look: Look,
-) -> Option<Color32> {
-    use crate::routine::StepSide;
-    let heat = heat?;
-    let side = match place.side {
-        Some(Side::Left) => StepSide::Left,
-        Some(Side::Right) => StepSide::Right,
-        None => StepSide::Middle,
-    };
-    let strength = match look {
-        Look::Rest | Look::InRoutine => 0.8,
-        _ => 1.0,
-    };
-    Some(match heat.get(&(region.id.clone(), side)) {
-        Some(t) => super::style::lerp(palette.body_fill, super::log::heat_colour(*t), strength),
-        None => super::style::lerp(
-            palette.body_fill,
-            palette.body_stroke,
-            if look >= Look::Hovered { 0.35 } else { 0.15 },
-        ),
-    })
-}
-
-fn paint(
-    ui: &egui::Ui,
-    catalog: &Catalog,
-    cache: &mut MapCache,
-    palette: &MapPalette,
-    looks: &[(Place, Look)],
-    focused: Option<Place>,
-    heat: Heat<'_>,
-) {
-    let painter = ui.painter();
-    let thin = Stroke::new(1.0, palette.region_stroke);
-    for view in &mut cache.views {
-        painter.add(Shape::Mesh(Arc::clone(&view.silhouette)));
-        let mut strong_outlines = Vec::new();
-        for p in &mut view.places {
-            let look = looks
-                .iter()
-                .find(|(place, _)| *place == p.place)
-                .map_or(Look::Rest, |(_, l)| *l);
-            let region = &catalog.regions[p.place.region];
-            let colour = if region.is_no_roll() {
-                palette.no_roll_fill(look)
-            } else if let Some(colour) = heat_fill(palette, heat, region, p.place, look) {
-                colour
-            } else {
-                let stride = region_stride(catalog, p.place.region).unwrap_or(Stride::Stability);
-                palette.region_fill(stride, look)
-            };
-            p.set_colour(colour);
-            painter.add(Shape::Mesh(Arc::clone(&p.mesh)));
-            if region.is_no_roll() {
-                let hatch = Stroke::new(1.2, palette.no_roll_hatch);
-                for seg in &p.hatching {
-                    painter.line_segment(*seg, hatch);
-                }
-            }
-            painter.add(Shape::closed_line(p.outline.clone(), thin));
-            if look >= Look::Lit || focused == Some(p.place) {
-                strong_outlines.push((p.outline.clone(), look, focused == Some(p.place)));
-            }
-        }
-        for line in &view.details {
-            painter.add(Shape::line(line.clone(), Stroke::new(1.0, palette.detail)));
-        }
-        painter.add(Shape::closed_line(
-            view.silhouette_outline.clone(),
-            Stroke::new(1.6, palette.body_stroke),
-        ));
-        // Lit and selected outlines go last so no neighbour paints over them.
-        for (outline, look, is_focused) in strong_outlines {
-            let width = if look == Look::Selected { 2.6 } else { 1.6 };
-            painter.add(Shape::closed_line(
-                outline.clone(),
-                Stroke::new(width, palette.selected_stroke),
-            ));
-            if is_focused {
-                let ring = ui.visuals().selection.stroke;
-                painter.add(Shape::closed_line(outline, Stroke::new(3.0, ring.color)));
-            }
-        }
-    }
-}
-
-fn paint_captions(ui: &egui::Ui, cache: &MapCache, palette: &MapPalette) {
-    let painter = ui.painter();
-    for view in &cache.views {
-        let title = match view.view {
-            View::Front => "FRONT",
-            View::Back => "BACK",
-        };
-        let top = Pos2::new(view.frame.center().x, view.frame.top() - 6.0);
-        painter.text(
-            top,
-            Align2::CENTER_BOTTOM,
-            title,
-            FontId::proportional(13.0),
-            palette.caption,
-        );
-        // Which side is which: seen from the front, the runner's right is on the viewer's left.
-        let (left_mark, right_mark) = match view.view {
-            View::Front => (Side::Right, Side::Left),
-            View::Back => (Side::Left, Side::Right),
-        };
-        let figure_half = 200.0 * view.transform.scale;
-        let y = view.frame.bottom() - 4.0;
-        let cx = view.transform.offset.x + figure_half;
-        for (side, x) in [
-            (left_mark, cx - figure_half * 0.8),
-            (right_mark, cx + figure_half * 0.8),
-        ] {
-            let label = match side {
-                Side::Left => "L",
-                Side::Right => "R",
-            };
-            painter.text(
-                Pos2::new(x, y),
-                Align2::CENTER_BOTTOM,
-                label,
-                FontId::proportional(13.0),
-                palette.caption,
-            );
-        }
-    }
-}
-
-fn paint_badges(
-    ui: &egui::Ui,
-    cache: &MapCache,
-    badges: &[(Place, Vec<usize>)],
-    selected_step: Option<usize>,
-    palette: &MapPalette,
-) {
-    let painter = ui.painter();
-    let colour = super::routine_editor::routine_colour(palette.dark);
-    let text_colour = if palette.dark {
-        Color32::BLACK
-    } else {
-        Color32::WHITE
-    };
-    let mut placed: Vec<Rect> = Vec::new();
-    for (place, numbers) in badges {
-        let Some(anchor) = anchor_of(cache, *place) else {
-            continue;
-        };
-        let text = match numbers.as_slice() {
-            [one] => one.to_string(),
-            [a, b] => format!("{a},{b}"),
-            [a, ..] => format!("{a}+"),
-            [] => continue,
-        };
-        let selected = selected_step.is_some_and(|s| numbers.contains(&(s + 1)));
-        let font = FontId::proportional(11.5);
-        let galley = painter.layout_no_wrap(text, font, text_colour);
-        let size = egui::vec2((galley.size().x + 9.0).max(18.0), 18.0);
-        let mut badge = Rect::from_center_size(anchor, size);
-        // Nudge a badge off the ones already placed, alternately below and above.
-        let original = badge;
-        for attempt in 1..=6_u8 {
-            if !placed.iter().any(|p: &Rect| p.intersects(badge)) {
-                break;
-            }
-            let step = 19.0 * f32::from(attempt.div_ceil(2));
-            let dy = if attempt % 2 == 1 { step } else { -step };
-            badge = original.translate(Vec2::new(0.0, dy));
-        }
-        placed.push(badge);
-        painter.rect(
-            badge,
-            CornerRadius::same(9),
-            colour,
-            Stroke::new(if selected { 2.0 } else { 1.0 }, palette.background),
-            egui::StrokeKind::Outside,
-        );
-        painter.galley(badge.center() - galley.size() / 2.0, galley, text_colour);
-    }
-}
-
-fn paint_heat_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) {
-    let painter = ui.painter();
-    let font = FontId::proportional(13.0);
-    let text_colour = ui.visuals().text_color();
-    let y = rect.bottom() - LEGEND_HEIGHT / 2.0;
-    let mut x = rect.left() + 12.0;
-    let label = |x: f32, text: &str| {
-        let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), text_colour);
-        let w = galley.size().x;
-        painter.galley(Pos2::new(x, y - galley.size().y / 2.0), galley, text_colour);
-        w
-    };
-    x += label(x, "Tightness, last two weeks:  loose") + 8.0;
-    for i in 0..=10 {
-        let swatch = Rect::from_min_size(Pos2::new(x, y - 7.0), Vec2::new(14.0, 14.0));
-        painter.rect_filled(
-            swatch,
-            CornerRadius::same(2),
-            super::log::heat_colour(i as f32),
-        );
-        x += 16.0;
-    }
-    x += 8.0;
-    x += label(x, "very tight") + 18.0;
-    let swatch = Rect::from_center_size(Pos2::new(x + 7.0, y), Vec2::splat(14.0));
-    painter.rect_filled(
-        swatch,
-        CornerRadius::same(3),
-        super::style::lerp(palette.body_fill, palette.body_stroke, 0.15),
-    );
-    label(x + 20.0, "not rated");
-}
-
-fn paint_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) {
-    let painter = ui.painter();
-    let font = FontId::proportional(13.0);
-    let text_colour = ui.visuals().text_color();
-    let mut x = rect.left() + 12.0;
-    let y = rect.bottom() - LEGEND_HEIGHT / 2.0;
-    let mut item = |colour: Color32, label: &str, hatch: Option<Color32>| {
-        let swatch = Rect::from_center_size(Pos2::new(x + 7.0, y), Vec2::splat(14.0));
-        painter.rect_filled(swatch, CornerRadius::same(3), colour);
-        if let Some(h) = hatch {
-            painter.line_segment(
-                [swatch.left_bottom(), swatch.right_top()],
-                Stroke::new(1.2, h),
-            );
-        }
-        let galley = painter.layout_no_wrap(label.to_owned(), font.clone(), text_colour);
-        let width = galley.size().x;
-        painter.galley(
-            Pos2::new(x + 20.0, y - galley.size().y / 2.0),
-            galley,
-            text_colour,
-        );
-        x += 20.0 + width + 18.0;
-    };
-    for stride in Stride::ALL {
-        item(stride_color(stride, palette.dark), stride.title(), None);
-    }
-    item(palette.no_roll, "Do not roll", Some(palette.no_roll_hatch));
-}
-
-fn paint_name_chip(
-    ui: &egui::Ui,
-    catalog: &Catalog,
-    place: Place,
-    pos: Pos2,
-    palette: &MapPalette,
-) {
-    let region = &catalog.regions[place.region];
-    let mut text = place_name(catalog, place);
-    if region.is_no_roll() {
-        text.push_str(" — do not roll");
-    }
-    let painter = ui.ctx().layer_painter(egui::LayerId::new(
-        egui::Order::Tooltip,
-        egui::Id::unique("map_chip"),
-    ));
-    let font = FontId::proportional(14.0);
-    let visuals = ui.visuals();
-    let galley = painter.layout_no_wrap(text, font, visuals.text_color());
-    let at = pos + Vec2::new(14.0, 16.0);
-    let chip = Rect::from_min_size(at, galley.size() + Vec2::new(16.0, 8.0));
-    painter.rect(
-        chip,
-        CornerRadius::same(5),
-        visuals.window_fill,
-        Stroke::new(1.0, palette.body_stroke),
-        egui::StrokeKind::Outside,
-    );
-    painter.galley(at + Vec2::new(8.0, 4.0), galley, visuals.text_color());
 }

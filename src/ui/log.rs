@@ -9,25 +9,21 @@ use crate::log::Rating;
 use crate::routine::{Routine, StepSide};
 
 /// The places a routine worked, one per side, in order.
-pub fn rated_places(routine: &Routine) -> Vec<(crate::catalog::RegionId, StepSide)> {
-    let mut out = Vec::new();
-    for step in &routine.steps {
-        let sides: &[StepSide] = match step.side {
-            StepSide::Both => &[StepSide::Left, StepSide::Right],
-            other => match other {
-                StepSide::Left => &[StepSide::Left],
-                StepSide::Right => &[StepSide::Right],
-                _ => &[StepSide::Middle],
-            },
-        };
-        for &side in sides {
-            let key = (step.region.clone(), side);
-            if !out.contains(&key) {
-                out.push(key);
-            }
-        }
-    }
-    out
+pub fn rated_places(
+    catalog: &Catalog,
+    routine: &Routine,
+) -> Vec<(crate::catalog::RegionId, StepSide)> {
+    crate::body::numbered_places(catalog, routine)
+        .into_iter()
+        .map(|(place, _)| {
+            let side = match place.side {
+                Some(Side::Left) => StepSide::Left,
+                Some(Side::Right) => StepSide::Right,
+                None => StepSide::Middle,
+            };
+            (catalog.regions[place.region].id.clone(), side)
+        })
+        .collect()
 }
 
 pub fn side_of(side: StepSide) -> Option<Side> {
@@ -45,7 +41,7 @@ pub fn ratings_ui(
     routine: &Routine,
     commands: &mut Vec<Command>,
 ) {
-    let places = rated_places(routine);
+    let places = rated_places(catalog, routine);
     let id = ui.scope_id().with("ratings");
     let mut values: Vec<u8> = ui
         .data(|d| d.get_temp::<Vec<u8>>(id))

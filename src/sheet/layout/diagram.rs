@@ -2,6 +2,7 @@
 //! numbered with their steps.
 
 use super::*;
+use crate::body::numbered_places;
 
 /// A light tint of a stride colour, for shading on paper.
 pub(super) fn tint(stride: Stride) -> Rgb {
@@ -11,30 +12,6 @@ pub(super) fn tint(stride: Stride) -> Rgb {
         Stride::Breathing => Rgb(0xD3, 0xBE, 0xEA),
         Stride::Stability => Rgb(0xB0, 0xDB, 0xBD),
     }
-}
-
-/// Step numbers at each place the routine works.
-pub(super) fn numbered_places(catalog: &Catalog, routine: &Routine) -> Vec<(Place, Vec<usize>)> {
-    let mut out: Vec<(Place, Vec<usize>)> = Vec::new();
-    for (i, step) in routine.steps.iter().enumerate() {
-        let Some(region) = catalog.region_index(&step.region) else {
-            continue;
-        };
-        let sides: &[Option<Side>] = match step.side {
-            StepSide::Both => &[Some(Side::Left), Some(Side::Right)],
-            StepSide::Left => &[Some(Side::Left)],
-            StepSide::Right => &[Some(Side::Right)],
-            StepSide::Middle => &[None],
-        };
-        for &side in sides {
-            let place = Place { region, side };
-            match out.iter_mut().find(|(p, _)| *p == place) {
-                Some((_, numbers)) => numbers.push(i + 1),
-                None => out.push((place, vec![i + 1])),
-            }
-        }
-    }
-    out
 }
 
 pub(super) fn overlaps(a: &Frame, b: &Frame) -> bool {

@@ -1,0 +1,290 @@
+//! Painting the map: region fills and outlines, hatching, captions, step badges, the legend
+//! and the name chip.
+
+use super::*;
+
+/// Recent tightness by place, when the map shows it.
+pub(super) type Heat<'a> = Option<
+    &'a std::collections::BTreeMap<(crate::catalog::RegionId, crate::routine::StepSide), f32>,
+>;
+
+pub(super) fn heat_fill(
+    palette: &MapPalette,
+    heat: Heat<'_>,
+    region: &crate::catalog::Region,
+    place: Place,
+    look: Look,
+) -> Option<Color32> {
+    use crate::routine::StepSide;
+    let heat = heat?;
+    let side = match place.side {
+        Some(Side::Left) => StepSide::Left,
+        Some(Side::Right) => StepSide::Right,
+        None => StepSide::Middle,
+    };
+    let strength = match look {
+        Look::Rest | Look::InRoutine => 0.8,
+        _ => 1.0,
+    };
+    Some(match heat.get(&(region.id.clone(), side)) {
+        Some(t) => {
+            crate::ui::style::lerp(palette.body_fill, crate::ui::log::heat_colour(*t), strength)
+        }
+        None => crate::ui::style::lerp(
+            palette.body_fill,
+            palette.body_stroke,
+            if look >= Look::Hovered { 0.35 } else { 0.15 },
+        ),
+    })
+}
+
+pub(super) fn paint(
+    ui: &egui::Ui,
+    catalog: &Catalog,
+    cache: &mut MapCache,
+    palette: &MapPalette,
+    looks: &[(Place, Look)],
+    focused: Option<Place>,
+    heat: Heat<'_>,
+) {
+    let painter = ui.painter();
+    let thin = Stroke::new(1.0, palette.region_stroke);
+    for view in &mut cache.views {
+        painter.add(Shape::Mesh(Arc::clone(&view.silhouette)));
+        let mut strong_outlines = Vec::new();
+        for p in &mut view.places {
+            let look = looks
+                .iter()
+                .find(|(place, _)| *place == p.place)
+                .map_or(Look::Rest, |(_, l)| *l);
+            let region = &catalog.regions[p.place.region];
+            let colour = if region.is_no_roll() {
+                palette.no_roll_fill(look)
+            } else if let Some(colour) = heat_fill(palette, heat, region, p.place, look) {
+                colour
+            } else {
+                let stride = region_stride(catalog, p.place.region).unwrap_or(Stride::Stability);
+                palette.region_fill(stride, look)
+            };
+            p.set_colour(colour);
+            painter.add(Shape::Mesh(Arc::clone(&p.mesh)));
+            if region.is_no_roll() {
+                let hatch = Stroke::new(1.2, palette.no_roll_hatch);
+                for seg in &p.hatching {
+                    painter.line_segment(*seg, hatch);
+                }
+            }
+            painter.add(Shape::closed_line(p.outline.clone(), thin));
+            if look >= Look::Lit || focused == Some(p.place) {
+                strong_outlines.push((p.outline.clone(), look, focused == Some(p.place)));
+            }
+        }
+        for line in &view.details {
+            painter.add(Shape::line(line.clone(), Stroke::new(1.0, palette.detail)));
+        }
+        painter.add(Shape::closed_line(
+            view.silhouette_outline.clone(),
+            Stroke::new(1.6, palette.body_stroke),
+        ));
+        // Lit and selected outlines go last so no neighbour paints over them.
+        for (outline, look, is_focused) in strong_outlines {
+            let width = if look == Look::Selected { 2.6 } else { 1.6 };
+            painter.add(Shape::closed_line(
+                outline.clone(),
+                Stroke::new(width, palette.selected_stroke),
+            ));
+            if is_focused {
+                let ring = ui.visuals().selection.stroke;
+                painter.add(Shape::closed_line(outline, Stroke::new(3.0, ring.color)));
+            }
+        }
+    }
+}
+
+pub(super) fn paint_captions(ui: &egui::Ui, cache: &MapCache, palette: &MapPalette) {
+    let painter = ui.painter();
+    for view in &cache.views {
+        let title = match view.view {
+            View::Front => "FRONT",
+            View::Back => "BACK",
+        };
+        let top = Pos2::new(view.frame.center().x, view.frame.top() - 6.0);
+        painter.text(
+            top,
+            Align2::CENTER_BOTTOM,
+            title,
+            FontId::proportional(13.0),
+            palette.caption,
+        );
+        // Which side is which: seen from the front, the runner's right is on the viewer's left.
+        let (left_mark, right_mark) = match view.view {
+            View::Front => (Side::Right, Side::Left),
+            View::Back => (Side::Left, Side::Right),
+        };
+        let figure_half = 200.0 * view.transform.scale;
+        let y = view.frame.bottom() - 4.0;
+        let cx = view.transform.offset.x + figure_half;
+        for (side, x) in [
+            (left_mark, cx - figure_half * 0.8),
+            (right_mark, cx + figure_half * 0.8),
+        ] {
+            let label = match side {
+                Side::Left => "L",
+                Side::Right => "R",
+            };
+            painter.text(
+                Pos2::new(x, y),
+                Align2::CENTER_BOTTOM,
+                label,
+                FontId::proportional(13.0),
+                palette.caption,
+            );
+        }
+    }
+}
+
+pub(super) fn paint_badges(
+    ui: &egui::Ui,
+    cache: &MapCache,
+    badges: &[(Place, Vec<usize>)],
+    selected_step: Option<usize>,
+    palette: &MapPalette,
+) {
+    let painter = ui.painter();
+    let colour = crate::ui::routine_editor::routine_colour(palette.dark);
+    let text_colour = if palette.dark {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    };
+    let mut placed: Vec<Rect> = Vec::new();
+    for (place, numbers) in badges {
+        let Some(anchor) = anchor_of(cache, *place) else {
+            continue;
+        };
+        let text = match numbers.as_slice() {
+            [one] => one.to_string(),
+            [a, b] => format!("{a},{b}"),
+            [a, ..] => format!("{a}+"),
+            [] => continue,
+        };
+        let selected = selected_step.is_some_and(|s| numbers.contains(&(s + 1)));
+        let font = FontId::proportional(11.5);
+        let galley = painter.layout_no_wrap(text, font, text_colour);
+        let size = egui::vec2((galley.size().x + 9.0).max(18.0), 18.0);
+        let mut badge = Rect::from_center_size(anchor, size);
+        // Nudge a badge off the ones already placed, alternately below and above.
+        let original = badge;
+        for attempt in 1..=6_u8 {
+            if !placed.iter().any(|p: &Rect| p.intersects(badge)) {
+                break;
+            }
+            let step = 19.0 * f32::from(attempt.div_ceil(2));
+            let dy = if attempt % 2 == 1 { step } else { -step };
+            badge = original.translate(Vec2::new(0.0, dy));
+        }
+        placed.push(badge);
+        painter.rect(
+            badge,
+            CornerRadius::same(9),
+            colour,
+            Stroke::new(if selected { 2.0 } else { 1.0 }, palette.background),
+            egui::StrokeKind::Outside,
+        );
+        painter.galley(badge.center() - galley.size() / 2.0, galley, text_colour);
+    }
+}
+
+pub(super) fn paint_heat_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) {
+    let painter = ui.painter();
+    let font = FontId::proportional(13.0);
+    let text_colour = ui.visuals().text_color();
+    let y = rect.bottom() - LEGEND_HEIGHT / 2.0;
+    let mut x = rect.left() + 12.0;
+    let label = |x: f32, text: &str| {
+        let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), text_colour);
+        let w = galley.size().x;
+        painter.galley(Pos2::new(x, y - galley.size().y / 2.0), galley, text_colour);
+        w
+    };
+    x += label(x, "Tightness, last two weeks:  loose") + 8.0;
+    for i in 0..=10 {
+        let swatch = Rect::from_min_size(Pos2::new(x, y - 7.0), Vec2::new(14.0, 14.0));
+        painter.rect_filled(
+            swatch,
+            CornerRadius::same(2),
+            crate::ui::log::heat_colour(i as f32),
+        );
+        x += 16.0;
+    }
+    x += 8.0;
+    x += label(x, "very tight") + 18.0;
+    let swatch = Rect::from_center_size(Pos2::new(x + 7.0, y), Vec2::splat(14.0));
+    painter.rect_filled(
+        swatch,
+        CornerRadius::same(3),
+        crate::ui::style::lerp(palette.body_fill, palette.body_stroke, 0.15),
+    );
+    label(x + 20.0, "not rated");
+}
+
+pub(super) fn paint_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) {
+    let painter = ui.painter();
+    let font = FontId::proportional(13.0);
+    let text_colour = ui.visuals().text_color();
+    let mut x = rect.left() + 12.0;
+    let y = rect.bottom() - LEGEND_HEIGHT / 2.0;
+    let mut item = |colour: Color32, label: &str, hatch: Option<Color32>| {
+        let swatch = Rect::from_center_size(Pos2::new(x + 7.0, y), Vec2::splat(14.0));
+        painter.rect_filled(swatch, CornerRadius::same(3), colour);
+        if let Some(h) = hatch {
+            painter.line_segment(
+                [swatch.left_bottom(), swatch.right_top()],
+                Stroke::new(1.2, h),
+            );
+        }
+        let galley = painter.layout_no_wrap(label.to_owned(), font.clone(), text_colour);
+        let width = galley.size().x;
+        painter.galley(
+            Pos2::new(x + 20.0, y - galley.size().y / 2.0),
+            galley,
+            text_colour,
+        );
+        x += 20.0 + width + 18.0;
+    };
+    for stride in Stride::ALL {
+        item(stride_color(stride, palette.dark), stride.title(), None);
+    }
+    item(palette.no_roll, "Do not roll", Some(palette.no_roll_hatch));
+}
+
+pub(super) fn paint_name_chip(
+    ui: &egui::Ui,
+    catalog: &Catalog,
+    place: Place,
+    pos: Pos2,
+    palette: &MapPalette,
+) {
+    let region = &catalog.regions[place.region];
+    let mut text = place_name(catalog, place);
+    if region.is_no_roll() {
+        text.push_str(" — do not roll");
+    }
+    let painter = ui.ctx().layer_painter(egui::LayerId::new(
+        egui::Order::Tooltip,
+        egui::Id::unique("map_chip"),
+    ));
+    let font = FontId::proportional(14.0);
+    let visuals = ui.visuals();
+    let galley = painter.layout_no_wrap(text, font, visuals.text_color());
+    let at = pos + Vec2::new(14.0, 16.0);
+    let chip = Rect::from_min_size(at, galley.size() + Vec2::new(16.0, 8.0));
+    painter.rect(
+        chip,
+        CornerRadius::same(5),
+        visuals.window_fill,
+        Stroke::new(1.0, palette.body_stroke),
+        egui::StrokeKind::Outside,
+    );
+    painter.galley(at + Vec2::new(8.0, 4.0), galley, visuals.text_color());
+}
