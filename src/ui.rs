@@ -12,3 +12,4 @@ pub mod region_panel;
 pub mod routine_editor;
 pub mod style;
 pub mod top_bar;
+pub mod widgets;

@@ -20,16 +20,9 @@ pub fn builder_ui(
         .collapsible(false)
         .show(ctx, |ui| {
             egui::Grid::new("builder_grid").num_columns(2).spacing([10.0, 8.0]).show(ui, |ui| {
-                let label = ui.label(RichText::new("When").weak());
-                egui::ComboBox::from_id_salt("builder_when")
-                    .selected_text(edited.when.title())
-                    .show_ui(ui, |ui| {
-                        for choice in When::ALL {
-                            ui.selectable_value(&mut edited.when, choice, choice.title());
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                let shown = edited.when.title();
+                let choices = When::ALL.map(|w| (w, w.title().to_owned()));
+                super::widgets::labelled_combo(ui, "When", "builder_when", ui.spacing().combo_width, &mut edited.when, shown, choices);
                 ui.end_row();
                 let label = ui.label(RichText::new("Minutes").weak());
                 ui.add(egui::Slider::new(&mut edited.minutes, 5..=60).suffix(" min"))

@@ -72,17 +72,18 @@ pub fn preview_ui(
         .collapsible(false)
         .show(ctx, |ui| {
             ui.horizontal_wrapped(|ui| {
-                let label = ui.label(RichText::new("Paper").weak());
                 let mut paper = state.settings.paper;
-                egui::ComboBox::from_id_salt("sheet_paper")
-                    .selected_text(paper.title())
-                    .show_ui(ui, |ui| {
-                        for choice in [Paper::A4, Paper::Letter] {
-                            ui.selectable_value(&mut paper, choice, choice.title());
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                let choices = [Paper::A4, Paper::Letter].map(|p| (p, p.title().to_owned()));
+                let shown = state.settings.paper.title();
+                super::widgets::labelled_combo(
+                    ui,
+                    "Paper",
+                    "sheet_paper",
+                    ui.spacing().combo_width,
+                    &mut paper,
+                    shown,
+                    choices,
+                );
                 if paper != state.settings.paper {
                     commands.push(Command::SetPaper(paper));
                 }

@@ -55,16 +55,17 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     }
     ui.horizontal(|ui| {
         let mut when = routine.when;
-        let combo_label = ui.label(RichText::new("When").weak());
-        egui::ComboBox::from_id_salt("routine_when")
-            .selected_text(when.title())
-            .show_ui(ui, |ui| {
-                for choice in When::ALL {
-                    ui.selectable_value(&mut when, choice, choice.title());
-                }
-            })
-            .response
-            .labelled_by(combo_label.id);
+        let choices = When::ALL.map(|w| (w, w.title().to_owned()));
+        let shown = routine.when.title();
+        super::widgets::labelled_combo(
+            ui,
+            "When",
+            "routine_when",
+            ui.spacing().combo_width,
+            &mut when,
+            shown,
+            choices,
+        );
         if when != routine.when {
             commands.push(Command::Edit(Edit::SetWhen(when)));
         }

@@ -2,6 +2,7 @@
 //! reorder.
 
 use super::*;
+use crate::ui::widgets::labelled_combo;
 
 pub(super) fn drag_handle(ui: &mut egui::Ui) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(12.0, 20.0), Sense::hover());
@@ -196,22 +197,20 @@ pub(super) fn step_fields_ui(
         .num_columns(2)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            let combo_label = ui.label(RichText::new("Side").weak());
             let mut side = step.side;
             let sides: &[StepSide] = match region {
                 Some(r) if !r.sided => &[StepSide::Middle],
                 _ => &[StepSide::Both, StepSide::Left, StepSide::Right],
             };
-            egui::ComboBox::from_id_salt(("side", index))
-                .selected_text(side.title())
-                .width(120.0)
-                .show_ui(ui, |ui| {
-                    for &choice in sides {
-                        ui.selectable_value(&mut side, choice, choice.title());
-                    }
-                })
-                .response
-                .labelled_by(combo_label.id);
+            labelled_combo(
+                ui,
+                "Side",
+                ("side", index),
+                120.0,
+                &mut side,
+                step.side.title(),
+                sides.iter().map(|&s| (s, s.title().to_owned())),
+            );
             if side != step.side {
                 set(
                     commands,
@@ -293,26 +292,24 @@ pub(super) fn technique_row(
         commands.push(Command::Edit(Edit::SetStep { index, step }));
     };
     // Techniques that work this region's muscles.
-    let combo_label = ui.label(RichText::new("Technique").weak());
     let mut technique = step.technique.clone();
     let current = catalog.technique(&step.technique).map_or_else(
         || format!("Unknown technique “{}”", step.technique),
         |t| t.name.clone(),
     );
-    egui::ComboBox::from_id_salt(("technique", index))
-        .selected_text(current)
-        .width(230.0)
-        .show_ui(ui, |ui| {
-            let fitting: Vec<_> = match region {
-                Some(r) => catalog.techniques_for_region(r).collect(),
-                None => catalog.techniques.iter().collect(),
-            };
-            for t in fitting {
-                ui.selectable_value(&mut technique, t.id.clone(), &t.name);
-            }
-        })
-        .response
-        .labelled_by(combo_label.id);
+    let fitting: Vec<_> = match region {
+        Some(r) => catalog.techniques_for_region(r).collect(),
+        None => catalog.techniques.iter().collect(),
+    };
+    labelled_combo(
+        ui,
+        "Technique",
+        ("technique", index),
+        230.0,
+        &mut technique,
+        current,
+        fitting.into_iter().map(|t| (t.id.clone(), t.name.clone())),
+    );
     if technique != step.technique
         && let Some(t) = catalog.technique(&technique)
     {
@@ -349,26 +346,24 @@ pub(super) fn tool_row(
         commands.push(Command::Edit(Edit::SetStep { index, step }));
     };
     // Tools the technique uses.
-    let combo_label = ui.label(RichText::new("Tool").weak());
     let mut tool = step.tool.clone();
     let current = catalog.tool(&step.tool).map_or_else(
         || format!("Unknown tool “{}”", step.tool),
         |t| t.name.clone(),
     );
-    egui::ComboBox::from_id_salt(("tool", index))
-        .selected_text(current)
-        .width(230.0)
-        .show_ui(ui, |ui| {
-            let tools: Vec<_> = match catalog.technique(&step.technique) {
-                Some(t) => t.tools.iter().filter_map(|id| catalog.tool(id)).collect(),
-                None => catalog.tools.iter().collect(),
-            };
-            for t in tools {
-                ui.selectable_value(&mut tool, t.id.clone(), &t.name);
-            }
-        })
-        .response
-        .labelled_by(combo_label.id);
+    let tools: Vec<_> = match catalog.technique(&step.technique) {
+        Some(t) => t.tools.iter().filter_map(|id| catalog.tool(id)).collect(),
+        None => catalog.tools.iter().collect(),
+    };
+    labelled_combo(
+        ui,
+        "Tool",
+        ("tool", index),
+        230.0,
+        &mut tool,
+        current,
+        tools.into_iter().map(|t| (t.id.clone(), t.name.clone())),
+    );
     if tool != step.tool {
         set(
             commands,
