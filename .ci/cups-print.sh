@@ -6,11 +6,16 @@ bin=$(realpath "$1")
 routine=$(realpath "$2")
 queue=knotmap-pdf
 
-if ! lpstat -r >/dev/null 2>&1; then
+# `lpstat -r` exits 0 whether or not the scheduler runs, so read what it says.
+scheduler_runs() { [ "$(lpstat -r 2>/dev/null)" = "scheduler is running" ]; }
+if ! scheduler_runs; then
     cupsd
 fi
-for _ in $(seq 50); do lpstat -r >/dev/null 2>&1 && break; sleep 0.2; done
-lpadmin -p "$queue" -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd 2>/dev/null
+for _ in $(seq 100); do scheduler_runs && break; sleep 0.2; done
+if ! scheduler_runs; then
+    echo "cups: the scheduler did not start"; tail -n 20 /var/log/cups/error_log || true; exit 1
+fi
+lpadmin -p "$queue" -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd
 
 # cups-pdf writes a job of this user to ~/PDF (or to the anonymous folder).
 outputs=("${HOME:-/root}/PDF" /var/spool/cups-pdf/ANONYMOUS)

@@ -79,9 +79,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     paper.into(),
                     cli::SheetFormat::Pdf,
                 )?;
-                let said = knotmap::sheet::print::print_pdf(&pdf, &name, printer.as_deref())
+                let job = knotmap::sheet::print::print_pdf(&pdf, &name, printer.as_deref())
                     .map_err(|e| cli::BadInput(format!("could not print: {e}")))?;
-                eprintln!("knotmap: sent to the printer: {said}");
+                eprintln!("knotmap: sent “{name}” to the printer {job}");
             }
             Ok(())
         }

@@ -73,17 +73,10 @@ impl KnotmapApp {
         };
         let title = self.state.doc.routine.name.clone();
         match sheet::print::print_pdf_with(&self.lp_program, &pdf, &title, None) {
-            Ok(said) => {
-                let detail = if said.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({said})")
-                };
-                self.notify(
-                    NoticeKind::Info,
-                    format!("Sent “{title}” to the printer{detail}."),
-                );
-            }
+            Ok(job) => self.notify(
+                NoticeKind::Info,
+                format!("Sent “{title}” to the printer {job}."),
+            ),
             Err(e) => self.state.pending = Some(Pending::PrintFailed(e.to_string())),
         }
     }

@@ -15,9 +15,36 @@ pub enum PrintError {
     Io(#[from] std::io::Error),
 }
 
-/// Sends a PDF to the printer (the default one, or `printer`). Returns what `lp` said, such
-/// as "request id is Office-12 (1 file(s))".
-pub fn print_pdf(pdf: &[u8], title: &str, printer: Option<&str>) -> Result<String, PrintError> {
+/// The job `lp` queued.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintJob {
+    /// The job's id, such as "Office-12", when `lp` named one.
+    pub id: Option<String>,
+}
+
+impl PrintJob {
+    /// Reads `lp`'s answer, "request id is Office-12 (1 file(s))", for the job id.
+    fn from_lp_output(said: &str) -> Self {
+        let id = said
+            .lines()
+            .find_map(|line| line.trim().strip_prefix("request id is "))
+            .and_then(|rest| rest.split_whitespace().next())
+            .map(str::to_owned);
+        Self { id }
+    }
+}
+
+impl std::fmt::Display for PrintJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "as job {id}"),
+            None => f.write_str("as a new job"),
+        }
+    }
+}
+
+/// Sends a PDF to the printer (the default one, or `printer`) and returns the job it made.
+pub fn print_pdf(pdf: &[u8], title: &str, printer: Option<&str>) -> Result<PrintJob, PrintError> {
     print_pdf_with(std::path::Path::new("lp"), pdf, title, printer)
 }
 
@@ -27,7 +54,7 @@ pub fn print_pdf_with(
     pdf: &[u8],
     title: &str,
     printer: Option<&str>,
-) -> Result<String, PrintError> {
+) -> Result<PrintJob, PrintError> {
     let mut command = Command::new(lp);
     command.arg("-t").arg(title);
     if let Some(printer) = printer {
@@ -49,9 +76,22 @@ pub fn print_pdf_with(
     let output = child.wait_with_output()?;
     let said = String::from_utf8_lossy(&output.stdout).trim().to_owned();
     if output.status.success() {
-        Ok(said)
+        Ok(PrintJob::from_lp_output(&said))
     } else {
         let err = String::from_utf8_lossy(&output.stderr).trim().to_owned();
         Err(PrintError::Refused(if err.is_empty() { said } else { err }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PrintJob;
+
+    #[test]
+    fn the_job_id_is_read_from_what_lp_says() {
+        let job = PrintJob::from_lp_output("request id is Office-12 (0 file(s))\n");
+        assert_eq!(job.id.as_deref(), Some("Office-12"));
+        assert_eq!(job.to_string(), "as job Office-12");
+        assert_eq!(PrintJob::from_lp_output("").to_string(), "as a new job");
     }
 }
