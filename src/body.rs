@@ -188,6 +188,12 @@ impl Body {
                 .regions_of_technique(&catalog.techniques[i])
                 .filter_map(|r| catalog.region_index(&r.id))
                 .collect(),
+            Hit::Basic(i) => catalog.basics[i]
+                .muscles
+                .iter()
+                .flat_map(|id| catalog.regions_of_muscle(id))
+                .filter_map(|r| catalog.region_index(&r.id))
+                .collect(),
             Hit::Tool(i) => catalog
                 .techniques_with_tool(&catalog.tools[i].id)
                 .flat_map(|t| catalog.regions_of_technique(t))

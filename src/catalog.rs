@@ -65,6 +65,10 @@ typed_id!(
     /// Names a caution, e.g. `ball_five_seconds`.
     CautionId
 );
+typed_id!(
+    /// Names a piece of background, e.g. `fascia_connects`.
+    BasicId
+);
 
 /// Which way the figure on the body map faces the viewer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -381,6 +385,19 @@ impl Caution {
     }
 }
 
+/// Background a runner should know before picking up a roller: why to roll, and when.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Basic {
+    pub id: BasicId,
+    pub title: String,
+    /// Other words a runner may search for, such as "myofascia".
+    pub aliases: Vec<String>,
+    pub text: String,
+    /// The muscles it speaks about, lit up on the map when it is selected.
+    pub muscles: Vec<MuscleId>,
+}
+
 /// A catalog file that could not be read, with the place of the problem.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
@@ -403,6 +420,7 @@ pub struct Sources<'a> {
     pub techniques: &'a str,
     pub tools: &'a str,
     pub cautions: &'a str,
+    pub basics: &'a str,
 }
 
 impl Sources<'static> {
@@ -413,6 +431,7 @@ impl Sources<'static> {
         techniques: include_str!("../assets/catalog/techniques.ron"),
         tools: include_str!("../assets/catalog/tools.ron"),
         cautions: include_str!("../assets/catalog/cautions.ron"),
+        basics: include_str!("../assets/catalog/basics.ron"),
     };
 }
 
@@ -441,6 +460,7 @@ pub struct Catalog {
     pub techniques: Vec<Technique>,
     pub tools: Vec<Tool>,
     pub cautions: Vec<Caution>,
+    pub basics: Vec<Basic>,
     region_index: HashMap<RegionId, usize>,
     muscle_index: HashMap<MuscleId, usize>,
     technique_index: HashMap<TechniqueId, usize>,
@@ -461,7 +481,7 @@ impl Catalog {
             })
     }
 
-    /// Parses and validates a catalog from its five files.
+    /// Parses and validates a catalog from its six files.
     pub fn parse(sources: Sources<'_>) -> Result<Catalog, CatalogError> {
         let catalog = Catalog::new(
             parse_ron("regions.ron", sources.regions)?,
@@ -469,6 +489,7 @@ impl Catalog {
             parse_ron("techniques.ron", sources.techniques)?,
             parse_ron("tools.ron", sources.tools)?,
             parse_ron("cautions.ron", sources.cautions)?,
+            parse_ron("basics.ron", sources.basics)?,
         );
         let problems = validate::problems(&catalog);
         if let Some(first) = problems.into_iter().next() {
@@ -483,6 +504,7 @@ impl Catalog {
         techniques: Vec<Technique>,
         tools: Vec<Tool>,
         cautions: Vec<Caution>,
+        basics: Vec<Basic>,
     ) -> Catalog {
         fn index<K: Clone + Eq + std::hash::Hash, T>(
             items: &[T],
@@ -504,6 +526,7 @@ impl Catalog {
             techniques,
             tools,
             cautions,
+            basics,
         }
     }
 

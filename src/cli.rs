@@ -247,7 +247,22 @@ pub fn show(catalog: &Catalog, query: &str) -> Result<String, BadInput> {
         .iter()
         .map(|&hit| dossier_text(catalog, &Dossier::new(catalog, hit)))
         .collect();
-    Ok(pages.join(&format!("\n{}\n\n", "─".repeat(WIDTH))))
+    let body = pages.join(&format!("\n{}\n\n", "─".repeat(WIDTH)));
+    if result.hits.len() == 1 {
+        return Ok(body);
+    }
+    // Several entries answer: say which, in order, before the details of each.
+    let mut out = format!(
+        "{} entries answer to \"{}\":\n",
+        result.hits.len(),
+        query.trim()
+    );
+    for (n, &hit) in result.hits.iter().enumerate() {
+        hanging(&mut out, &format!("{}. {}", n + 1, heading(catalog, hit)));
+    }
+    out.push('\n');
+    out.push_str(&body);
+    Ok(out)
 }
 
 fn wrap(out: &mut String, indent: usize, text: &str) {
@@ -293,6 +308,7 @@ fn heading(catalog: &Catalog, hit: Hit) -> String {
         }
         Hit::Technique(i) => format!("{} — technique", catalog.techniques[i].name),
         Hit::Tool(i) => format!("{} — tool", catalog.tools[i].name),
+        Hit::Basic(i) => format!("{} — the basics", catalog.basics[i].title),
     }
 }
 
@@ -349,6 +365,7 @@ pub fn dossier_text(catalog: &Catalog, d: &Dossier<'_>) -> String {
             }
             wrap(&mut out, 0, &t.about);
         }
+        Hit::Basic(i) => wrap(&mut out, 0, &catalog.basics[i].text),
     }
 
     if !matches!(d.subject, Hit::Region(..)) && !d.regions.is_empty() {

@@ -202,3 +202,42 @@ fn broken_references_are_reported() {
         "{text}"
     );
 }
+
+#[test]
+fn the_background_of_the_article_is_there_and_searchable() {
+    let catalog = catalog();
+    for (query, words) in [
+        ("myofascia", "connective tissue"),
+        ("why roll", "injuries"),
+        ("before training", "let go"),
+        ("opposing muscle", "squeeze your glutes"),
+        ("stride", "four"),
+    ] {
+        let hits = catalog.lookup(query).hits;
+        let text = hits
+            .iter()
+            .find_map(|hit| match hit {
+                knotmap::catalog::Hit::Basic(i) => Some(&catalog.basics[*i].text),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("“{query}” finds a piece of background: {hits:?}"));
+        assert!(text.contains(words), "“{query}”: {text}");
+    }
+}
+
+#[test]
+fn a_basic_naming_an_unknown_muscle_is_reported() {
+    let good = Sources::BUILTIN;
+    let basics = good.basics.replacen("\"psoas\"", "\"pso\"", 1);
+    assert_ne!(basics, good.basics, "the fixture edit applies");
+    let err = Catalog::parse(Sources {
+        basics: &basics,
+        ..good
+    })
+    .expect_err("an unknown muscle id");
+    let text = err.to_string();
+    assert!(
+        text.contains("basics.ron") && text.contains("pso"),
+        "{text}"
+    );
+}

@@ -67,6 +67,17 @@ fn show_answers_other_names_plurals_and_any_case() {
         assert!(glutes.contains(name), "glutes should show {name}");
     }
     assert!(glutes.contains("five seconds") || glutes.contains("5 seconds"));
+    let overview: Vec<&str> = glutes.lines().take_while(|l| !l.is_empty()).collect();
+    assert!(
+        overview[0].contains("entries answer to \"glutes\""),
+        "{glutes}"
+    );
+    assert!(
+        overview[1..]
+            .iter()
+            .any(|l| l.contains("Gluteus medius — muscle")),
+        "the overview lists each entry first: {overview:?}"
+    );
     let tfl = stdout(&knotmap(&["show", "TFL"]));
     assert!(tfl.contains("Tensor fasciae latae"), "{tfl}");
 }
@@ -286,4 +297,16 @@ fn techniques_answer_to_the_names_runners_use() {
     );
     let out = knotmap(&["show", "key twist"]);
     assert!(out.status.success());
+}
+
+#[test]
+fn show_explains_the_background_of_rolling() {
+    let out = knotmap(&["show", "myofascia"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("One tight muscle pulls on the rest — the basics"),
+        "{text}"
+    );
+    assert!(text.contains("connective tissue"), "{text}");
 }

@@ -182,6 +182,26 @@ fn muscle_and_tool_links_lead_on() {
 }
 
 #[test]
+fn the_welcome_explains_why_to_roll_and_lights_up_what_it_speaks_of() {
+    let mut h = harness();
+    assert!(h.query_by_label("Why roll at all?").is_some());
+    h.get_by_label("Let the opposite muscle help")
+        .click_accesskit();
+    h.run();
+    let Some(Hit::Basic(i)) = selection(&h) else {
+        panic!("a piece of background is selected: {:?}", selection(&h));
+    };
+    assert!(h.query_by_label(&catalog().basics[i].text).is_some());
+    assert!(h.query_by_label("More of the basics").is_some());
+    assert!(h.query_by_label("Where on the map").is_some());
+    let lit = h.state().body.places_of(catalog(), Hit::Basic(i));
+    assert!(
+        lit.iter().any(|p| p.region == region("hip_flexors")),
+        "the hip flexors light up: {lit:?}"
+    );
+}
+
+#[test]
 fn keyboard_moves_between_regions_and_enter_selects() {
     let mut h = harness();
     h.get_by_label("Left calf").focus();

@@ -1,4 +1,4 @@
-//! Everything the catalog knows about one subject (a region, muscle, technique or tool),
+//! Everything the catalog knows about one subject (a region, muscle, technique, tool or piece of background),
 //! gathered once for the region panel and for `knotmap show`.
 
 use super::{Catalog, Caution, Hit, Muscle, Region, Technique, Tool};
@@ -59,6 +59,16 @@ impl<'a> Dossier<'a> {
                 d.techniques.push(technique);
                 d.add_muscles_and_regions_of_techniques(catalog);
             }
+            Hit::Basic(i) => {
+                for id in &catalog.basics[i].muscles {
+                    if let Some(m) = catalog.muscle(id) {
+                        push_unique(&mut d.muscles, m);
+                        for r in catalog.regions_of_muscle(id) {
+                            push_unique(&mut d.regions, r);
+                        }
+                    }
+                }
+            }
             Hit::Tool(i) => {
                 let tool = &catalog.tools[i];
                 for t in catalog.techniques_with_tool(&tool.id) {
@@ -68,7 +78,7 @@ impl<'a> Dossier<'a> {
                 d.tools.push(tool);
             }
         }
-        if !matches!(subject, Hit::Tool(_)) {
+        if !matches!(subject, Hit::Tool(_) | Hit::Basic(_)) {
             for technique in d.techniques.clone() {
                 for id in &technique.tools {
                     if let Some(tool) = catalog.tool(id) {
@@ -76,6 +86,9 @@ impl<'a> Dossier<'a> {
                     }
                 }
             }
+        }
+        if matches!(subject, Hit::Basic(_)) {
+            return d;
         }
         d.cautions = catalog
             .cautions

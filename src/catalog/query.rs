@@ -11,6 +11,8 @@ pub enum Hit {
     Muscle(usize),
     Technique(usize),
     Tool(usize),
+    /// A piece of background from [`Catalog::basics`].
+    Basic(usize),
 }
 
 /// What a lookup found: exact matches, or else the closest names.
@@ -101,6 +103,13 @@ impl Catalog {
             push(Hit::Tool(i), &tool.name);
             for alias in &tool.aliases {
                 push(Hit::Tool(i), alias);
+            }
+        }
+        for (i, basic) in self.basics.iter().enumerate() {
+            push(Hit::Basic(i), &basic.id.as_str().replace('_', " "));
+            push(Hit::Basic(i), &basic.title);
+            for alias in &basic.aliases {
+                push(Hit::Basic(i), alias);
             }
         }
         keys

@@ -50,11 +50,26 @@ pub fn problems(catalog: &Catalog) -> Vec<CatalogError> {
         catalog.cautions.iter().map(|c| &c.id),
         &mut out,
     );
+    duplicates("basics.ron", catalog.basics.iter().map(|b| &b.id), &mut out);
     regions_and_muscles(catalog, &mut out);
     techniques(catalog, &mut out);
     tools(catalog, &mut out);
     cautions(catalog, &mut out);
+    basics(catalog, &mut out);
     out
+}
+
+fn basics(catalog: &Catalog, out: &mut Vec<CatalogError>) {
+    for basic in &catalog.basics {
+        for muscle in &basic.muscles {
+            if catalog.muscle(muscle).is_none() {
+                out.push(invalid(
+                    "basics.ron",
+                    format!("\"{}\" names an unknown muscle \"{muscle}\"", basic.id),
+                ));
+            }
+        }
+    }
 }
 
 fn regions_and_muscles(catalog: &Catalog, out: &mut Vec<CatalogError>) {

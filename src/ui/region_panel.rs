@@ -39,6 +39,7 @@ pub fn hit_label(catalog: &Catalog, hit: Hit) -> (String, &'static str) {
         Hit::Muscle(i) => (catalog.muscles[i].name.clone(), "muscle"),
         Hit::Technique(i) => (catalog.techniques[i].name.clone(), "technique"),
         Hit::Tool(i) => (catalog.tools[i].name.clone(), "tool"),
+        Hit::Basic(i) => (catalog.basics[i].title.clone(), "the basics"),
     }
 }
 
@@ -168,6 +169,9 @@ fn dossier_ui(
             ui.label(RichText::new(&catalog.techniques[i].summary).italics());
         }
         Hit::Tool(i) => tool_about_ui(ui, catalog, &catalog.tools[i], commands),
+        Hit::Basic(i) => {
+            ui.label(&catalog.basics[i].text);
+        }
     }
 
     if !matches!(hit, Hit::Region(..)) && !d.regions.is_empty() {
@@ -183,6 +187,9 @@ fn dossier_ui(
         });
     }
     dossier_sections_ui(ui, catalog, &d, owned, commands);
+    if let Hit::Basic(i) = hit {
+        basics_ui(ui, catalog, Some(i), commands);
+    }
 }
 
 /// The muscles, techniques, tools and cautions of a dossier.
@@ -506,4 +513,27 @@ fn welcome_ui(ui: &mut egui::Ui, catalog: &Catalog, commands: &mut Vec<Command>)
             }
         }
     });
+    basics_ui(ui, catalog, None, commands);
+}
+
+/// The background entries as links; `current` is the one on show, left out of the list.
+fn basics_ui(
+    ui: &mut egui::Ui,
+    catalog: &Catalog,
+    current: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    section(
+        ui,
+        if current.is_some() {
+            "More of the basics"
+        } else {
+            "Why roll at all?"
+        },
+    );
+    for (i, basic) in catalog.basics.iter().enumerate() {
+        if Some(i) != current && ui.link(&basic.title).clicked() {
+            commands.push(Command::Select(Some(Hit::Basic(i))));
+        }
+    }
 }

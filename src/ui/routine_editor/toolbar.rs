@@ -1,12 +1,46 @@
-//! The editor's buttons: files, playing, building, logging, tools, the sheet, undo and redo.
+//! The editor's buttons: files, playing, building, tools, the sheet and logging, undo and redo.
 
 use super::*;
 
+/// Two rows: the file's buttons, then what to do with the routine and undo and redo.
 pub(super) fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| file_buttons_ui(ui, state, commands));
     ui.horizontal_wrapped(|ui| {
-        file_buttons_ui(ui, state, commands);
         routine_buttons_ui(ui, state, commands);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            history_buttons_ui(ui, state, commands);
+        });
     });
+}
+
+/// Undo and redo as compact arrow buttons, named for screen readers.
+fn history_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    // Laid out right to left: redo first.
+    for (label, icon, hint, enabled, command) in [
+        (
+            "Redo",
+            "↪",
+            "Redo (Ctrl+Shift+Z or Ctrl+Y)",
+            state.doc.can_redo(),
+            Command::Redo,
+        ),
+        (
+            "Undo",
+            "↩",
+            "Undo (Ctrl+Z)",
+            state.doc.can_undo(),
+            Command::Undo,
+        ),
+    ] {
+        let response = ui
+            .add_enabled(enabled, egui::Button::new(RichText::new(icon).size(16.0)))
+            .on_hover_text(hint)
+            .on_disabled_hover_text(hint);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, label));
+        if response.clicked() {
+            commands.push(command);
+        }
+    }
 }
 
 /// New, Open, Save, Save As, Recent.
@@ -68,12 +102,14 @@ pub(super) fn file_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mu
     });
 }
 
-/// Play, build, log, my tools, the sheet, undo and redo.
+/// Play, build, my tools and the sheet (with logging a session done from it).
 pub(super) fn routine_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    // The one call to action: a solid green, readable in both themes.
+    let go = Color32::from_rgb(0x2E, 0x7D, 0x4A);
     if ui
         .add_enabled(
             !state.doc.routine.steps.is_empty(),
-            egui::Button::new("Play"),
+            egui::Button::new(RichText::new("Play").strong().color(Color32::WHITE)).fill(go),
         )
         .on_hover_text("Play the routine with timers")
         .clicked()
@@ -88,16 +124,6 @@ pub(super) fn routine_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: 
         commands.push(Command::SetBuilder(
             Some(crate::app::BuilderForm::default()),
         ));
-    }
-    if ui
-        .add_enabled(
-            !state.doc.routine.steps.is_empty(),
-            egui::Button::new("Log…"),
-        )
-        .on_hover_text("Rate a session done from the printed sheet")
-        .clicked()
-    {
-        commands.push(Command::ShowLogWindow(true));
     }
     if ui.button("My tools").clicked() {
         commands.push(Command::ShowMyTools(true));
@@ -119,20 +145,19 @@ pub(super) fn routine_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: 
             commands.push(Command::PrintSheet);
             ui.close();
         }
+        ui.separator();
+        if ui
+            .add_enabled(
+                !state.doc.routine.steps.is_empty(),
+                egui::Button::new("Log a session from the sheet…"),
+            )
+            .on_hover_text(
+                "Rate how tight each place felt in a session done from the printed sheet",
+            )
+            .clicked()
+        {
+            commands.push(Command::ShowLogWindow(true));
+            ui.close();
+        }
     });
-    ui.separator();
-    if ui
-        .add_enabled(state.doc.can_undo(), egui::Button::new("Undo"))
-        .on_hover_text("Ctrl+Z")
-        .clicked()
-    {
-        commands.push(Command::Undo);
-    }
-    if ui
-        .add_enabled(state.doc.can_redo(), egui::Button::new("Redo"))
-        .on_hover_text("Ctrl+Shift+Z or Ctrl+Y")
-        .clicked()
-    {
-        commands.push(Command::Redo);
-    }
 }
