@@ -5,7 +5,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use knotmap::body::Body;
 use knotmap::catalog::Catalog;
-use knotmap::routine::{Routine, Step, StepSide};
+use knotmap::routine::{Routine, Step};
 use knotmap::sheet::{Paper, layout, to_pdf, to_png};
 
 fn routine(steps: usize) -> Routine {
@@ -20,18 +20,7 @@ fn routine(steps: usize) -> Routine {
         steps: (0..steps)
             .map(|i| {
                 let (region, technique) = pairs[i % pairs.len()];
-                Step {
-                    region: region.id.clone(),
-                    side: if region.sided {
-                        StepSide::Both
-                    } else {
-                        StepSide::Middle
-                    },
-                    technique: technique.id.clone(),
-                    tool: technique.tools[0].clone(),
-                    dose: technique.dose,
-                    note: None,
-                }
+                Step::new(region, technique, technique.tools[0].clone())
             })
             .collect(),
         ..Routine::default()

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use crate::catalog::{Catalog, Dose, Region, RegionId, Technique, ToolId};
-use crate::routine::{Routine, Step, StepSide, When};
+use crate::routine::{Routine, Step, When};
 
 /// Places from larger muscles to smaller, the breathing work at the end.
 const ORDER: [&str; 22] = [
@@ -257,16 +257,8 @@ pub fn build<'a>(catalog: &'a Catalog, request: &Request) -> Built {
     let steps = plans
         .iter()
         .map(|p| Step {
-            region: p.region.id.clone(),
-            side: if p.region.sided {
-                StepSide::Both
-            } else {
-                StepSide::Middle
-            },
-            technique: p.technique.id.clone(),
-            tool: p.tool.clone(),
             dose: p.dose(when, factor),
-            note: None,
+            ..Step::new(p.region, p.technique, p.tool.clone())
         })
         .collect();
     let names: Vec<&str> = plans.iter().map(|p| p.region.name.as_str()).collect();
@@ -285,6 +277,7 @@ pub fn build<'a>(catalog: &'a Catalog, request: &Request) -> Built {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::routine::StepSide;
 
     fn request(when: When, minutes: u32, focus: &[&str], owned: Option<&[&str]>) -> Request {
         Request {

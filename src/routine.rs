@@ -9,7 +9,7 @@ mod read;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Dose, RegionId, TechniqueId, ToolId};
+use crate::catalog::{Dose, Region, RegionId, Technique, TechniqueId, ToolId};
 
 pub use document::{Document, Origin};
 pub use edit::Edit;
@@ -128,6 +128,23 @@ pub struct Step {
 }
 
 impl Step {
+    /// A step of a technique on a place with a tool, at the technique's suggested dose; on
+    /// both sides where the place has two.
+    pub fn new(region: &Region, technique: &Technique, tool: ToolId) -> Step {
+        Step {
+            region: region.id.clone(),
+            side: if region.sided {
+                StepSide::Both
+            } else {
+                StepSide::Middle
+            },
+            technique: technique.id.clone(),
+            tool,
+            dose: technique.dose,
+            note: None,
+        }
+    }
+
     /// The time the step takes, both sides counted.
     pub fn seconds(&self) -> u32 {
         self.dose

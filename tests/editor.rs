@@ -71,6 +71,16 @@ fn click_place(h: &mut Harness<'_, KnotmapApp>, name: &str) {
     h.run();
 }
 
+/// Selects a place on the map and adds its first technique to the routine.
+fn add_first_technique(h: &mut Harness<'_, KnotmapApp>, place: &str) {
+    click_place(h, place);
+    h.get_all_by_label("Add to routine")
+        .next()
+        .expect("a technique to add")
+        .click_accesskit();
+    h.run();
+}
+
 fn select_step(h: &mut Harness<'_, KnotmapApp>, index: usize) {
     let number = format!("{}. ", index + 1);
     h.get_all_by_label_contains(&number)
@@ -108,18 +118,8 @@ fn build_reorder_undo_save_and_reopen() {
     let dialogs = FakeDialogs::default();
     let mut h = app(&dir.path().join("data"), &dialogs);
 
-    click_place(&mut h, "Left calf");
-    h.get_all_by_label("Add to routine")
-        .next()
-        .expect("a technique")
-        .click_accesskit();
-    h.run();
-    click_place(&mut h, "Right hamstrings");
-    h.get_all_by_label("Add to routine")
-        .next()
-        .expect("a technique")
-        .click_accesskit();
-    h.run();
+    add_first_technique(&mut h, "Left calf");
+    add_first_technique(&mut h, "Right hamstrings");
     assert_eq!(regions(&h), ["calf", "hamstrings"]);
     assert!(h.state().state.doc.is_dirty());
     assert!(h.state().state.doc.window_title().starts_with("● "));
@@ -174,12 +174,7 @@ fn unsaved_changes_are_asked_about() {
     let dir = tempfile::tempdir().expect("temp dir");
     let dialogs = FakeDialogs::default();
     let mut h = app(dir.path(), &dialogs);
-    click_place(&mut h, "Left calf");
-    h.get_all_by_label("Add to routine")
-        .next()
-        .expect("technique")
-        .click_accesskit();
-    h.run();
+    add_first_technique(&mut h, "Left calf");
 
     shortcut(&mut h, Modifiers::COMMAND, Key::N);
     assert!(h.query_by_label("Save your changes?").is_some());
@@ -199,12 +194,7 @@ fn a_malformed_file_shows_where_and_keeps_the_current_routine() {
     let dir = tempfile::tempdir().expect("temp dir");
     let dialogs = FakeDialogs::default();
     let mut h = app(dir.path(), &dialogs);
-    click_place(&mut h, "Left calf");
-    h.get_all_by_label("Add to routine")
-        .next()
-        .expect("technique")
-        .click_accesskit();
-    h.run();
+    add_first_technique(&mut h, "Left calf");
     let before = h.state().state.doc.routine.clone();
 
     let bad = dir.path().join("bad.ron");
@@ -283,12 +273,7 @@ fn edits_are_recovered_after_a_crash() {
     let data = dir.path().join("data");
     let dialogs = FakeDialogs::default();
     let mut h = app(&data, &dialogs);
-    click_place(&mut h, "Left calf");
-    h.get_all_by_label("Add to routine")
-        .next()
-        .expect("technique")
-        .click_accesskit();
-    h.run();
+    add_first_technique(&mut h, "Left calf");
     let edited = h.state().state.doc.routine.clone();
     // The copy is written a couple of seconds after the last edit.
     std::thread::sleep(std::time::Duration::from_millis(2_200));

@@ -5,7 +5,7 @@ use std::process::Command;
 
 use knotmap::body::Body;
 use knotmap::catalog::{Catalog, Dose};
-use knotmap::routine::{Routine, Step, StepSide, TEMPLATES};
+use knotmap::routine::{Routine, Step, TEMPLATES};
 use knotmap::sheet::{Fonts, Paper, layout, to_pdf, to_png};
 
 fn catalog() -> &'static Catalog {
@@ -33,16 +33,12 @@ fn long_routine(steps: usize) -> Routine {
     for i in 0..steps {
         let (region, technique) = pairs[i % pairs.len()];
         routine.steps.push(Step {
-            region: region.id.clone(),
-            side: if region.sided {
-                StepSide::Both
-            } else {
-                StepSide::Middle
-            },
-            technique: technique.id.clone(),
-            tool: technique.tools[i % technique.tools.len()].clone(),
-            dose: technique.dose,
             note: (i % 3 == 0).then(|| "Slow and steady, breathe out as you press.".to_owned()),
+            ..Step::new(
+                region,
+                technique,
+                technique.tools[i % technique.tools.len()].clone(),
+            )
         });
     }
     routine

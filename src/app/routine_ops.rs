@@ -6,7 +6,7 @@ use std::time::Instant;
 use eframe::egui;
 
 use super::{KnotmapApp, NoticeKind, RECOVERY_DELAY};
-use crate::routine::{Edit, Step, StepSide};
+use crate::routine::{Edit, Step};
 
 impl KnotmapApp {
     /// A step for a technique: the region given (or its first), both sides where there are
@@ -25,18 +25,7 @@ impl KnotmapApp {
             }
             _ => catalog.regions_of_technique(t).next()?,
         };
-        Some(Step {
-            region: region.id.clone(),
-            side: if region.sided {
-                StepSide::Both
-            } else {
-                StepSide::Middle
-            },
-            technique: t.id.clone(),
-            tool: t.tools.first()?.clone(),
-            dose: t.dose,
-            note: None,
-        })
+        Some(Step::new(region, t, t.tools.first()?.clone()))
     }
 
     pub(super) fn record_log(&mut self, ratings: Vec<crate::log::Rating>) {
