@@ -4,7 +4,7 @@
 
 mod tessellate;
 
-use kurbo::{BezPath, PathEl, Point, Rect};
+use kurbo::{BezPath, PathEl, Point, Rect, Size};
 use serde::Deserialize;
 
 use crate::catalog::{Catalog, CatalogError, Hit, RegionId, Side, View, parse_ron};
@@ -31,6 +31,9 @@ pub struct PlaceShape {
     pub bbox: Rect,
     /// A point well inside the shape: where its label and keyboard focus sit.
     pub anchor: Point,
+    /// Points inside the shape, the anchor first and then by distance from it: where a step
+    /// badge may sit when the anchor is taken.
+    pub spots: Vec<Point>,
     pub fill: Triangles,
     /// Diagonal hatching clipped to the shape, drawn over no-roll zones.
     pub hatching: Vec<(Point, Point)>,
@@ -69,6 +72,48 @@ impl ViewShape {
     /// Whether a point lies on the figure at all.
     pub fn on_body(&self, point_in_body: Point) -> bool {
         polygon_contains(&self.silhouette, point_in_body)
+    }
+
+    /// Where the step badges of this view go, in body units, given each badge's place and
+    /// size: inside its own place wherever there is room, and clear of the badges placed
+    /// before it. A badge whose place is not on this view gets `None`.
+    pub fn badge_centres(&self, badges: &[(Place, Size)]) -> Vec<Option<Point>> {
+        let shapes: Vec<Option<&PlaceShape>> =
+            badges.iter().map(|&(place, _)| self.shape(place)).collect();
+        // The smallest places have the fewest spots: they choose first.
+        let mut order: Vec<usize> = (0..badges.len()).collect();
+        order.sort_by_key(|&i| shapes[i].map_or(0, |shape| shape.spots.len()));
+        let mut placed: Vec<Rect> = Vec::with_capacity(badges.len());
+        let mut centres = vec![None; badges.len()];
+        for i in order {
+            let (Some(shape), (_, size)) = (shapes[i], badges[i]) else {
+                continue;
+            };
+            // A small gap keeps neighbouring badges apart to the eye.
+            let gap = size.height * 0.08;
+            let free = |centre: Point| {
+                let rect = Rect::from_center_size(centre, size).inflate(gap, gap);
+                !placed.iter().any(|other| other.overlaps(rect))
+            };
+            // When the place is full, the nearest free spot around it.
+            let around = (1..=4).flat_map(|ring| {
+                (0..12).map(move |k| {
+                    let angle = std::f64::consts::TAU * f64::from(k) / 12.0;
+                    shape.anchor
+                        + kurbo::Vec2::new(angle.cos(), angle.sin()) * size.height * f64::from(ring)
+                })
+            });
+            let centre = shape
+                .spots
+                .iter()
+                .copied()
+                .chain(around)
+                .find(|&c| free(c))
+                .unwrap_or(shape.anchor);
+            placed.push(Rect::from_center_size(centre, size));
+            centres[i] = Some(centre);
+        }
+        centres
     }
 }
 
@@ -264,6 +309,7 @@ fn place_shape(place: Place, outline: Vec<Point>) -> Result<PlaceShape, CatalogE
     let anchor = interior_point(&outline, bbox);
     Ok(PlaceShape {
         place,
+        spots: spots(&outline, bbox, anchor),
         hatching: hatch(&outline, bbox, HATCH_SPACING),
         fill: Triangles::fill(&outline).map_err(invalid)?,
         outline,
@@ -361,6 +407,21 @@ pub fn numbered_places(
     out
 }
 
+/// The height of a step badge as a share of the figure's height: the largest at which the
+/// badges of every example routine fit inside their own places. The window and the sheet draw
+/// badges this size where they can.
+pub const BADGE_SHARE: f64 = 0.03;
+
+/// The text of a place's step badge: its step number, two numbers, or the first and a plus.
+pub fn badge_label(numbers: &[usize]) -> Option<String> {
+    match numbers {
+        [one] => Some(one.to_string()),
+        [a, b] => Some(format!("{a},{b}")),
+        [a, ..] => Some(format!("{a}+")),
+        [] => None,
+    }
+}
+
 /// Distance between hatch lines, in body units.
 const HATCH_SPACING: f64 = 4.0;
 
@@ -418,6 +479,28 @@ fn distance_to_outline(polygon: &[Point], p: Point) -> f64 {
 }
 
 /// A point deep inside a polygon: the best of a grid of candidates, then refined around it.
+/// The anchor, then points of a grid over the shape that fall inside it, nearest first.
+fn spots(polygon: &[Point], bbox: Rect, anchor: Point) -> Vec<Point> {
+    const STEPS: u32 = 16;
+    let mut inside: Vec<Point> = (0..=STEPS)
+        .flat_map(|ix| {
+            (0..=STEPS).map(move |iy| {
+                Point::new(
+                    bbox.x0 + bbox.width() * f64::from(ix) / f64::from(STEPS),
+                    bbox.y0 + bbox.height() * f64::from(iy) / f64::from(STEPS),
+                )
+            })
+        })
+        .filter(|&p| polygon_contains(polygon, p))
+        .collect();
+    inside.sort_by(|a, b| {
+        a.distance_squared(anchor)
+            .total_cmp(&b.distance_squared(anchor))
+    });
+    inside.insert(0, anchor);
+    inside
+}
+
 fn interior_point(polygon: &[Point], bbox: Rect) -> Point {
     let mut best = (f64::NEG_INFINITY, bbox.center());
     let consider = |p: Point, best: &mut (f64, Point)| {

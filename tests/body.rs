@@ -148,3 +148,49 @@ fn the_figure_itself_is_not_a_region() {
     assert!(!front.on_body(Point::new(2.0, 500.0)));
     assert_eq!(front.hit(Point::new(2.0, 500.0)), None);
 }
+
+#[test]
+fn step_badges_sit_inside_their_own_places_and_never_overlap() {
+    let (catalog, body) = setup();
+    // Badge heights as a share of the figure's height: smaller on a large window, and at
+    // most the share the window and the sheet use.
+    for share in [0.022, knotmap::body::BADGE_SHARE] {
+        for routine in knotmap::routine::templates() {
+            let numbered = knotmap::body::numbered_places(catalog, &routine);
+            for view in View::ALL {
+                let shape = body.view(view);
+                let height = body.height * share;
+                let badges: Vec<_> = numbered
+                    .iter()
+                    .map(|(place, numbers)| {
+                        let text = knotmap::body::badge_label(numbers).expect("a label");
+                        let width = height * (0.4 + 0.4 * text.len() as f64).max(1.0);
+                        (*place, kurbo::Size::new(width, height))
+                    })
+                    .collect();
+                let centres = shape.badge_centres(&badges);
+                let mut drawn: Vec<kurbo::Rect> = Vec::new();
+                for ((place, size), centre) in badges.iter().zip(centres) {
+                    let Some(centre) = centre else {
+                        assert!(shape.shape(*place).is_none(), "a place of this view");
+                        continue;
+                    };
+                    let own = shape.shape(*place).expect("the place");
+                    let place_name = name(catalog, own);
+                    assert!(
+                        polygon_contains(&own.outline, centre),
+                        "{}: the badge of {place_name} at {share} sits outside it",
+                        routine.name
+                    );
+                    let rect = kurbo::Rect::from_center_size(centre, *size);
+                    assert!(
+                        drawn.iter().all(|other| !other.overlaps(rect)),
+                        "{}: the badge of {place_name} at {share} covers another",
+                        routine.name
+                    );
+                    drawn.push(rect);
+                }
+            }
+        }
+    }
+}

@@ -13,7 +13,7 @@ use eframe::egui::{
 
 use super::style::{Look, MapPalette, stride_color};
 use crate::app::{AppState, Command, ViewMode};
-use crate::body::{Body, Place, PlaceShape, Triangles, ViewShape};
+use crate::body::{Body, Place, PlaceShape, Triangles, ViewShape, badge_label};
 use crate::catalog::{Catalog, Hit, Side, Stride, View};
 use paint::{
     paint, paint_badges, paint_captions, paint_heat_legend, paint_legend, paint_name_chip,
@@ -340,6 +340,7 @@ pub fn body_map_ui(
     paint_badges(
         ui,
         cache,
+        body,
         &crate::body::numbered_places(catalog, &state.doc.routine),
         state.selected_step,
         &palette,

@@ -2,7 +2,7 @@
 //! numbered with their steps.
 
 use super::*;
-use crate::body::numbered_places;
+use crate::body::{BADGE_SHARE, Place, badge_label, numbered_places};
 
 /// A light tint of a stride colour, for shading on paper.
 pub(super) fn tint(stride: Stride) -> Rgb {
@@ -12,10 +12,6 @@ pub(super) fn tint(stride: Stride) -> Rgb {
         Stride::Breathing => Rgb(0xD3, 0xBE, 0xEA),
         Stride::Stability => Rgb(0xB0, 0xDB, 0xBD),
     }
-}
-
-pub(super) fn overlaps(a: &Frame, b: &Frame) -> bool {
-    a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
 }
 
 /// Drops points closer than `min` to the last one kept: the diagram is small on paper, and the
@@ -39,7 +35,6 @@ pub(super) fn diagram(
 ) -> Vec<Item> {
     let mut items = Vec::new();
     let numbered = numbered_places(catalog, routine);
-    let mut placed: Vec<Frame> = Vec::new();
     let caption_h = 12.0;
     for (i, view) in View::ALL.into_iter().enumerate() {
         let sub = Frame::new(
@@ -89,45 +84,36 @@ pub(super) fn diagram(
                 width: 0.3,
             });
         }
-        for (place, numbers) in &numbered {
-            let Some(shape) = shape.shape(*place) else {
+        // Badges in proportion to the figure, within what stays readable on paper.
+        let pill_h = ((BADGE_SHARE * body.height) as f32 * scale).clamp(7.5, 9.5);
+        let size = pill_h * 0.66;
+        let badges: Vec<(Place, String, f32)> = numbered
+            .iter()
+            .filter_map(|(place, numbers)| {
+                let label = badge_label(numbers)?;
+                let text_w = ts.fonts.width(&label, Weight::Bold, size);
+                Some((*place, label, (text_w + pill_h * 0.55).max(pill_h)))
+            })
+            .collect();
+        let body_units = |pt: f32| f64::from(pt / scale);
+        let sizes: Vec<(Place, kurbo::Size)> = badges
+            .iter()
+            .map(|(place, _, width)| {
+                let size = kurbo::Size::new(body_units(*width), body_units(pill_h));
+                (*place, size)
+            })
+            .collect();
+        for ((_, label, width), centre) in badges.into_iter().zip(shape.badge_centres(&sizes)) {
+            let Some(centre) = centre else {
                 continue;
             };
-            let label = match numbers.as_slice() {
-                [one] => one.to_string(),
-                [a, b] => format!("{a},{b}"),
-                [a, ..] => format!("{a}+"),
-                [] => continue,
-            };
-            let size = 6.5;
-            let text_w = ts.fonts.width(&label, Weight::Bold, size);
-            let (cx, cy) = map(&shape.anchor);
-            let mut pill = Frame::new(
-                cx - (text_w / 2.0 + 3.0).max(5.5),
-                cy - 5.5,
-                (text_w + 6.0).max(11.0),
-                11.0,
-            );
-            // Nudge a badge off the ones already placed, alternately below and above.
-            let original_y = pill.y;
-            for attempt in 1..=6_u8 {
-                if !placed.iter().any(|p: &Frame| overlaps(p, &pill)) {
-                    break;
-                }
-                let step = 12.0 * f32::from(attempt.div_ceil(2));
-                pill.y = if attempt % 2 == 1 {
-                    original_y + step
-                } else {
-                    original_y - step
-                };
-            }
-            placed.push(pill);
-            let cy = pill.y + 5.5;
+            let (cx, cy) = map(&centre);
+            let pill = Frame::new(cx - width / 2.0, cy - pill_h / 2.0, width, pill_h);
             items.push(Item::Rect {
                 frame: pill,
                 fill: Some(INK),
-                stroke: Some((WHITE, 0.6)),
-                radius: 5.5,
+                stroke: Some((WHITE, 0.5)),
+                radius: pill_h / 2.0,
             });
             let leading = size * LEADING;
             items.push(Item::Text(TextBox {

@@ -146,6 +146,7 @@ pub(super) fn paint_captions(ui: &egui::Ui, cache: &MapCache, palette: &MapPalet
 pub(super) fn paint_badges(
     ui: &egui::Ui,
     cache: &MapCache,
+    body: &Body,
     badges: &[(Place, Vec<usize>)],
     selected_step: Option<usize>,
     palette: &MapPalette,
@@ -157,42 +158,60 @@ pub(super) fn paint_badges(
     } else {
         Color32::WHITE
     };
-    let mut placed: Vec<Rect> = Vec::new();
-    for (place, numbers) in badges {
-        let Some(anchor) = anchor_of(cache, *place) else {
-            continue;
-        };
-        let text = match numbers.as_slice() {
-            [one] => one.to_string(),
-            [a, b] => format!("{a},{b}"),
-            [a, ..] => format!("{a}+"),
-            [] => continue,
-        };
-        let selected = selected_step.is_some_and(|s| numbers.contains(&(s + 1)));
-        let font = FontId::proportional(11.5);
-        let galley = painter.layout_no_wrap(text, font, text_colour);
-        let size = egui::vec2((galley.size().x + 9.0).max(18.0), 18.0);
-        let mut badge = Rect::from_center_size(anchor, size);
-        // Nudge a badge off the ones already placed, alternately below and above.
-        let original = badge;
-        for attempt in 1..=6_u8 {
-            if !placed.iter().any(|p: &Rect| p.intersects(badge)) {
-                break;
-            }
-            let step = 19.0 * f32::from(attempt.div_ceil(2));
-            let dy = if attempt % 2 == 1 { step } else { -step };
-            badge = original.translate(Vec2::new(0.0, dy));
+    // Badges in proportion to the figure, within what stays readable on screen.
+    let figure_height = cache
+        .views
+        .first()
+        .map_or(0.0, |v| v.transform.scale * body.height as f32);
+    let height = (crate::body::BADGE_SHARE as f32 * figure_height).clamp(13.0, 18.0);
+    let font = FontId::proportional(height * 0.64);
+    let labelled: Vec<(Place, &[usize], Arc<egui::Galley>)> = badges
+        .iter()
+        .filter_map(|(place, numbers)| {
+            let text = badge_label(numbers)?;
+            let galley = painter.layout_no_wrap(text, font.clone(), text_colour);
+            Some((*place, numbers.as_slice(), galley))
+        })
+        .collect();
+    for view in &cache.views {
+        let scale = f64::from(view.transform.scale);
+        let sizes: Vec<(Place, kurbo::Size)> = labelled
+            .iter()
+            .map(|(place, _, galley)| {
+                let size = badge_size(galley, height);
+                let in_body = kurbo::Size::new(f64::from(size.x), f64::from(size.y)) / scale;
+                (*place, in_body)
+            })
+            .collect();
+        let centres = body.view(view.view).badge_centres(&sizes);
+        for ((_, numbers, galley), centre) in labelled.iter().zip(centres) {
+            let Some(centre) = centre else {
+                continue;
+            };
+            let badge = Rect::from_center_size(
+                view.transform.screen_from_body(centre),
+                badge_size(galley, height),
+            );
+            let selected = selected_step.is_some_and(|s| numbers.contains(&(s + 1)));
+            painter.rect(
+                badge,
+                CornerRadius::same((height / 2.0) as u8),
+                colour,
+                Stroke::new(if selected { 2.0 } else { 1.0 }, palette.background),
+                egui::StrokeKind::Outside,
+            );
+            painter.galley(
+                badge.center() - galley.size() / 2.0,
+                galley.clone(),
+                text_colour,
+            );
         }
-        placed.push(badge);
-        painter.rect(
-            badge,
-            CornerRadius::same(9),
-            colour,
-            Stroke::new(if selected { 2.0 } else { 1.0 }, palette.background),
-            egui::StrokeKind::Outside,
-        );
-        painter.galley(badge.center() - galley.size() / 2.0, galley, text_colour);
     }
+}
+
+/// A badge's size on screen: the text with room around it, never narrower than it is tall.
+fn badge_size(galley: &egui::Galley, height: f32) -> Vec2 {
+    egui::vec2((galley.size().x + height * 0.5).max(height), height)
 }
 
 pub(super) fn paint_heat_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) {
