@@ -341,7 +341,7 @@ impl Severity {
         match self {
             Severity::Info => "Good to know",
             Severity::Caution => "Caution",
-            Severity::Danger => "Never",
+            Severity::Danger => "Important",
         }
     }
 }
@@ -358,6 +358,9 @@ pub struct Caution {
     pub muscles: Vec<MuscleId>,
     pub techniques: Vec<TechniqueId>,
     pub tools: Vec<ToolId>,
+    /// Advice for a routine done just before a run; routines for other times leave it out.
+    #[serde(default)]
+    pub before_a_run_only: bool,
 }
 
 impl Caution {

@@ -44,6 +44,14 @@ pub enum Now {
     Finished,
 }
 
+/// What a session came to: the steps done and skipped, and the time spent, pauses left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub done: usize,
+    pub skipped: usize,
+    pub time: Duration,
+}
+
 /// A routine being played.
 #[derive(Clone, Debug)]
 pub struct Player {
@@ -53,6 +61,10 @@ pub struct Player {
     position: Duration,
     /// The clock reading when the player last started running; `None` while paused.
     since: Option<Duration>,
+    /// Time spent running before `since`.
+    active: Duration,
+    /// Steps left before their end by a skip, and not gone back to since.
+    skipped: Vec<bool>,
 }
 
 impl Player {
@@ -88,6 +100,26 @@ impl Player {
             total: at,
             position: Duration::ZERO,
             since: Some(now),
+            active: Duration::ZERO,
+            skipped: vec![false; routine.steps.len()],
+        }
+    }
+
+    /// Running time since `since`, up to the moment the session reached its end.
+    fn running(&self, now: Duration) -> Duration {
+        self.since.map_or(Duration::ZERO, |since| {
+            now.saturating_sub(since)
+                .min(self.total.saturating_sub(self.position))
+        })
+    }
+
+    /// The steps done and skipped so far, and the time spent playing.
+    pub fn summary(&self, now: Duration) -> Summary {
+        let skipped = self.skipped.iter().filter(|s| **s).count();
+        Summary {
+            done: self.skipped.len() - skipped,
+            skipped,
+            time: self.active + self.running(now),
         }
     }
 
@@ -123,6 +155,7 @@ impl Player {
 
     pub fn pause(&mut self, now: Duration) {
         if self.since.is_some() {
+            self.active += self.running(now);
             self.position = self.position(now);
             self.since = None;
         }
@@ -143,10 +176,11 @@ impl Player {
     }
 
     fn jump(&mut self, to: Duration, now: Duration) {
-        self.position = to.min(self.total);
         if self.since.is_some() {
+            self.active += self.running(now);
             self.since = Some(now);
         }
+        self.position = to.min(self.total);
     }
 
     fn step_start(&self, step: usize) -> Option<Duration> {
@@ -160,6 +194,7 @@ impl Player {
     pub fn skip(&mut self, now: Duration) {
         if let Now::Playing { segment, .. } = self.now(now) {
             let next = self.step_start(segment.step + 1).unwrap_or(self.total);
+            self.skipped[segment.step] = true;
             self.jump(next, now);
         }
     }
@@ -172,11 +207,18 @@ impl Player {
             Now::Finished => self.segments.last().map_or(0, |s| s.step + 1),
         };
         let start = self.step_start(current).unwrap_or(self.total);
-        let target = if position > start + Duration::from_secs(2) || current == 0 {
-            start
+        let (step, target) = if position > start + Duration::from_secs(2) || current == 0 {
+            (current, start)
         } else {
-            self.step_start(current - 1).unwrap_or(Duration::ZERO)
+            (
+                current - 1,
+                self.step_start(current - 1).unwrap_or(Duration::ZERO),
+            )
         };
+        // Going back to a step means doing it again: it no longer counts as skipped.
+        for later in self.skipped.iter_mut().skip(step) {
+            *later = false;
+        }
         self.jump(target, now);
     }
 
@@ -262,6 +304,31 @@ mod tests {
         p.skip(secs(504));
         p.skip(secs(504));
         assert_eq!(p.now(secs(504)), Now::Finished);
+    }
+
+    #[test]
+    fn the_summary_counts_skipped_steps_and_leaves_pauses_out() {
+        let mut p = Player::new(&routine(), secs(0));
+        p.pause(secs(10));
+        p.resume(secs(300));
+        p.skip(secs(320));
+        assert_eq!(
+            p.summary(secs(320)),
+            Summary {
+                done: 1,
+                skipped: 1,
+                time: secs(30)
+            }
+        );
+        // Back to the skipped step: it counts as done again once played through.
+        p.back(secs(321));
+        p.back(secs(321));
+        assert_eq!(p.summary(secs(321)).skipped, 0);
+        // Played to the end and left open for a while: the time stops at the end.
+        let end = secs(321) + p.total();
+        assert_eq!(p.now(end), Now::Finished);
+        assert_eq!(p.summary(end + secs(600)).time, secs(31) + p.total());
+        assert_eq!(p.summary(end + secs(600)).done, 2);
     }
 
     #[test]

@@ -679,12 +679,38 @@ fn the_end_of_a_session_records_tightness_and_the_map_shows_it() {
         h.run_steps(2);
     }
     assert!(h.query_by_label("Session done").is_some());
+    assert!(
+        h.get_by_label("Save to the tightness log")
+            .accesskit_node()
+            .is_disabled(),
+        "nothing to save before a place is rated"
+    );
+    // Rate two places; one rated by mistake is clicked again to clear it.
+    h.get_by_label("Left chest: 5").click();
+    h.get_by_label("Right chest: 8").click();
+    h.run();
+    h.get_by_label("Right chest: 8").click();
+    h.run();
+    h.get_by_label("Right chest: 7").click();
+    h.get_by_label("Left ribs: 2").click();
+    h.run();
+    h.get_by_label("Left ribs: 2").click();
+    h.run();
     h.get_by_label("Save to the tightness log").click();
     h.run_steps(2);
     let log = knotmap::log::Log::load(&Folders::at(&data)).expect("log");
     assert_eq!(log.entries.len(), 1);
     assert_eq!(log.entries[0].routine, "Breathing opener");
-    assert!(log.entries[0].ratings.iter().all(|r| r.tightness == 5));
+    let ratings: Vec<(String, u8)> = log.entries[0]
+        .ratings
+        .iter()
+        .map(|r| (format!("{} {:?}", r.region, r.side), r.tightness))
+        .collect();
+    assert_eq!(
+        ratings,
+        [("chest Left".to_owned(), 5), ("chest Right".to_owned(), 7)],
+        "only the places rated are logged"
+    );
     drop(h);
 
     // A new window reads the log: the heat view and the region's trend.

@@ -372,3 +372,21 @@ fn png_snapshot_of_a_sample_sheet() {
     // The PDF of the same sheet is a real PDF too.
     assert!(to_pdf(&sheet).expect("pdf").starts_with(b"%PDF-"));
 }
+
+#[test]
+fn advice_for_before_a_run_stays_off_the_sheets_for_other_times() {
+    let has_pre_run_advice = |routine: &Routine| {
+        knotmap::sheet::routine_cautions(routine, catalog())
+            .iter()
+            .any(|c| c.before_a_run_only)
+    };
+    let mut routine = knotmap::routine::templates()
+        .into_iter()
+        .find(|r| r.when == knotmap::routine::When::BeforeRun)
+        .expect("a routine for before a run");
+    assert!(has_pre_run_advice(&routine));
+    routine.when = knotmap::routine::When::AfterRun;
+    assert!(!has_pre_run_advice(&routine));
+    routine.when = knotmap::routine::When::RestDay;
+    assert!(!has_pre_run_advice(&routine));
+}

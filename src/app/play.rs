@@ -35,6 +35,8 @@ pub struct PlayView {
     pub now: Now,
     pub position: Duration,
     pub total: Duration,
+    /// The steps done and skipped, and the time spent.
+    pub summary: crate::player::Summary,
     /// Whether the phase just changed (the panel flashes).
     pub flash: bool,
 }
@@ -107,6 +109,7 @@ impl KnotmapApp {
             now: reading,
             position: player.position(now),
             total: player.total(),
+            summary: player.summary(now),
             flash,
         });
         let mut next = player.next_change(now);

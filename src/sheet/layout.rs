@@ -4,7 +4,7 @@
 use super::{Align, Fonts, Frame, Item, Page, Paper, Rgb, Sheet, SheetError, TextBox, Weight};
 use crate::body::Body;
 use crate::catalog::{Catalog, Severity, Stride, View};
-use crate::routine::{Routine, Step, StepSide, format_duration};
+use crate::routine::{Routine, Step, StepSide, When, format_duration};
 
 mod diagram;
 mod table;
@@ -340,7 +340,8 @@ fn equipment(
     }
 }
 
-/// The cautions that apply to this routine's places, techniques and tools.
+/// The cautions that apply to this routine's places, techniques and tools, and to the time
+/// it is done.
 pub fn routine_cautions<'a>(
     routine: &Routine,
     catalog: &'a Catalog,
@@ -358,6 +359,7 @@ pub fn routine_cautions<'a>(
         .cautions
         .iter()
         .filter(|c| c.applies_to(&regions, &muscles, &techniques, &tools))
+        .filter(|c| !c.before_a_run_only || matches!(routine.when, When::BeforeRun | When::AnyTime))
         .collect();
     list.sort_by_key(|c| std::cmp::Reverse(c.severity));
     list

@@ -34,7 +34,8 @@ pub fn side_of(side: StepSide) -> Option<Side> {
     }
 }
 
-/// A slider per place worked, and a button that sends the ratings to the log.
+/// A 0–10 scale per place worked, and a button that sends the ratings to the log. A place
+/// starts unrated and is left out of the log until it gets a number.
 pub fn ratings_ui(
     ui: &mut egui::Ui,
     catalog: &Catalog,
@@ -43,47 +44,91 @@ pub fn ratings_ui(
 ) {
     let places = rated_places(catalog, routine);
     let id = ui.scope_id().with("ratings");
-    let mut values: Vec<u8> = ui
-        .data(|d| d.get_temp::<Vec<u8>>(id))
+    let mut values: Vec<Option<u8>> = ui
+        .data(|d| d.get_temp::<Vec<Option<u8>>>(id))
         .filter(|v| v.len() == places.len())
-        .unwrap_or_else(|| vec![5; places.len()]);
+        .unwrap_or_else(|| vec![None; places.len()]);
     ui.label(
         RichText::new("How tight did each place feel? 0 is loose, 10 is very tight.").strong(),
     );
+    ui.label(RichText::new("Click a number; click it again to leave the place unrated.").weak());
+    ui.add_space(4.0);
     egui::ScrollArea::vertical()
-        .max_height(260.0)
+        .max_height(300.0)
+        .auto_shrink([false, true])
         .show(ui, |ui| {
             egui::Grid::new(id.with("grid"))
                 .num_columns(2)
-                .spacing([12.0, 4.0])
+                .spacing([12.0, 6.0])
+                .striped(true)
                 .show(ui, |ui| {
                     for ((region, side), value) in places.iter().zip(values.iter_mut()) {
                         let name = catalog
                             .region(region)
                             .map_or_else(|| region.to_string(), |r| r.display_name(side_of(*side)));
-                        let label = ui.label(&name);
-                        ui.add(egui::Slider::new(value, 0..=10))
-                            .labelled_by(label.id);
+                        ui.label(&name);
+                        scale_ui(ui, &name, value);
                         ui.end_row();
                     }
                 });
         });
     ui.data_mut(|d| d.insert_temp(id, values.clone()));
-    if ui
-        .button(RichText::new("Save to the tightness log").strong())
-        .clicked()
-    {
-        let ratings = places
-            .into_iter()
-            .zip(values)
-            .map(|((region, side), tightness)| Rating {
-                region,
-                side,
-                tightness,
-            })
-            .collect();
-        commands.push(Command::RecordLog(ratings));
-    }
+    let rated = values.iter().filter(|v| v.is_some()).count();
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let save = ui
+            .add_enabled(
+                rated > 0,
+                egui::Button::new(RichText::new("Save to the tightness log").strong()),
+            )
+            .on_disabled_hover_text("Rate at least one place first");
+        ui.label(RichText::new(format!("{rated} of {} places rated", places.len())).weak());
+        if save.clicked() {
+            let ratings = places
+                .into_iter()
+                .zip(values)
+                .filter_map(|((region, side), tightness)| {
+                    Some(Rating {
+                        region,
+                        side,
+                        tightness: tightness?,
+                    })
+                })
+                .collect();
+            commands.push(Command::RecordLog(ratings));
+        }
+    });
+}
+
+/// Eleven small buttons, 0 to 10, coloured like the heat view once chosen; each is named for
+/// screen readers like "Left calf: 7".
+fn scale_ui(ui: &mut egui::Ui, place: &str, value: &mut Option<u8>) {
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 2.0;
+        ui.spacing_mut().button_padding = egui::vec2(3.0, 1.0);
+        for n in 0..=10_u8 {
+            let chosen = *value == Some(n);
+            let text = RichText::new(n.to_string()).size(12.5);
+            let button = if chosen {
+                egui::Button::new(text.color(Color32::BLACK).strong())
+                    .fill(heat_colour(f32::from(n)))
+            } else {
+                egui::Button::new(text)
+            };
+            let response = ui.add(button.min_size(egui::vec2(21.0, 21.0)));
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::Button,
+                    true,
+                    chosen,
+                    format!("{place}: {n}"),
+                )
+            });
+            if response.clicked() {
+                *value = if chosen { None } else { Some(n) };
+            }
+        }
+    });
 }
 
 /// The "Log a session" window, for a session done from the printed sheet.
@@ -96,7 +141,7 @@ pub fn log_window_ui(
     let mut open = true;
     egui::Window::new("Log a session")
         .open(&mut open)
-        .default_width(380.0)
+        .default_width(480.0)
         .collapsible(false)
         .show(ctx, |ui| {
             ui.label(RichText::new(&state.doc.routine.name).strong());

@@ -218,14 +218,32 @@ fn end_ui(
                     .family(bold())
                     .color(colour),
             );
+            let summary = play.summary;
+            let steps = match (summary.done, summary.skipped) {
+                (1, 0) => "1 step".to_owned(),
+                (done, 0) => format!("{done} steps"),
+                (done, skipped) => format!("{done} of {} steps done", done + skipped),
+            };
+            let time = format_duration(summary.time.as_secs() as u32);
             ui.label(
                 RichText::new(format!(
-                    "{} steps, {}. Drink some water and move around gently.",
-                    state.doc.routine.steps.len(),
-                    format_duration(play.total.as_secs() as u32)
+                    "{steps} in {time}. Drink some water and move around gently."
                 ))
                 .size(17.0),
             );
+            if summary.skipped > 0 {
+                ui.label(
+                    RichText::new(format!(
+                        "{} skipped: rate only the places you worked.",
+                        if summary.skipped == 1 {
+                            "1 step".to_owned()
+                        } else {
+                            format!("{} steps", summary.skipped)
+                        }
+                    ))
+                    .weak(),
+                );
+            }
         });
     ui.add_space(12.0);
     super::log::ratings_ui(ui, catalog, &state.doc.routine, commands);
