@@ -149,9 +149,10 @@ pub fn check(catalog: &Catalog, files: &[std::path::PathBuf]) -> (String, bool) 
                         Some((l, c)) => format!("{name}:{l}:{c}: error: {}", r.message),
                         None => format!("{name}: error: {}", r.message),
                     },
-                    crate::storage::StorageError::Io { source, .. } => {
-                        format!("{name}: error: cannot read the file: {source}")
-                    }
+                    crate::storage::StorageError::Io { cause, .. } => format!(
+                        "{name}: error: cannot read the file: {}",
+                        crate::storage::plain_io(cause)
+                    ),
                 };
                 out.push_str(&line);
                 out.push('\n');
@@ -267,9 +268,16 @@ pub fn show(catalog: &Catalog, query: &str) -> Result<String, BadInput> {
 
 fn wrap(out: &mut String, indent: usize, text: &str) {
     let pad = " ".repeat(indent);
+    wrap_hanging(out, &pad, &pad, text);
+}
+
+/// Wraps text to the terminal width with the given indents, breaking lines between words
+/// only, never after the hyphen of "push-off".
+fn wrap_hanging(out: &mut String, first: &str, rest: &str, text: &str) {
     let options = textwrap::Options::new(WIDTH)
-        .initial_indent(&pad)
-        .subsequent_indent(&pad);
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     for line in textwrap::wrap(text, options) {
         out.push_str(&line);
         out.push('\n');
@@ -278,13 +286,7 @@ fn wrap(out: &mut String, indent: usize, text: &str) {
 
 /// A bullet at two spaces with its following lines under the text.
 fn hanging(out: &mut String, text: &str) {
-    let options = textwrap::Options::new(WIDTH)
-        .initial_indent("  ")
-        .subsequent_indent("    ");
-    for line in textwrap::wrap(text, options) {
-        out.push_str(&line);
-        out.push('\n');
-    }
+    wrap_hanging(out, "  ", "    ", text);
 }
 
 fn heading(catalog: &Catalog, hit: Hit) -> String {
@@ -461,13 +463,7 @@ fn technique_text(out: &mut String, catalog: &Catalog, t: &crate::catalog::Techn
     wrap(out, 4, &with);
     for (n, step) in t.steps.iter().enumerate() {
         let text = format!("{}. {step}", n + 1);
-        let options = textwrap::Options::new(WIDTH)
-            .initial_indent("    ")
-            .subsequent_indent("       ");
-        for line in textwrap::wrap(&text, options) {
-            out.push_str(&line);
-            out.push('\n');
-        }
+        wrap_hanging(out, "    ", "       ", &text);
     }
     for cue in &t.cues {
         wrap(out, 4, &format!("{}: {}", cue.kind.title(), cue.text));

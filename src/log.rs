@@ -79,7 +79,7 @@ impl Log {
             Err(e) => {
                 return Err(LogError::Storage(StorageError::Io {
                     path: path.to_owned(),
-                    source: e,
+                    cause: e,
                 }));
             }
         };
@@ -99,7 +99,7 @@ impl Log {
         std::fs::create_dir_all(&folders.data).map_err(|e| {
             LogError::Storage(StorageError::Io {
                 path: folders.data.clone(),
-                source: e,
+                cause: e,
             })
         })?;
         let config = ron::ser::PrettyConfig::new().indentor("    ".to_owned());

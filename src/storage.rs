@@ -30,19 +30,41 @@ impl DiskStamp {
 /// Something went wrong reading or writing a file.
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {}", path.display(), plain_io(cause))]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        /// Not a `#[source]`: the message already says it, and error chains would repeat it.
+        cause: std::io::Error,
     },
     #[error(transparent)]
     Routine(#[from] RoutineError),
 }
 
-fn io_error(path: &Path, source: std::io::Error) -> StorageError {
+fn io_error(path: &Path, cause: std::io::Error) -> StorageError {
     StorageError::Io {
         path: path.to_owned(),
-        source,
+        cause,
+    }
+}
+
+/// What went wrong with a file, in words: "no such file or folder" rather than the system's
+/// "No such file or directory (os error 2)".
+pub fn plain_io(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file or folder".to_owned(),
+        ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        ErrorKind::IsADirectory => "that is a folder, not a file".to_owned(),
+        ErrorKind::StorageFull => "the disk is full".to_owned(),
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+        _ => {
+            let text = error.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text).to_owned();
+            let mut chars = text.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        }
     }
 }
 
@@ -68,7 +90,7 @@ pub fn read_routine(path: &Path) -> Result<(Loaded, DiskStamp), StorageError> {
 pub fn current_stamp(path: &Path) -> Result<Option<DiskStamp>, StorageError> {
     match read_capped(path, MAX_FILE_BYTES.saturating_mul(8)) {
         Ok(bytes) => Ok(Some(DiskStamp::of(&bytes))),
-        Err(StorageError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+        Err(StorageError::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::NotFound => {
             Ok(None)
         }
         Err(e) => Err(e),
@@ -147,7 +169,7 @@ impl RecoveryCopy {
         let config = ron::ser::PrettyConfig::new().indentor("    ".to_owned());
         let text = ron::ser::to_string_pretty(self, config).map_err(|e| StorageError::Io {
             path: folders.recovery_file(),
-            source: std::io::Error::other(e.to_string()),
+            cause: std::io::Error::other(e.to_string()),
         })?;
         write_atomic(&folders.recovery_file(), text.as_bytes())
     }

@@ -241,3 +241,20 @@ fn a_basic_naming_an_unknown_muscle_is_reported() {
         "{text}"
     );
 }
+
+#[test]
+fn another_name_that_repeats_the_name_is_reported() {
+    let good = Sources::BUILTIN;
+    let muscles = good.muscles.replacen(
+        "aliases: [\"IT band\"",
+        "aliases: [\"Iliotibial Band\", \"IT band\"",
+        1,
+    );
+    assert_ne!(muscles, good.muscles, "the fixture edit applies");
+    let err = Catalog::parse(Sources {
+        muscles: &muscles,
+        ..good
+    })
+    .expect_err("a repeated name");
+    assert!(err.to_string().contains("Iliotibial Band"), "{err}");
+}

@@ -310,3 +310,31 @@ fn show_explains_the_background_of_rolling() {
     );
     assert!(text.contains("connective tissue"), "{text}");
 }
+
+#[test]
+fn a_mistake_repeated_in_several_steps_is_reported_on_each_steps_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("spoons.ron");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/routines/before-a-run.ron"
+    ))
+    .expect("template")
+    .replace("\"foam_roller\"", "\"spoon\"");
+    let lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("\"spoon\""))
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert!(lines.len() >= 2, "the fixture repeats the mistake");
+    std::fs::write(&path, &text).expect("write");
+    let out = knotmap(&["check", path.to_str().expect("path")]);
+    let report = stdout(&out);
+    for line in lines {
+        assert!(
+            report.contains(&format!("spoons.ron:{line}:")) && report.contains("unknown tool"),
+            "line {line} is named: {report}"
+        );
+    }
+}

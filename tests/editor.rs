@@ -390,6 +390,11 @@ fn the_sheet_from_the_window_saves_previews_and_prints() {
     h.get_by_label("Print preview").click();
     h.run();
     assert!(h.query_by_label("Page 1 of the session sheet").is_some());
+    shortcut(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(
+        h.query_by_label("Page 1 of the session sheet").is_none(),
+        "Escape closes the preview"
+    );
 
     // Print… with no printing system: the offer to save the PDF instead.
     shortcut(&mut h, Modifiers::COMMAND, Key::P);

@@ -51,6 +51,7 @@ pub fn problems(catalog: &Catalog) -> Vec<CatalogError> {
         &mut out,
     );
     duplicates("basics.ron", catalog.basics.iter().map(|b| &b.id), &mut out);
+    aliases(catalog, &mut out);
     regions_and_muscles(catalog, &mut out);
     techniques(catalog, &mut out);
     tools(catalog, &mut out);
@@ -230,6 +231,57 @@ fn cautions(catalog: &Catalog, out: &mut Vec<CatalogError>) {
                 "cautions.ron",
                 format!("caution \"{id}\" applies to nothing"),
             ));
+        }
+    }
+}
+
+/// Other names must add something: none may repeat the entry's own name or another alias.
+fn aliases(catalog: &Catalog, out: &mut Vec<CatalogError>) {
+    let entries = catalog
+        .regions
+        .iter()
+        .map(|r| ("regions.ron", &r.name, &r.aliases))
+        .chain(
+            catalog
+                .muscles
+                .iter()
+                .map(|m| ("muscles.ron", &m.name, &m.aliases)),
+        )
+        .chain(
+            catalog
+                .techniques
+                .iter()
+                .map(|t| ("techniques.ron", &t.name, &t.aliases)),
+        )
+        .chain(
+            catalog
+                .tools
+                .iter()
+                .map(|t| ("tools.ron", &t.name, &t.aliases)),
+        )
+        .chain(
+            catalog
+                .basics
+                .iter()
+                .map(|b| ("basics.ron", &b.title, &b.aliases)),
+        );
+    // Case and punctuation aside; plurals count as names of their own.
+    let fold = |text: &str| {
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for (file, name, aliases) in entries {
+        let mut seen = HashSet::from([fold(name)]);
+        for alias in aliases {
+            if !seen.insert(fold(alias)) {
+                out.push(invalid(
+                    file,
+                    format!("\"{name}\" lists \"{alias}\" as another name twice over"),
+                ));
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 //! What is wrong with a routine, errors before warnings: places never to roll, doses of
 //! zero, ids the catalog does not know, techniques and tools that do not fit.
 
-use super::read::find_quoted;
+use super::read::{find_quoted, line_col_at};
 use super::{Problem, Routine, Severity, Step, StepSide};
 use crate::catalog::Catalog;
 
@@ -12,7 +12,9 @@ impl Routine {
     /// a long time on a ball under the glutes.
     pub fn warnings(&self, catalog: &Catalog, text: Option<&str>) -> Vec<Problem> {
         let mut out = Vec::new();
-        let position = |id: &str| text.and_then(|t| find_quoted(t, id));
+        // Each step is looked for after the one before, so a mistake repeated in several
+        // steps is reported on each step's own line.
+        let mut cursor = 0;
         let mut errors = Vec::new();
         if self.name.trim().is_empty() {
             out.push(Problem {
@@ -24,6 +26,14 @@ impl Routine {
         }
         for (n, step) in self.steps.iter().enumerate() {
             let number = n + 1;
+            let from = text
+                .and_then(|t| find_quoted(t, cursor, step.region.as_str()))
+                .unwrap_or(cursor);
+            cursor = from + 1;
+            let position = |id: &str| {
+                text.and_then(|t| find_quoted(t, from, id).or_else(|| find_quoted(t, 0, id)))
+                    .map(|at| line_col_at(text.unwrap_or_default(), at))
+            };
             let mut error = |id: &str, message: String| {
                 let (line, column) = position(id).unwrap_or((0, 0));
                 errors.push(Problem {
@@ -66,21 +76,8 @@ impl Routine {
                     format!("step {number}: unknown region \"{}\"", step.region),
                 ),
                 Some(region) => {
-                    let fits = match step.side {
-                        StepSide::Middle => !region.sided,
-                        _ => region.sided,
-                    };
-                    if !fits {
-                        let side = match step.side {
-                            StepSide::Middle => "the middle",
-                            StepSide::Both => "both sides",
-                            StepSide::Left => "the left side",
-                            StepSide::Right => "the right side",
-                        };
-                        warn(
-                            step.region.as_str(),
-                            format!("step {number}: \"{}\" has no {side}", step.region),
-                        );
+                    if let Some(message) = side_mismatch(number, step, region) {
+                        warn(step.region.as_str(), message);
                     }
                     if let Some(technique) = catalog.technique(&step.technique)
                         && !technique.muscles.iter().any(|m| region.muscles.contains(m))
@@ -127,6 +124,30 @@ impl Routine {
         errors.append(&mut out);
         errors
     }
+}
+
+/// A warning when the step's side does not fit the place: a side for a midline place, or
+/// the middle of a place that has two sides.
+fn side_mismatch(number: usize, step: &Step, region: &crate::catalog::Region) -> Option<String> {
+    let fits = match step.side {
+        StepSide::Middle => !region.sided,
+        _ => region.sided,
+    };
+    (!fits).then(|| {
+        if region.sided {
+            format!(
+                "step {number}: \"{}\" has a left and a right; the side should be Left, Right \
+                 or Both",
+                step.region
+            )
+        } else {
+            format!(
+                "step {number}: \"{}\" is one place in the middle of the body; the side should \
+                 be Middle",
+                step.region
+            )
+        }
+    })
 }
 
 /// A warning when a step keeps a ball under the glutes for long.

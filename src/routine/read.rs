@@ -65,11 +65,15 @@ pub(super) fn line_col(before: &[u8]) -> (usize, usize) {
     (line, column)
 }
 
-/// Where `"id"` first appears in the text, as line and column.
-pub(super) fn find_quoted(text: &str, id: &str) -> Option<(usize, usize)> {
+/// Where `"id"` first appears in the text at or after byte `from`.
+pub(super) fn find_quoted(text: &str, from: usize, id: &str) -> Option<usize> {
     let needle = format!("\"{id}\"");
-    text.find(&needle)
-        .map(|at| line_col(&text.as_bytes()[..at]))
+    text.get(from..)?.find(&needle).map(|at| from + at)
+}
+
+/// The line and column (from 1) of a byte offset.
+pub(super) fn line_col_at(text: &str, at: usize) -> (usize, usize) {
+    line_col(&text.as_bytes()[..at.min(text.len())])
 }
 
 /// The version number alone, read leniently so a newer file can still be recognised.
@@ -92,11 +96,46 @@ pub(super) fn spanned(file: &str, text: &str, e: &ron::error::SpannedError) -> R
         }
         ron::Error::Eof => "the file ends too early; is it cut short?".to_owned(),
         code if near_end && !text.trim_end().ends_with(')') => {
-            format!("the file ends too early; is it cut short? ({code})")
+            format!(
+                "the file ends too early; is it cut short? ({})",
+                plain(code)
+            )
         }
-        code => code.to_string(),
+        code => plain(code),
     };
     RoutineError::at(file, line, column, message)
+}
+
+/// A ron error in a runner's words: the choices spelled out, no type names, lower case.
+fn plain(code: &ron::Error) -> String {
+    let list = |names: &[&str]| names.join(", ");
+    match code {
+        ron::Error::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "`{found}` is not one of the choices here: {}",
+            list(expected)
+        ),
+        ron::Error::NoSuchStructField {
+            expected, found, ..
+        } => format!(
+            "there is no field `{found}` here; the fields are {}",
+            list(expected)
+        ),
+        ron::Error::MissingStructField { field, outer } => match outer.as_deref() {
+            Some("Step") => format!("a step has no `{field}`"),
+            Some("Routine") => format!("the routine has no `{field}`"),
+            _ => format!("`{field}` is missing"),
+        },
+        ron::Error::DuplicateStructField { field, .. } => format!("`{field}` is given twice"),
+        code => {
+            let text = code.to_string();
+            let mut chars = text.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        }
+    }
 }
 
 pub(super) fn parse(file: &str, text: &str) -> Result<Loaded, RoutineError> {
@@ -126,7 +165,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Loaded, RoutineError> {
                         format!(
                             "this routine was written by a newer knotmap (format {v}; this one \
                              reads format {FORMAT_VERSION}) and cannot be read: {}",
-                            e.code
+                            plain(&e.code)
                         ),
                     ));
                 }

@@ -70,22 +70,30 @@ pub fn print_pdf_with(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(PrintError::NoLp),
         Err(e) => return Err(PrintError::Io(e)),
     };
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(pdf)?;
-    }
+    // `lp` may refuse the job and exit before reading it all (no printer, say): then the
+    // write fails with a broken pipe, and what `lp` said is the message worth showing.
+    let written = child
+        .stdin
+        .take()
+        .map_or(Ok(()), |mut stdin| stdin.write_all(pdf));
     let output = child.wait_with_output()?;
     let said = String::from_utf8_lossy(&output.stdout).trim().to_owned();
-    if output.status.success() {
-        Ok(PrintJob::from_lp_output(&said))
-    } else {
+    if !output.status.success() {
         let err = String::from_utf8_lossy(&output.stderr).trim().to_owned();
-        Err(PrintError::Refused(if err.is_empty() { said } else { err }))
+        let err = if err.is_empty() { said } else { err };
+        return Err(PrintError::Refused(if err.is_empty() {
+            format!("`lp` stopped with {}", output.status)
+        } else {
+            err.strip_prefix("lp: ").unwrap_or(&err).to_owned()
+        }));
     }
+    written?;
+    Ok(PrintJob::from_lp_output(&said))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::PrintJob;
+    use super::{PrintError, PrintJob, print_pdf_with};
 
     #[test]
     fn the_job_id_is_read_from_what_lp_says() {
@@ -93,5 +101,28 @@ mod tests {
         assert_eq!(job.id.as_deref(), Some("Office-12"));
         assert_eq!(job.to_string(), "as job Office-12");
         assert_eq!(PrintJob::from_lp_output("").to_string(), "as a new job");
+    }
+
+    #[test]
+    fn a_printer_that_refuses_at_once_gives_its_own_reason() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let lp = dir.path().join("lp");
+        std::fs::write(
+            &lp,
+            "#!/bin/sh\necho 'lp: The printer or class does not exist.' >&2\nexit 1\n",
+        )
+        .expect("write lp");
+        std::process::Command::new("chmod")
+            .args(["+x", lp.to_str().expect("path")])
+            .status()
+            .expect("chmod");
+        // Large enough that the pipe fills before `lp` exits without reading it.
+        let pdf = vec![b'%'; 4 << 20];
+        match print_pdf_with(&lp, &pdf, "Sheet", Some("Nowhere")) {
+            Err(PrintError::Refused(reason)) => {
+                assert_eq!(reason, "The printer or class does not exist.");
+            }
+            other => panic!("expected the printer's reason, got {other:?}"),
+        }
     }
 }

@@ -122,7 +122,9 @@ pub fn preview_ui(
                     }
                 });
         });
-    if !open {
+    // Escape closes the preview, as it would a dialog.
+    let escape = state.pending.is_none() && ctx.input(|i| i.key_pressed(egui::Key::Escape));
+    if !open || escape {
         commands.push(Command::ShowPreview(false));
     }
 }
