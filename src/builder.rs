@@ -124,6 +124,10 @@ impl Plan<'_> {
         if when == When::BeforeRun {
             cap = cap.min(60.0);
         }
+        // Never so long that the routine's own check would call it too long.
+        cap = cap
+            .min(base * f64::from(crate::routine::TOO_LONG))
+            .max(20.0_f64.min(cap));
         let raw = (base * factor).clamp(20.0_f64.min(cap), cap);
         ((raw / 5.0).round() * 5.0) as u32
     }

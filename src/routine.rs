@@ -13,6 +13,7 @@ use crate::catalog::{Dose, Region, RegionId, Technique, TechniqueId, ToolId};
 
 pub use document::{Document, Origin};
 pub use edit::Edit;
+pub use problems::{Concern, Field, TOO_LONG};
 pub use read::RoutineError;
 use read::{human_size, line_col, parse};
 
@@ -177,6 +178,13 @@ impl Default for Routine {
 
 /// "12 min", "1 min 30 s", "45 s".
 pub fn format_duration(seconds: u32) -> String {
+    if seconds >= 3600 {
+        // Past an hour the seconds no longer matter.
+        return match (seconds / 3600, seconds % 3600 / 60) {
+            (h, 0) => format!("{h} h"),
+            (h, m) => format!("{h} h {m} min"),
+        };
+    }
     match (seconds / 60, seconds % 60) {
         (0, s) => format!("{s} s"),
         (m, 0) => format!("{m} min"),
@@ -327,5 +335,7 @@ mod tests {
         assert_eq!(format_duration(45), "45 s");
         assert_eq!(format_duration(120), "2 min");
         assert_eq!(format_duration(90), "1 min 30 s");
+        assert_eq!(format_duration(36_000), "10 h");
+        assert_eq!(format_duration(3_605 * 60), "60 h 5 min");
     }
 }

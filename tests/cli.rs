@@ -338,3 +338,23 @@ fn a_mistake_repeated_in_several_steps_is_reported_on_each_steps_line() {
         );
     }
 }
+
+#[test]
+fn check_flags_a_dose_far_beyond_the_suggestion() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("long.ron");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/routines/before-a-run.ron"
+    ))
+    .expect("template")
+    .replacen("dose: Seconds(60)", "dose: Seconds(36000)", 1);
+    std::fs::write(&path, &text).expect("write");
+    let out = knotmap(&["check", path.to_str().expect("path")]);
+    assert!(out.status.success(), "a warning, not an error");
+    let report = stdout(&out);
+    assert!(
+        report.contains("warning: step 2: 10 h per side is far more than"),
+        "{report}"
+    );
+}

@@ -11,7 +11,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use knotmap::app::KnotmapApp;
 use knotmap::body::Body;
-use knotmap::catalog::Catalog;
+use knotmap::catalog::{Catalog, Dose};
 use knotmap::dialogs::FileDialogs;
 use knotmap::routine::{Routine, TEMPLATES};
 use knotmap::storage::{Folders, read_routine};
@@ -776,4 +776,44 @@ fn steps_reorder_by_drag_and_drop() {
     assert_eq!(after.len(), before.len());
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(regions(&h), before, "one undo puts it back");
+}
+
+#[test]
+fn a_dose_that_presses_too_long_is_flagged_on_its_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(dir.path(), &dialogs);
+    h.state_mut().apply(
+        &egui::Context::default(),
+        knotmap::app::Command::New(Some(0)),
+    );
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("is long").next().is_none(),
+        "the example routine is sound"
+    );
+    let first = h.state().state.doc.routine.steps[0].clone();
+    assert_eq!(
+        first.tool.as_str(),
+        "tennis_ball",
+        "a ball under the glutes"
+    );
+    h.state_mut().apply(
+        &egui::Context::default(),
+        knotmap::app::Command::Edit(knotmap::routine::Edit::SetStep {
+            index: 0,
+            step: knotmap::routine::Step {
+                dose: Dose::Seconds(600),
+                ..first
+            },
+        }),
+    );
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("on a ball under the glutes is long")
+            .next()
+            .is_some()
+    );
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(h.query_all_by_label_contains("is long").next().is_none());
 }

@@ -1,134 +1,180 @@
 //! What is wrong with a routine, errors before warnings: places never to roll, doses of
-//! zero, ids the catalog does not know, techniques and tools that do not fit.
+//! zero, ids the catalog does not know, techniques and tools that do not fit, doses that
+//! press too long.
 
 use super::read::{find_quoted, line_col_at};
 use super::{Problem, Routine, Severity, Step, StepSide};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Region};
+
+/// Which of a step's ids a concern is about: where it points in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Region,
+    Technique,
+    Tool,
+}
+
+/// Something a runner should know about one step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Concern {
+    pub severity: Severity,
+    pub field: Field,
+    /// Whether it is about an id the catalog does not know (the editor shows those in place).
+    pub unknown: bool,
+    pub message: String,
+}
+
+impl Concern {
+    fn error(field: Field, message: String) -> Concern {
+        Concern {
+            severity: Severity::Error,
+            field,
+            unknown: false,
+            message,
+        }
+    }
+
+    fn warning(field: Field, message: String) -> Concern {
+        Concern {
+            severity: Severity::Warning,
+            field,
+            unknown: false,
+            message,
+        }
+    }
+
+    fn unknown(field: Field, message: String) -> Concern {
+        Concern {
+            unknown: true,
+            ..Concern::warning(field, message)
+        }
+    }
+}
+
+impl Step {
+    /// What is wrong with this step, errors first. Errors: a place never to roll, a dose of
+    /// zero. Warnings: ids the catalog does not know, a side the place does not have, a
+    /// technique or tool that does not fit, a dose that presses far too long.
+    pub fn concerns(&self, catalog: &Catalog) -> Vec<Concern> {
+        let mut out = Vec::new();
+        let region = catalog.region(&self.region);
+        let technique = catalog.technique(&self.technique);
+        if region.is_some_and(Region::is_no_roll) {
+            out.push(Concern::error(
+                Field::Region,
+                format!("\"{}\" is a place never to roll", self.region),
+            ));
+        }
+        if self.dose.approx_seconds() == 0 {
+            out.push(Concern::error(Field::Region, "the dose is zero".to_owned()));
+        }
+        match region {
+            None => out.push(Concern::unknown(
+                Field::Region,
+                format!("unknown region \"{}\"", self.region),
+            )),
+            Some(region) => {
+                if let Some(message) = side_mismatch(self, region) {
+                    out.push(Concern::warning(Field::Region, message));
+                }
+                if let Some(technique) = technique
+                    && !technique.muscles.iter().any(|m| region.muscles.contains(m))
+                    && !region.is_no_roll()
+                {
+                    out.push(Concern::warning(
+                        Field::Technique,
+                        format!(
+                            "\"{}\" does not work the muscles of \"{}\"",
+                            self.technique, self.region
+                        ),
+                    ));
+                }
+            }
+        }
+        if let Some(message) = long_on_a_ball(self).or_else(|| too_long(catalog, self)) {
+            out.push(Concern::warning(Field::Region, message));
+        }
+        match technique {
+            None => out.push(Concern::unknown(
+                Field::Technique,
+                format!("unknown technique \"{}\"", self.technique),
+            )),
+            Some(technique)
+                if catalog.tool(&self.tool).is_some() && !technique.tools.contains(&self.tool) =>
+            {
+                out.push(Concern::warning(
+                    Field::Tool,
+                    format!("\"{}\" is not a tool for \"{}\"", self.tool, self.technique),
+                ));
+            }
+            Some(_) => {}
+        }
+        if catalog.tool(&self.tool).is_none() {
+            out.push(Concern::unknown(
+                Field::Tool,
+                format!("unknown tool \"{}\"", self.tool),
+            ));
+        }
+        out.sort_by_key(|c| c.severity == Severity::Warning);
+        out
+    }
+}
 
 impl Routine {
-    /// Problems a runner should know about, errors first. Errors: a step on a place never to
-    /// roll, a dose of zero. Warnings (the file still opens and keeps them): ids the catalog
-    /// does not know, a side the place does not have, a technique or tool that does not fit,
-    /// a long time on a ball under the glutes.
+    /// Problems a runner should know about, errors first, each at the line and column of the
+    /// step's id it is about when the file's text is given.
     pub fn warnings(&self, catalog: &Catalog, text: Option<&str>) -> Vec<Problem> {
-        let mut out = Vec::new();
-        // Each step is looked for after the one before, so a mistake repeated in several
-        // steps is reported on each step's own line.
-        let mut cursor = 0;
-        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
         if self.name.trim().is_empty() {
-            out.push(Problem {
+            warnings.push(Problem {
                 line: 0,
                 column: 0,
                 severity: Severity::Warning,
                 message: "the routine has no name".to_owned(),
             });
         }
+        let mut errors = Vec::new();
+        // Each step is looked for after the one before, so a mistake repeated in several
+        // steps is reported on each step's own line.
+        let mut cursor = 0;
         for (n, step) in self.steps.iter().enumerate() {
-            let number = n + 1;
             let from = text
                 .and_then(|t| find_quoted(t, cursor, step.region.as_str()))
                 .unwrap_or(cursor);
             cursor = from + 1;
-            let position = |id: &str| {
-                text.and_then(|t| find_quoted(t, from, id).or_else(|| find_quoted(t, 0, id)))
-                    .map(|at| line_col_at(text.unwrap_or_default(), at))
-            };
-            let mut error = |id: &str, message: String| {
-                let (line, column) = position(id).unwrap_or((0, 0));
-                errors.push(Problem {
+            for concern in step.concerns(catalog) {
+                let id = match concern.field {
+                    Field::Region => step.region.as_str(),
+                    Field::Technique => step.technique.as_str(),
+                    Field::Tool => step.tool.as_str(),
+                };
+                let (line, column) = text
+                    .and_then(|t| {
+                        find_quoted(t, from, id)
+                            .or_else(|| find_quoted(t, 0, id))
+                            .map(|at| line_col_at(t, at))
+                    })
+                    .unwrap_or((0, 0));
+                let problem = Problem {
                     line,
                     column,
-                    severity: Severity::Error,
-                    message,
-                });
-            };
-            if catalog
-                .region(&step.region)
-                .is_some_and(crate::catalog::Region::is_no_roll)
-            {
-                error(
-                    step.region.as_str(),
-                    format!(
-                        "step {number}: \"{}\" is a place never to roll",
-                        step.region
-                    ),
-                );
-            }
-            if step.dose.approx_seconds() == 0 {
-                error(
-                    step.region.as_str(),
-                    format!("step {number}: the dose is zero"),
-                );
-            }
-            let mut warn = |id: &str, message: String| {
-                let (line, column) = position(id).unwrap_or((0, 0));
-                out.push(Problem {
-                    line,
-                    column,
-                    severity: Severity::Warning,
-                    message,
-                });
-            };
-            match catalog.region(&step.region) {
-                None => warn(
-                    step.region.as_str(),
-                    format!("step {number}: unknown region \"{}\"", step.region),
-                ),
-                Some(region) => {
-                    if let Some(message) = side_mismatch(number, step, region) {
-                        warn(step.region.as_str(), message);
-                    }
-                    if let Some(technique) = catalog.technique(&step.technique)
-                        && !technique.muscles.iter().any(|m| region.muscles.contains(m))
-                        && !region.is_no_roll()
-                    {
-                        warn(
-                            step.technique.as_str(),
-                            format!(
-                                "step {number}: \"{}\" does not work the muscles of \"{}\"",
-                                step.technique, step.region
-                            ),
-                        );
-                    }
-                    if let Some(message) = long_on_a_ball(number, step) {
-                        warn(step.region.as_str(), message);
-                    }
+                    severity: concern.severity,
+                    message: format!("step {}: {}", n + 1, concern.message),
+                };
+                match concern.severity {
+                    Severity::Error => errors.push(problem),
+                    Severity::Warning => warnings.push(problem),
                 }
             }
-            if let Some(technique) = catalog.technique(&step.technique)
-                && catalog.tool(&step.tool).is_some()
-                && !technique.tools.contains(&step.tool)
-            {
-                warn(
-                    step.tool.as_str(),
-                    format!(
-                        "step {number}: \"{}\" is not a tool for \"{}\"",
-                        step.tool, step.technique
-                    ),
-                );
-            }
-            if catalog.technique(&step.technique).is_none() {
-                warn(
-                    step.technique.as_str(),
-                    format!("step {number}: unknown technique \"{}\"", step.technique),
-                );
-            }
-            if catalog.tool(&step.tool).is_none() {
-                warn(
-                    step.tool.as_str(),
-                    format!("step {number}: unknown tool \"{}\"", step.tool),
-                );
-            }
         }
-        errors.append(&mut out);
+        errors.append(&mut warnings);
         errors
     }
 }
 
 /// A warning when the step's side does not fit the place: a side for a midline place, or
 /// the middle of a place that has two sides.
-fn side_mismatch(number: usize, step: &Step, region: &crate::catalog::Region) -> Option<String> {
+fn side_mismatch(step: &Step, region: &Region) -> Option<String> {
     let fits = match step.side {
         StepSide::Middle => !region.sided,
         _ => region.sided,
@@ -136,14 +182,12 @@ fn side_mismatch(number: usize, step: &Step, region: &crate::catalog::Region) ->
     (!fits).then(|| {
         if region.sided {
             format!(
-                "step {number}: \"{}\" has a left and a right; the side should be Left, Right \
-                 or Both",
+                "\"{}\" has a left and a right; the side should be Left, Right or Both",
                 step.region
             )
         } else {
             format!(
-                "step {number}: \"{}\" is one place in the middle of the body; the side should \
-                 be Middle",
+                "\"{}\" is one place in the middle of the body; the side should be Middle",
                 step.region
             )
         }
@@ -151,14 +195,33 @@ fn side_mismatch(number: usize, step: &Step, region: &crate::catalog::Region) ->
 }
 
 /// A warning when a step keeps a ball under the glutes for long.
-fn long_on_a_ball(number: usize, step: &Step) -> Option<String> {
+fn long_on_a_ball(step: &Step) -> Option<String> {
     let ball = crate::builder::BALLS.contains(&step.tool.as_str());
     let long = step.dose.approx_seconds() > 30;
     (ball && long && crate::builder::BALL_PLACES.contains(&step.region.as_str())).then(|| {
         format!(
-            "step {number}: {} s on a ball under the glutes is long; keep it to 30 s and move \
-             every five seconds",
-            step.dose.approx_seconds()
+            "{} on a ball under the glutes is long; keep it to 30 s and move every five seconds",
+            super::format_duration(step.dose.approx_seconds())
+        )
+    })
+}
+
+/// How many times the suggested dose a step may take before it is flagged.
+pub const TOO_LONG: u32 = 3;
+
+/// A warning when a step's dose is many times what its technique suggests: long pressure
+/// bruises rather than releases.
+fn too_long(catalog: &Catalog, step: &Step) -> Option<String> {
+    let technique = catalog.technique(&step.technique)?;
+    let suggested = technique.dose.approx_seconds();
+    let dose = step.dose.approx_seconds();
+    (suggested > 0 && dose > suggested * TOO_LONG).then(|| {
+        format!(
+            "{} per side is far more than the {} suggested for \"{}\"; long pressure bruises \
+             rather than releases",
+            super::format_duration(dose),
+            super::format_duration(suggested),
+            technique.name
         )
     })
 }

@@ -166,6 +166,24 @@ pub(super) fn step_summary_ui(
         }
         ui.add(egui::Label::new(RichText::new(line).size(13.5).weak()).truncate());
     });
+    // What the step's check says (unknown ids are already shown in place above).
+    for concern in step.concerns(catalog).iter().filter(|c| !c.unknown) {
+        let colour = match concern.severity {
+            crate::routine::Severity::Error => ui.visuals().error_fg_color,
+            crate::routine::Severity::Warning => ui.visuals().warn_fg_color,
+        };
+        ui.horizontal(|ui| {
+            ui.add_space(18.0);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("⚠ {}", concern.message))
+                        .size(13.0)
+                        .color(colour),
+                )
+                .wrap(),
+            );
+        });
+    }
 }
 
 /// "60 s × 2", "8 passes", "2 min".
