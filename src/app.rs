@@ -20,7 +20,7 @@ use crate::ui;
 mod routine_ops;
 mod state;
 
-pub use files::{Answer, Pending, Then};
+pub use files::{Answer, PathFor, PathPrompt, Pending, Then};
 pub use play::{Clock, PlayView, SystemClock};
 pub use state::*;
 
@@ -62,7 +62,7 @@ impl KnotmapApp {
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
         KnotmapApp::with_settings(&cc.egui_ctx, catalog, body, settings)
-            .with_files(Folders::from_system(), Box::new(NativeDialogs))
+            .with_files(Folders::from_system(), Box::new(NativeDialogs::default()))
     }
 
     /// Builds the app on a context of its own (benchmarks, tests) with the given settings,
@@ -84,7 +84,7 @@ impl KnotmapApp {
             },
             map: ui::body_map::MapCache::default(),
             folders: None,
-            dialogs: Box::new(NativeDialogs),
+            dialogs: Box::new(NativeDialogs::default()),
             disk: None,
             recovery_due: None,
             may_close: false,
@@ -265,7 +265,8 @@ impl KnotmapApp {
             | Command::OpenPath(_)
             | Command::Save
             | Command::SaveAs
-            | Command::Answer(_)) => self.file_command(ctx, command),
+            | Command::Answer(_)
+            | Command::TypePath(_)) => self.file_command(ctx, command),
             Command::DismissNotice => self.state.notice = None,
             Command::ShowPreview(open) => self.state.preview_open = open,
             Command::SetPaper(paper) => self.state.settings.paper = paper,

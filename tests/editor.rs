@@ -21,6 +21,8 @@ use knotmap::storage::{Folders, read_routine};
 struct FakeDialogs {
     answers: Rc<RefCell<VecDeque<Option<PathBuf>>>>,
     asked: Rc<RefCell<Vec<String>>>,
+    /// A desktop without a file chooser.
+    none_here: bool,
 }
 
 impl FakeDialogs {
@@ -32,6 +34,10 @@ impl FakeDialogs {
 }
 
 impl FileDialogs for FakeDialogs {
+    fn available(&mut self) -> bool {
+        !self.none_here
+    }
+
     fn pick_open(&mut self, _folder: Option<&Path>) -> Option<PathBuf> {
         self.asked.borrow_mut().push("open".to_owned());
         self.answers.borrow_mut().pop_front().flatten()
@@ -94,6 +100,15 @@ fn select_step(h: &mut Harness<'_, KnotmapApp>, index: usize) {
         .click_accesskit();
     h.run();
     assert_eq!(h.state().state.selected_step, Some(index));
+}
+
+/// Clicks a button of the question on top (the toolbar may have one of the same name).
+fn answer(h: &mut Harness<'_, KnotmapApp>, label: &str) {
+    h.get_all_by_label(label)
+        .last()
+        .expect("the question's button")
+        .click();
+    h.run();
 }
 
 fn shortcut(h: &mut Harness<'_, KnotmapApp>, modifiers: Modifiers, key: Key) {
@@ -816,4 +831,74 @@ fn a_dose_that_presses_too_long_is_flagged_on_its_step() {
     );
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     assert!(h.query_all_by_label_contains("is long").next().is_none());
+}
+
+#[test]
+fn without_a_file_chooser_the_path_is_typed_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let dialogs = FakeDialogs {
+        none_here: true,
+        ..FakeDialogs::default()
+    };
+    let mut h = app(&data, &dialogs);
+    add_first_technique(&mut h, "Left calf");
+
+    // Save: the window asks for the path itself, suggesting the routines folder.
+    shortcut(&mut h, Modifiers::COMMAND, Key::S);
+    assert!(h.query_by_label("Save the routine").is_some());
+    let suggested = data.join("routines").join("new-routine.ron");
+    assert_eq!(
+        h.get_by_label("Path").value().as_deref(),
+        Some(suggested.display().to_string().as_str())
+    );
+    answer(&mut h, "Save");
+    h.run();
+    assert!(suggested.is_file(), "saved where suggested");
+    assert!(!h.state().state.doc.is_dirty());
+
+    // New with unsaved changes, answered Save: typed name, then the new routine.
+    add_first_technique(&mut h, "Right hamstrings");
+    h.state_mut()
+        .apply(&egui::Context::default(), knotmap::app::Command::SaveAs);
+    h.run();
+    // A name alone goes in the folder shown, and gets the .ron extension.
+    h.get_by_label("Path").set_text_value_accesskit("second");
+    h.run();
+    answer(&mut h, "Save");
+    h.run();
+    assert!(data.join("routines").join("second.ron").is_file());
+
+    // A new routine, not saved yet; then New again: save it first, to a typed path. A path
+    // that will not do keeps the question open and says why.
+    shortcut(&mut h, Modifiers::COMMAND, Key::N);
+    add_first_technique(&mut h, "Left chest");
+    shortcut(&mut h, Modifiers::COMMAND, Key::N);
+    answer(&mut h, "Save");
+    h.run();
+    h.get_by_label("Path")
+        .set_text_value_accesskit(&dir.path().join("no-such-folder/x").display().to_string());
+    h.run();
+    answer(&mut h, "Save");
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("There is no folder")
+            .next()
+            .is_some()
+    );
+    let kept = dir.path().join("kept");
+    h.get_by_label("Path")
+        .set_text_value_accesskit(&kept.display().to_string());
+    h.run();
+    answer(&mut h, "Save");
+    h.run();
+    assert!(kept.with_extension("ron").is_file());
+    assert!(regions(&h).is_empty(), "then the new routine, as asked");
+
+    // Open: the routines in the folder are offered.
+    shortcut(&mut h, Modifiers::COMMAND, Key::O);
+    assert!(h.query_by_label("Open a routine").is_some());
+    answer(&mut h, "new-routine.ron");
+    assert_eq!(regions(&h), ["calf"]);
+    assert!(h.state().state.pending.is_none());
 }

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use super::{Command, KnotmapApp, NoticeKind, RECENT};
-use crate::dialogs::file_name_for;
+use crate::cli::SheetFormat;
+use crate::dialogs::{file_name_for, typed_path};
 use crate::routine::{Document, Routine, format_duration, templates};
 use crate::storage::{self, RecoveryCopy};
 
@@ -32,6 +33,76 @@ pub enum Pending {
     Restore(RecoveryCopy),
     /// Printing failed (no CUPS, no printer): save the PDF instead?
     PrintFailed(String),
+    /// There is no file chooser on this desktop: the path is typed instead.
+    TypePath(PathPrompt),
+}
+
+/// What a typed path is for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathFor {
+    Open,
+    /// Save the routine there, then carry on with what was asked, if anything.
+    SaveRoutine(Option<Then>),
+    Sheet(SheetFormat),
+}
+
+/// The question that asks for a path by hand.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathPrompt {
+    pub purpose: PathFor,
+    /// The path as typed so far.
+    pub text: String,
+    /// Where a relative path is taken from.
+    pub folder: Option<PathBuf>,
+    /// Routine files found in `folder`, offered to open with one click.
+    pub found: Vec<PathBuf>,
+    /// Why the last path did not do, shown under the field.
+    pub problem: Option<String>,
+}
+
+impl PathPrompt {
+    pub(super) fn new(purpose: PathFor, folder: Option<PathBuf>, file_name: &str) -> PathPrompt {
+        let found = match (&purpose, &folder) {
+            (PathFor::Open, Some(folder)) => routine_files(folder),
+            _ => Vec::new(),
+        };
+        let text = folder.as_ref().map_or_else(
+            || file_name.to_owned(),
+            |f| f.join(file_name).display().to_string(),
+        );
+        PathPrompt {
+            purpose,
+            text,
+            folder,
+            found,
+            problem: None,
+        }
+    }
+
+    /// The extension a path without one gets.
+    fn extension(&self) -> &'static str {
+        match self.purpose {
+            PathFor::Open | PathFor::SaveRoutine(_) => "ron",
+            PathFor::Sheet(SheetFormat::Pdf) => "pdf",
+            PathFor::Sheet(SheetFormat::Png) => "png",
+        }
+    }
+}
+
+/// The routine files in a folder, by name, at most a dozen.
+fn routine_files(folder: &std::path::Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files.truncate(12);
+    files
 }
 
 /// An answer to a pending question.
@@ -44,6 +115,8 @@ pub enum Answer {
     SaveElsewhere,
     Restore,
     SavePdf,
+    /// Use the path typed into the question.
+    UsePath,
 }
 
 impl KnotmapApp {
@@ -59,6 +132,12 @@ impl KnotmapApp {
                 self.save(true);
             }
             Command::Answer(answer) => self.answer(ctx, answer),
+            Command::TypePath(text) => {
+                if let Some(Pending::TypePath(prompt)) = &mut self.state.pending {
+                    prompt.text = text;
+                    prompt.problem = None;
+                }
+            }
             _ => {}
         }
     }
@@ -93,7 +172,13 @@ impl KnotmapApp {
             }
             Then::Open => {
                 let folder = self.folders.as_ref().map(crate::storage::Folders::routines);
-                if let Some(path) = self.dialogs.pick_open(folder.as_deref()) {
+                if !self.dialogs.available() {
+                    self.state.pending = Some(Pending::TypePath(PathPrompt::new(
+                        PathFor::Open,
+                        folder,
+                        "",
+                    )));
+                } else if let Some(path) = self.dialogs.pick_open(folder.as_deref()) {
                     self.open_path(path);
                 }
             }
@@ -211,6 +296,14 @@ impl KnotmapApp {
                     .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
                     .or(folder);
                 let name = file_name_for(&self.state.doc.routine.name);
+                if !self.dialogs.available() {
+                    self.state.pending = Some(Pending::TypePath(PathPrompt::new(
+                        PathFor::SaveRoutine(None),
+                        folder,
+                        &name,
+                    )));
+                    return false;
+                }
                 match self.dialogs.pick_save(folder.as_deref(), &name) {
                     Some(path) => path,
                     None => return false,
@@ -241,6 +334,55 @@ impl KnotmapApp {
         }
     }
 
+    /// Carries on with a path typed by hand. A path that will not do keeps the question
+    /// open, with the reason under the field.
+    fn use_typed_path(&mut self, ctx: &egui::Context, mut prompt: PathPrompt) {
+        let path = typed_path(&prompt.text, prompt.folder.as_deref(), prompt.extension());
+        let problem = match &path {
+            None => Some("Type a file name or a path first.".to_owned()),
+            Some(path) => match &prompt.purpose {
+                PathFor::Open if !path.is_file() => {
+                    Some(format!("There is no file at {}.", path.display()))
+                }
+                PathFor::Open => None,
+                PathFor::SaveRoutine(_) | PathFor::Sheet(_) => {
+                    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+                    if path.is_dir() {
+                        Some(format!("{} is a folder; add a file name.", path.display()))
+                    } else if folder.is_some_and(|f| !f.is_dir()) {
+                        Some(format!(
+                            "There is no folder {}.",
+                            folder.map(|f| f.display().to_string()).unwrap_or_default()
+                        ))
+                    } else if path.exists() && self.state.doc.path() != Some(path) {
+                        Some(format!(
+                            "{} already exists; choose another name.",
+                            path.display()
+                        ))
+                    } else {
+                        None
+                    }
+                }
+            },
+        };
+        let (Some(path), None) = (path, problem.clone()) else {
+            prompt.problem = problem;
+            self.state.pending = Some(Pending::TypePath(prompt));
+            return;
+        };
+        match prompt.purpose {
+            PathFor::Open => self.open_path(path),
+            PathFor::SaveRoutine(then) => {
+                if self.write_to(&path)
+                    && let Some(then) = then
+                {
+                    self.proceed(ctx, then);
+                }
+            }
+            PathFor::Sheet(format) => self.write_sheet(&path, format),
+        }
+    }
+
     fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
         let Some(pending) = self.state.pending.take() else {
             return;
@@ -249,6 +391,11 @@ impl KnotmapApp {
             (Pending::Unsaved(then), Answer::Save) => {
                 if self.save(false) {
                     self.proceed(ctx, then);
+                } else if let Some(Pending::TypePath(prompt)) = &mut self.state.pending
+                    && prompt.purpose == PathFor::SaveRoutine(None)
+                {
+                    // The path is typed first; what was asked goes on after the save.
+                    prompt.purpose = PathFor::SaveRoutine(Some(then));
                 } else if self.state.pending.is_none() {
                     // Saving was cancelled or failed: keep asking.
                     self.state.pending = Some(Pending::Unsaved(then));
@@ -299,6 +446,7 @@ impl KnotmapApp {
             (Pending::PrintFailed(_), Answer::SavePdf) => {
                 self.save_sheet(crate::cli::SheetFormat::Pdf);
             }
+            (Pending::TypePath(prompt), Answer::UsePath) => self.use_typed_path(ctx, prompt),
             // Cancel, or an answer that does not fit the question: nothing happens.
             _ => {}
         }

@@ -49,14 +49,28 @@ impl KnotmapApp {
             .state
             .doc
             .path()
-            .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+            .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
+            .or_else(|| self.folders.as_ref().map(crate::storage::Folders::routines));
+        if !self.dialogs.available() {
+            self.state.pending = Some(super::Pending::TypePath(super::PathPrompt::new(
+                super::PathFor::Sheet(format),
+                folder,
+                &name,
+            )));
+            return;
+        }
         let Some(path) = self.dialogs.pick_save(folder.as_deref(), &name) else {
             return;
         };
+        self.write_sheet(&path, format);
+    }
+
+    /// Writes the sheet to a file.
+    pub(super) fn write_sheet(&mut self, path: &std::path::Path, format: SheetFormat) {
         let Some(bytes) = self.sheet_bytes(format) else {
             return;
         };
-        match crate::storage::write_atomic(&path, &bytes) {
+        match crate::storage::write_atomic(path, &bytes) {
             Ok(()) => self.notify(
                 NoticeKind::Info,
                 format!("Saved the sheet to {}.", path.display()),

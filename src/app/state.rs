@@ -176,6 +176,8 @@ pub enum Command {
     SaveAs,
     /// The answer to the pending question.
     Answer(super::Answer),
+    /// The path typed into the question that asks for one.
+    TypePath(String),
     ShowPreview(bool),
     SetPaper(crate::sheet::Paper),
     SaveSheet(crate::cli::SheetFormat),
