@@ -188,10 +188,25 @@ impl KnotmapApp {
     }
 
     fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {
+        let until = (kind == NoticeKind::Info).then(|| self.clock.now() + NEWS_LASTS);
         self.state.notice = Some(Notice {
             kind,
             text: text.into(),
+            until,
         });
+    }
+
+    /// Takes news out of the banner once its time is up, with one repaint booked for then.
+    fn expire_notice(&mut self, ctx: &egui::Context) {
+        let Some(until) = self.state.notice.as_ref().and_then(|n| n.until) else {
+            return;
+        };
+        let now = self.clock.now();
+        if now >= until {
+            self.state.notice = None;
+        } else {
+            ctx.request_repaint_after(until - now);
+        }
     }
 
     /// Applies one command to the state.
@@ -397,6 +412,7 @@ impl KnotmapApp {
         self.player_keys(&ctx, &mut commands);
         self.shortcuts(&ctx, &mut commands);
         self.tick_player(&ctx);
+        self.expire_notice(&ctx);
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui::top_bar::top_bar_ui(ui, self.catalog, &self.state, &mut commands);
         });

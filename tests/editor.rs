@@ -902,3 +902,42 @@ fn without_a_file_chooser_the_path_is_typed_and_nothing_is_lost() {
     assert_eq!(regions(&h), ["calf"]);
     assert!(h.state().state.pending.is_none());
 }
+
+#[test]
+fn news_leaves_the_banner_by_itself_and_warnings_stay() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clock = HandClock::default();
+    let hand = clock.clone();
+    let dialogs = FakeDialogs::default();
+    let answers = dialogs.clone();
+    let catalog = Catalog::builtin().expect("catalog");
+    let body = Body::builtin(catalog).expect("body");
+    let folders = Folders::at(dir.path().join("data"));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 920.0))
+        .build_eframe(move |cc| {
+            KnotmapApp::new(cc, catalog, body)
+                .with_files(Some(folders), Box::new(dialogs))
+                .with_clock(Box::new(hand))
+        });
+    h.run();
+    add_first_technique(&mut h, "Left calf");
+    answers.answer(Some(&dir.path().join("calf.ron")));
+    shortcut(&mut h, Modifiers::COMMAND, Key::S);
+    assert!(h.query_all_by_label_contains("Saved ").next().is_some());
+    clock.advance(5.0);
+    h.run();
+    assert!(h.query_all_by_label_contains("Saved ").next().is_some());
+    clock.advance(4.0);
+    h.run();
+    assert!(h.state().state.notice.is_none(), "gone after eight seconds");
+
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(format: 1, name: 7)").expect("write");
+    answers.answer(Some(&bad));
+    shortcut(&mut h, Modifiers::COMMAND, Key::O);
+    clock.advance(60.0);
+    h.run();
+    let notice = h.state().state.notice.clone().expect("the error stays");
+    assert!(notice.text.contains("bad.ron"), "{}", notice.text);
+}

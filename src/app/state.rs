@@ -57,12 +57,18 @@ pub struct Settings {
 /// How many recent files are remembered.
 pub(super) const RECENT: usize = 8;
 
-/// A message shown in a banner until dismissed.
+/// A message shown in a banner: news goes by itself after a while, warnings and errors stay
+/// until dismissed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
+    /// The clock reading at which it goes, for news.
+    pub until: Option<std::time::Duration>,
 }
+
+/// How long news stays in the banner.
+pub const NEWS_LASTS: std::time::Duration = std::time::Duration::from_secs(8);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
