@@ -524,13 +524,22 @@ fn the_player_counts_down_switches_sides_pauses_skips_and_ends() {
     clock.advance(5.5);
     h.run_steps(2);
     assert!(h.query_by_label("Left side").is_some());
+    assert!(
+        h.query_by_label("The same work on the other side, after a short switch")
+            .is_some(),
+        "the right side is next"
+    );
     clock.advance(1.0);
     h.run_steps(8);
     h.snapshot("player_left_side");
     clock.advance(-1.0);
     clock.advance(work);
     h.run_steps(2);
-    assert!(h.query_by_label("Switch sides").is_some());
+    assert!(h.query_by_label("Switch to the right").is_some());
+    assert!(
+        h.query_all_by_label_contains("Right ").next().is_some(),
+        "the side coming up is named"
+    );
 
     // Space pauses: time passes, the countdown does not.
     h.key_press(Key::Space);

@@ -24,7 +24,7 @@ fn phase_text(phase: Phase) -> &'static str {
         Phase::Work(Some(Side::Left)) => "Left side",
         Phase::Work(Some(Side::Right)) => "Right side",
         Phase::Work(None) => "Go",
-        Phase::SwitchSides => "Switch sides",
+        Phase::SwitchSides => "Switch to the right",
     }
 }
 
@@ -115,10 +115,14 @@ pub fn player_ui(
             );
             let strong = ui.visuals().strong_text_color();
             let (mut place, what) = step_title(catalog, step);
-            // Name the side being worked: "Left calf" rather than "Calf · both sides".
-            if let (Phase::Work(Some(side)), Some(region)) =
-                (segment.phase, catalog.region(&step.region))
-            {
+            // Name the side being worked, or the one coming up after the switch: "Left calf"
+            // rather than "Calf · both sides".
+            let side = match segment.phase {
+                Phase::Work(side) => side,
+                Phase::SwitchSides => Some(Side::Right),
+                Phase::GetReady => None,
+            };
+            if let (Some(side), Some(region)) = (side, catalog.region(&step.region)) {
                 place = region.display_name(Some(side));
             }
             ui.label(RichText::new(place).size(34.0).family(bold()).color(strong));
@@ -158,7 +162,29 @@ pub fn player_ui(
             }
         });
     controls_ui(ui, paused, commands);
-    next_ui(ui, catalog, routine.steps.get(segment.step + 1));
+    // Before the right side of a step on both sides, that side is what comes next.
+    let right_side_next = step.side == crate::routine::StepSide::Both
+        && matches!(
+            segment.phase,
+            Phase::GetReady | Phase::Work(Some(Side::Left))
+        );
+    if right_side_next {
+        next_side_ui(ui, catalog, step);
+    } else {
+        next_ui(ui, catalog, routine.steps.get(segment.step + 1));
+    }
+}
+
+/// The right side of this step, as what comes next.
+fn next_side_ui(ui: &mut egui::Ui, catalog: &Catalog, step: &Step) {
+    ui.add_space(14.0);
+    let place = catalog.region(&step.region).map_or_else(
+        || step.region.to_string(),
+        |r| r.display_name(Some(Side::Right)),
+    );
+    ui.label(RichText::new("Next").weak());
+    ui.label(RichText::new(place).size(18.0).family(bold()));
+    ui.label(RichText::new("The same work on the other side, after a short switch").weak());
 }
 
 /// Back, pause or resume, skip.
