@@ -8,42 +8,62 @@ use knotmap::app::{Command, KnotmapApp, Settings};
 use knotmap::body::Body;
 use knotmap::catalog::{Catalog, Hit, Side, View};
 
+/// The same allocator as the app, so the figures are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn catalog() -> &'static Catalog {
     Catalog::builtin().expect("catalog")
 }
 
 /// One frame of the main window at 1600×1000, both views, a region selected, the pointer
-/// moving across the figures: egui's pass plus tessellation of everything it painted.
+/// moving across the figures: egui's pass plus tessellation of everything it painted. Once
+/// with an empty routine, once with the 22 steps of the rest-day routine and their badges.
 fn frame(c: &mut Criterion) {
     let catalog = catalog();
-    let body = Body::builtin(catalog).expect("body");
-    let ctx = egui::Context::default();
-    let mut app = KnotmapApp::with_settings(&ctx, catalog, body, Settings::default());
-    let hamstrings = catalog.region_index(&"hamstrings".into()).expect("region");
-    app.apply(
-        &ctx,
-        Command::Select(Some(Hit::Region(hamstrings, Some(Side::Left)))),
-    );
-    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0));
-    let input = |pos: egui::Pos2| egui::RawInput {
-        screen_rect: Some(screen),
-        events: vec![egui::Event::PointerMoved(pos)],
-        ..Default::default()
-    };
-    // Warm up: fonts, layout caches, the map's meshes.
-    for _ in 0..3 {
-        let _ = ctx.run_ui(input(egui::pos2(500.0, 500.0)), |ui| app.frame_ui(ui));
-    }
-    let mut step = 0u32;
-    c.bench_function("main window frame 1600x1000", |b| {
-        b.iter(|| {
-            step = (step + 1) % 200;
-            // Sweep the pointer across both figures, crossing many regions.
-            let pos = egui::pos2(150.0 + step as f32 * 4.0, 300.0 + (step % 50) as f32 * 8.0);
-            let output = ctx.run_ui(input(pos), |ui| app.frame_ui(ui));
-            black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
+    let rest_day = knotmap::routine::templates()
+        .iter()
+        .position(|r| r.steps.len() == 22)
+        .expect("the rest-day routine");
+    for (name, template) in [
+        ("main window frame 1600x1000", None),
+        (
+            "main window frame 1600x1000, 22-step routine",
+            Some(rest_day),
+        ),
+    ] {
+        let body = Body::builtin(catalog).expect("body");
+        let ctx = egui::Context::default();
+        let mut app = KnotmapApp::with_settings(&ctx, catalog, body, Settings::default());
+        if template.is_some() {
+            app.apply(&ctx, Command::New(template));
+        }
+        let hamstrings = catalog.region_index(&"hamstrings".into()).expect("region");
+        app.apply(
+            &ctx,
+            Command::Select(Some(Hit::Region(hamstrings, Some(Side::Left)))),
+        );
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0));
+        let input = |pos: egui::Pos2| egui::RawInput {
+            screen_rect: Some(screen),
+            events: vec![egui::Event::PointerMoved(pos)],
+            ..Default::default()
+        };
+        // Warm up: fonts, layout caches, the map's meshes.
+        for _ in 0..3 {
+            let _ = ctx.run_ui(input(egui::pos2(500.0, 500.0)), |ui| app.frame_ui(ui));
+        }
+        let mut step = 0u32;
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                step = (step + 1) % 200;
+                // Sweep the pointer across both figures, crossing many regions.
+                let pos = egui::pos2(150.0 + step as f32 * 4.0, 300.0 + (step % 50) as f32 * 8.0);
+                let output = ctx.run_ui(input(pos), |ui| app.frame_ui(ui));
+                black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
+            });
         });
-    });
+    }
 }
 
 fn hit_testing(c: &mut Criterion) {

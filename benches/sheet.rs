@@ -6,6 +6,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use knotmap::body::Body;
 use knotmap::catalog::Catalog;
 use knotmap::routine::{Routine, Step};
+
+/// The same allocator as the app, so the figures are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use knotmap::sheet::{Paper, layout, to_pdf, to_png};
 
 fn routine(steps: usize) -> Routine {

@@ -35,7 +35,7 @@ pub struct PlaceShape {
     /// badge may sit when the anchor is taken.
     pub spots: Vec<Point>,
     pub fill: Triangles,
-    /// Diagonal hatching clipped to the shape, drawn over no-roll zones.
+    /// Diagonal hatching clipped to the shape, for no-roll zones (empty elsewhere).
     pub hatching: Vec<(Point, Point)>,
 }
 
@@ -292,6 +292,7 @@ fn build_view(file: &ViewFile, width: f64, catalog: &Catalog) -> Result<ViewShap
                     side,
                 },
                 outline,
+                region.is_no_roll(),
             )?);
         }
     }
@@ -304,13 +305,21 @@ fn build_view(file: &ViewFile, width: f64, catalog: &Catalog) -> Result<ViewShap
     })
 }
 
-fn place_shape(place: Place, outline: Vec<Point>) -> Result<PlaceShape, CatalogError> {
+fn place_shape(
+    place: Place,
+    outline: Vec<Point>,
+    no_roll: bool,
+) -> Result<PlaceShape, CatalogError> {
     let bbox = bounding_box(&outline);
     let anchor = interior_point(&outline, bbox);
     Ok(PlaceShape {
         place,
         spots: spots(&outline, bbox, anchor),
-        hatching: hatch(&outline, bbox, HATCH_SPACING),
+        hatching: if no_roll {
+            hatch(&outline, bbox, HATCH_SPACING)
+        } else {
+            Vec::new()
+        },
         fill: Triangles::fill(&outline).map_err(invalid)?,
         outline,
         bbox,

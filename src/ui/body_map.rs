@@ -44,12 +44,31 @@ impl BodyToScreen {
     }
 }
 
+/// What the cached meshes depend on: the views' frames, the theme (dark or not) and the
+/// pixels per point (as bits).
+type LayoutKey = (Vec<(View, Rect)>, bool, u32);
+
 /// Screen-space meshes and outlines, rebuilt only when the layout or the theme changes.
 #[derive(Default)]
 pub struct MapCache {
-    key: Option<(Vec<(View, Rect)>, bool)>,
+    key: Option<LayoutKey>,
     views: Vec<ViewCache>,
     generation: u64,
+    badges: BadgeCache,
+}
+
+/// Each place a routine works, with its step numbers (see [`crate::body::numbered_places`]).
+type Numbered = Vec<(Place, Vec<usize>)>;
+
+/// Where the step badges sit on screen, placed again only when the routine's places or the
+/// layout change.
+#[derive(Default)]
+struct BadgeCache {
+    /// The layout's generation and the places, as last placed.
+    key: Option<(u64, Numbered)>,
+    /// For each badge drawn: its index in the routine's numbered places, and its rectangle.
+    rects: Vec<(usize, Rect)>,
+    height: f32,
 }
 
 struct ViewCache {
@@ -57,8 +76,9 @@ struct ViewCache {
     frame: Rect,
     transform: BodyToScreen,
     silhouette: Arc<Mesh>,
-    silhouette_outline: Vec<Pos2>,
-    details: Vec<Vec<Pos2>>,
+    /// The lines that never change colour, tessellated once: every place's thin outline, the
+    /// hatching of the no-roll zones, the detail lines and the silhouette's outline.
+    lines: Arc<Mesh>,
     places: Vec<PlaceCache>,
 }
 
@@ -68,7 +88,6 @@ struct PlaceCache {
     colour: Color32,
     outline: Vec<Pos2>,
     anchor: Pos2,
-    hatching: Vec<[Pos2; 2]>,
 }
 
 fn mesh(triangles: &Triangles, t: BodyToScreen, colour: Color32) -> Mesh {
@@ -114,16 +133,62 @@ impl MapCache {
     }
 }
 
+/// The static lines of a view as one anti-aliased mesh, in drawing order.
+fn lines_mesh(
+    shape: &ViewShape,
+    t: BodyToScreen,
+    palette: &MapPalette,
+    pixels_per_point: f32,
+) -> Mesh {
+    let mut tessellator = egui::epaint::Tessellator::new(
+        pixels_per_point,
+        egui::epaint::TessellationOptions::default(),
+        [1, 1],
+        Vec::new(),
+    );
+    let mut out = Mesh::default();
+    let hatch = Stroke::new(1.2, palette.no_roll_hatch);
+    for place in &shape.places {
+        for &(a, b) in &place.hatching {
+            tessellator.tessellate_line_segment(
+                [t.screen_from_body(a), t.screen_from_body(b)],
+                hatch,
+                &mut out,
+            );
+        }
+    }
+    let thin = Stroke::new(1.0, palette.region_stroke);
+    for place in &shape.places {
+        let outline = Shape::closed_line(polyline(&place.outline, t), thin);
+        tessellator.tessellate_shape(outline, &mut out);
+    }
+    let detail = Stroke::new(1.0, palette.detail);
+    for line in &shape.details {
+        tessellator.tessellate_shape(Shape::line(polyline(line, t), detail), &mut out);
+    }
+    let body = Stroke::new(1.6, palette.body_stroke);
+    tessellator.tessellate_shape(
+        Shape::closed_line(polyline(&shape.silhouette, t), body),
+        &mut out,
+    );
+    out
+}
+
 impl ViewCache {
-    fn build(shape: &ViewShape, body: &Body, frame: Rect, palette: &MapPalette) -> ViewCache {
+    fn build(
+        shape: &ViewShape,
+        body: &Body,
+        frame: Rect,
+        palette: &MapPalette,
+        pixels_per_point: f32,
+    ) -> ViewCache {
         let t = BodyToScreen::fit(Vec2::new(body.width as f32, body.height as f32), frame);
         ViewCache {
             view: shape.view,
             frame,
             transform: t,
             silhouette: Arc::new(mesh(&shape.silhouette_fill, t, palette.body_fill)),
-            silhouette_outline: polyline(&shape.silhouette, t),
-            details: shape.details.iter().map(|d| polyline(d, t)).collect(),
+            lines: Arc::new(lines_mesh(shape, t, palette, pixels_per_point)),
             places: shape
                 .places
                 .iter()
@@ -133,11 +198,6 @@ impl ViewCache {
                     colour: Color32::TRANSPARENT,
                     outline: polyline(&s.outline, t),
                     anchor: t.screen_from_body(s.anchor),
-                    hatching: s
-                        .hatching
-                        .iter()
-                        .map(|&(a, b)| [t.screen_from_body(a), t.screen_from_body(b)])
-                        .collect(),
                 })
                 .collect(),
         }
@@ -266,12 +326,19 @@ pub fn body_map_ui(
 ) {
     let palette = MapPalette::new(ui.visuals().dark_mode);
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click());
-    let key = (layout(rect, state.settings.view_mode), palette.dark);
+    let pixels_per_point = ui.ctx().pixels_per_point();
+    let key = (
+        layout(rect, state.settings.view_mode),
+        palette.dark,
+        pixels_per_point.to_bits(),
+    );
     if cache.key.as_ref() != Some(&key) {
         cache.views = key
             .0
             .iter()
-            .map(|&(view, frame)| ViewCache::build(body.view(view), body, frame, &palette))
+            .map(|&(view, frame)| {
+                ViewCache::build(body.view(view), body, frame, &palette, pixels_per_point)
+            })
             .collect();
         cache.key = Some(key);
         cache.generation += 1;
@@ -339,7 +406,7 @@ pub fn body_map_ui(
     paint_captions(ui, cache, &palette);
     paint_badges(
         ui,
-        cache,
+        &mut *cache,
         body,
         &crate::body::numbered_places(catalog, &state.doc.routine),
         state.selected_step,

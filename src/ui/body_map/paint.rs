@@ -48,7 +48,6 @@ pub(super) fn paint(
     heat: Heat<'_>,
 ) {
     let painter = ui.painter();
-    let thin = Stroke::new(1.0, palette.region_stroke);
     for view in &mut cache.views {
         painter.add(Shape::Mesh(Arc::clone(&view.silhouette)));
         let mut strong_outlines = Vec::new();
@@ -68,24 +67,12 @@ pub(super) fn paint(
             };
             p.set_colour(colour);
             painter.add(Shape::Mesh(Arc::clone(&p.mesh)));
-            if region.is_no_roll() {
-                let hatch = Stroke::new(1.2, palette.no_roll_hatch);
-                for seg in &p.hatching {
-                    painter.line_segment(*seg, hatch);
-                }
-            }
-            painter.add(Shape::closed_line(p.outline.clone(), thin));
             if look >= Look::Lit || focused == Some(p.place) {
                 strong_outlines.push((p.outline.clone(), look, focused == Some(p.place)));
             }
         }
-        for line in &view.details {
-            painter.add(Shape::line(line.clone(), Stroke::new(1.0, palette.detail)));
-        }
-        painter.add(Shape::closed_line(
-            view.silhouette_outline.clone(),
-            Stroke::new(1.6, palette.body_stroke),
-        ));
+        // Hatching, thin outlines, details and the silhouette, tessellated once per layout.
+        painter.add(Shape::Mesh(Arc::clone(&view.lines)));
         // Lit and selected outlines go last so no neighbour paints over them.
         for (outline, look, is_focused) in strong_outlines {
             let width = if look == Look::Selected { 2.6 } else { 1.6 };
@@ -145,7 +132,7 @@ pub(super) fn paint_captions(ui: &egui::Ui, cache: &MapCache, palette: &MapPalet
 
 pub(super) fn paint_badges(
     ui: &egui::Ui,
-    cache: &MapCache,
+    cache: &mut MapCache,
     body: &Body,
     badges: &[(Place, Vec<usize>)],
     selected_step: Option<usize>,
@@ -165,48 +152,82 @@ pub(super) fn paint_badges(
         .map_or(0.0, |v| v.transform.scale * body.height as f32);
     let height = (crate::body::BADGE_SHARE as f32 * figure_height).clamp(13.0, 18.0);
     let font = FontId::proportional(height * 0.64);
-    let labelled: Vec<(Place, &[usize], Arc<egui::Galley>)> = badges
+    let galleys: Vec<Option<Arc<egui::Galley>>> = badges
         .iter()
-        .filter_map(|(place, numbers)| {
+        .map(|(_, numbers)| {
             let text = badge_label(numbers)?;
-            let galley = painter.layout_no_wrap(text, font.clone(), text_colour);
-            Some((*place, numbers.as_slice(), galley))
+            Some(painter.layout_no_wrap(text, font.clone(), text_colour))
         })
         .collect();
+    let placed = cache.badges.height == height
+        && cache
+            .badges
+            .key
+            .as_ref()
+            .is_some_and(|(generation, placed)| {
+                *generation == cache.generation && placed == badges
+            });
+    if !placed {
+        cache.badges.rects = place_badges(cache, body, badges, &galleys, height);
+        cache.badges.key = Some((cache.generation, badges.to_vec()));
+        cache.badges.height = height;
+    }
+    for &(i, badge) in &cache.badges.rects {
+        let (Some(galley), Some((_, numbers))) = (&galleys[i], badges.get(i)) else {
+            continue;
+        };
+        let selected = selected_step.is_some_and(|s| numbers.contains(&(s + 1)));
+        painter.rect(
+            badge,
+            CornerRadius::same((height / 2.0) as u8),
+            colour,
+            Stroke::new(if selected { 2.0 } else { 1.0 }, palette.background),
+            egui::StrokeKind::Outside,
+        );
+        painter.galley(
+            badge.center() - galley.size() / 2.0,
+            galley.clone(),
+            text_colour,
+        );
+    }
+}
+
+/// Places the badges of each view inside their places (see [`ViewShape::badge_centres`]) and
+/// returns their screen rectangles with the index of the badge each belongs to.
+fn place_badges(
+    cache: &MapCache,
+    body: &Body,
+    badges: &[(Place, Vec<usize>)],
+    galleys: &[Option<Arc<egui::Galley>>],
+    height: f32,
+) -> Vec<(usize, Rect)> {
+    let mut rects = Vec::new();
     for view in &cache.views {
         let scale = f64::from(view.transform.scale);
-        let sizes: Vec<(Place, kurbo::Size)> = labelled
+        let sized: Vec<(usize, Place, Vec2)> = badges
             .iter()
-            .map(|(place, _, galley)| {
-                let size = badge_size(galley, height);
+            .zip(galleys)
+            .enumerate()
+            .filter_map(|(i, ((place, _), galley))| {
+                Some((i, *place, badge_size(galley.as_ref()?, height)))
+            })
+            .collect();
+        let sizes: Vec<(Place, kurbo::Size)> = sized
+            .iter()
+            .map(|(_, place, size)| {
                 let in_body = kurbo::Size::new(f64::from(size.x), f64::from(size.y)) / scale;
                 (*place, in_body)
             })
             .collect();
         let centres = body.view(view.view).badge_centres(&sizes);
-        for ((_, numbers, galley), centre) in labelled.iter().zip(centres) {
-            let Some(centre) = centre else {
-                continue;
-            };
-            let badge = Rect::from_center_size(
-                view.transform.screen_from_body(centre),
-                badge_size(galley, height),
-            );
-            let selected = selected_step.is_some_and(|s| numbers.contains(&(s + 1)));
-            painter.rect(
-                badge,
-                CornerRadius::same((height / 2.0) as u8),
-                colour,
-                Stroke::new(if selected { 2.0 } else { 1.0 }, palette.background),
-                egui::StrokeKind::Outside,
-            );
-            painter.galley(
-                badge.center() - galley.size() / 2.0,
-                galley.clone(),
-                text_colour,
-            );
+        for ((i, _, size), centre) in sized.into_iter().zip(centres) {
+            if let Some(centre) = centre {
+                let centre = view.transform.screen_from_body(centre);
+                rects.push((i, Rect::from_center_size(centre, size)));
+            }
         }
     }
+    rects
 }
 
 /// A badge's size on screen: the text with room around it, never narrower than it is tall.
