@@ -512,8 +512,14 @@ fn the_player_counts_down_switches_sides_pauses_skips_and_ends() {
     h.run();
     let first = h.state().state.doc.routine.steps[0].clone();
     let work = first.dose.approx_seconds() as f32;
+    click_place(&mut h, "Right calf");
     h.get_by_label("Play").click();
     h.run_steps(2);
+    assert_eq!(
+        h.state().state.selection,
+        None,
+        "the map shows the step being played, not the place picked before"
+    );
     assert!(h.query_by_label("Get ready").is_some());
     assert!(h.query_by_label("Step 1 of 7").is_some());
     assert!(

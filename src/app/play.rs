@@ -57,6 +57,8 @@ impl KnotmapApp {
                 } else {
                     self.player = Some(Player::new(&self.state.doc.routine, now));
                     self.last_phase = None;
+                    // The map shows the step being played, not what was picked before.
+                    self.state.selection = None;
                 }
             }
             Command::PlayerToggle => {
