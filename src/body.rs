@@ -2,13 +2,18 @@
 //! side, and hit testing. Everything here lives in body space: each view is a canvas of
 //! `width × height` units with y pointing down; the UI maps it to the screen once.
 
+mod badges;
+mod geometry;
 mod tessellate;
 
-use kurbo::{BezPath, PathEl, Point, Rect, Size};
+use kurbo::{BezPath, PathEl, Point, Rect};
 use serde::Deserialize;
 
 use crate::catalog::{Catalog, CatalogError, Hit, RegionId, Side, View, parse_ron};
 
+pub use badges::{BADGE_SHARE, badge_label, numbered_places, step_places};
+pub use geometry::polygon_contains;
+use geometry::{HATCH_SPACING, bounding_box, hatch, interior_point, spots};
 pub use tessellate::Triangles;
 
 /// How closely flattened outlines follow the curves, in body units.
@@ -72,48 +77,6 @@ impl ViewShape {
     /// Whether a point lies on the figure at all.
     pub fn on_body(&self, point_in_body: Point) -> bool {
         polygon_contains(&self.silhouette, point_in_body)
-    }
-
-    /// Where the step badges of this view go, in body units, given each badge's place and
-    /// size: inside its own place wherever there is room, and clear of the badges placed
-    /// before it. A badge whose place is not on this view gets `None`.
-    pub fn badge_centres(&self, badges: &[(Place, Size)]) -> Vec<Option<Point>> {
-        let shapes: Vec<Option<&PlaceShape>> =
-            badges.iter().map(|&(place, _)| self.shape(place)).collect();
-        // The smallest places have the fewest spots: they choose first.
-        let mut order: Vec<usize> = (0..badges.len()).collect();
-        order.sort_by_key(|&i| shapes[i].map_or(0, |shape| shape.spots.len()));
-        let mut placed: Vec<Rect> = Vec::with_capacity(badges.len());
-        let mut centres = vec![None; badges.len()];
-        for i in order {
-            let (Some(shape), (_, size)) = (shapes[i], badges[i]) else {
-                continue;
-            };
-            // A small gap keeps neighbouring badges apart to the eye.
-            let gap = size.height * 0.08;
-            let free = |centre: Point| {
-                let rect = Rect::from_center_size(centre, size).inflate(gap, gap);
-                !placed.iter().any(|other| other.overlaps(rect))
-            };
-            // When the place is full, the nearest free spot around it.
-            let around = (1..=4).flat_map(|ring| {
-                (0..12).map(move |k| {
-                    let angle = std::f64::consts::TAU * f64::from(k) / 12.0;
-                    shape.anchor
-                        + kurbo::Vec2::new(angle.cos(), angle.sin()) * size.height * f64::from(ring)
-                })
-            });
-            let centre = shape
-                .spots
-                .iter()
-                .copied()
-                .chain(around)
-                .find(|&c| free(c))
-                .unwrap_or(shape.anchor);
-            placed.push(Rect::from_center_size(centre, size));
-            centres[i] = Some(centre);
-        }
-        centres
     }
 }
 
@@ -374,200 +337,4 @@ fn polylines(path: &BezPath) -> Vec<Vec<Point>> {
     });
     lines.retain(|l| l.len() >= 2);
     lines
-}
-
-fn bounding_box(points: &[Point]) -> Rect {
-    points
-        .iter()
-        .fold(Rect::from_points(points[0], points[0]), |r, &p| {
-            r.union_pt(p)
-        })
-}
-
-/// The places a routine step works: one side, both, or the middle.
-pub fn step_places(catalog: &Catalog, step: &crate::routine::Step) -> Vec<Place> {
-    use crate::routine::StepSide;
-    let Some(region) = catalog.region_index(&step.region) else {
-        return Vec::new();
-    };
-    let sides: &[Option<Side>] = match step.side {
-        StepSide::Left => &[Some(Side::Left)],
-        StepSide::Right => &[Some(Side::Right)],
-        StepSide::Both => &[Some(Side::Left), Some(Side::Right)],
-        StepSide::Middle => &[None],
-    };
-    sides.iter().map(|&side| Place { region, side }).collect()
-}
-
-/// Each place a routine works, with the numbers (from 1) of its steps there.
-pub fn numbered_places(
-    catalog: &Catalog,
-    routine: &crate::routine::Routine,
-) -> Vec<(Place, Vec<usize>)> {
-    let mut out: Vec<(Place, Vec<usize>)> = Vec::new();
-    for (i, step) in routine.steps.iter().enumerate() {
-        for place in step_places(catalog, step) {
-            match out.iter_mut().find(|(p, _)| *p == place) {
-                Some((_, numbers)) => numbers.push(i + 1),
-                None => out.push((place, vec![i + 1])),
-            }
-        }
-    }
-    out
-}
-
-/// The height of a step badge as a share of the figure's height: the largest at which the
-/// badges of every example routine fit inside their own places. The window and the sheet draw
-/// badges this size where they can.
-pub const BADGE_SHARE: f64 = 0.03;
-
-/// The text of a place's step badge: its step number, two numbers, or the first and a plus.
-pub fn badge_label(numbers: &[usize]) -> Option<String> {
-    match numbers {
-        [one] => Some(one.to_string()),
-        [a, b] => Some(format!("{a},{b}")),
-        [a, ..] => Some(format!("{a}+")),
-        [] => None,
-    }
-}
-
-/// Distance between hatch lines, in body units.
-const HATCH_SPACING: f64 = 4.0;
-
-/// Lines at 45° across a polygon, clipped to its inside.
-fn hatch(polygon: &[Point], bbox: Rect, spacing: f64) -> Vec<(Point, Point)> {
-    // Along the line x - y = c, walk c over the box and cut the line by every edge.
-    let mut segments = Vec::new();
-    let mut c = (bbox.x0 - bbox.y1).floor();
-    while c <= bbox.x1 - bbox.y0 {
-        let mut cuts: Vec<f64> = Vec::new();
-        let mut j = polygon.len() - 1;
-        for i in 0..polygon.len() {
-            let (a, b) = (polygon[j], polygon[i]);
-            let (fa, fb) = (a.x - a.y - c, b.x - b.y - c);
-            if (fa > 0.0) != (fb > 0.0) {
-                let t = fa / (fa - fb);
-                cuts.push(a.y + (b.y - a.y) * t);
-            }
-            j = i;
-        }
-        cuts.sort_by(f64::total_cmp);
-        for pair in cuts.chunks_exact(2) {
-            let (y0, y1) = (pair[0], pair[1]);
-            segments.push((Point::new(c + y0, y0), Point::new(c + y1, y1)));
-        }
-        c += spacing;
-    }
-    segments
-}
-
-/// Even-odd point-in-polygon test.
-pub fn polygon_contains(polygon: &[Point], p: Point) -> bool {
-    let mut inside = false;
-    let mut j = polygon.len().wrapping_sub(1);
-    for i in 0..polygon.len() {
-        let (a, b) = (polygon[i], polygon[j]);
-        if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
-            inside = !inside;
-        }
-        j = i;
-    }
-    inside
-}
-
-fn distance_to_outline(polygon: &[Point], p: Point) -> f64 {
-    let mut best = f64::INFINITY;
-    let mut j = polygon.len() - 1;
-    for i in 0..polygon.len() {
-        let segment = kurbo::Line::new(polygon[j], polygon[i]);
-        let nearest = kurbo::ParamCurveNearest::nearest(&segment, p, 1e-6);
-        best = best.min(nearest.distance_sq);
-        j = i;
-    }
-    best.sqrt()
-}
-
-/// A point deep inside a polygon: the best of a grid of candidates, then refined around it.
-/// The anchor, then points of a grid over the shape that fall inside it, nearest first.
-fn spots(polygon: &[Point], bbox: Rect, anchor: Point) -> Vec<Point> {
-    const STEPS: u32 = 16;
-    let mut inside: Vec<Point> = (0..=STEPS)
-        .flat_map(|ix| {
-            (0..=STEPS).map(move |iy| {
-                Point::new(
-                    bbox.x0 + bbox.width() * f64::from(ix) / f64::from(STEPS),
-                    bbox.y0 + bbox.height() * f64::from(iy) / f64::from(STEPS),
-                )
-            })
-        })
-        .filter(|&p| polygon_contains(polygon, p))
-        .collect();
-    inside.sort_by(|a, b| {
-        a.distance_squared(anchor)
-            .total_cmp(&b.distance_squared(anchor))
-    });
-    inside.insert(0, anchor);
-    inside
-}
-
-fn interior_point(polygon: &[Point], bbox: Rect) -> Point {
-    let mut best = (f64::NEG_INFINITY, bbox.center());
-    let consider = |p: Point, best: &mut (f64, Point)| {
-        if polygon_contains(polygon, p) {
-            let d = distance_to_outline(polygon, p);
-            if d > best.0 {
-                *best = (d, p);
-            }
-        }
-    };
-    const STEPS: usize = 20;
-    for ix in 0..=STEPS {
-        for iy in 0..=STEPS {
-            let p = Point::new(
-                bbox.x0 + bbox.width() * ix as f64 / STEPS as f64,
-                bbox.y0 + bbox.height() * iy as f64 / STEPS as f64,
-            );
-            consider(p, &mut best);
-        }
-    }
-    let (mut step_x, mut step_y) = (bbox.width() / STEPS as f64, bbox.height() / STEPS as f64);
-    for _ in 0..6 {
-        let centre = best.1;
-        for dx in -2..=2 {
-            for dy in -2..=2 {
-                let p = Point::new(
-                    centre.x + step_x * f64::from(dx) / 2.0,
-                    centre.y + step_y * f64::from(dy) / 2.0,
-                );
-                consider(p, &mut best);
-            }
-        }
-        step_x /= 2.0;
-        step_y /= 2.0;
-    }
-    best.1
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn polygon_test_handles_concave_shapes() {
-        // An L shape: the notch is outside.
-        let l = [
-            Point::new(0.0, 0.0),
-            Point::new(10.0, 0.0),
-            Point::new(10.0, 4.0),
-            Point::new(4.0, 4.0),
-            Point::new(4.0, 10.0),
-            Point::new(0.0, 10.0),
-        ];
-        assert!(polygon_contains(&l, Point::new(2.0, 8.0)));
-        assert!(polygon_contains(&l, Point::new(8.0, 2.0)));
-        assert!(!polygon_contains(&l, Point::new(8.0, 8.0)));
-        let anchor = interior_point(&l, bounding_box(&l));
-        assert!(polygon_contains(&l, anchor));
-        assert!(distance_to_outline(&l, anchor) > 1.5);
-    }
 }

@@ -1,0 +1,154 @@
+//! Plane geometry of the body map's shapes: bounding boxes, inside tests, a point well inside
+//! a shape, spots for badges, and hatching.
+
+use kurbo::{Point, Rect};
+
+/// The smallest box holding every point.
+pub(super) fn bounding_box(points: &[Point]) -> Rect {
+    points
+        .iter()
+        .fold(Rect::from_points(points[0], points[0]), |r, &p| {
+            r.union_pt(p)
+        })
+}
+
+/// Distance between hatch lines, in body units.
+pub(super) const HATCH_SPACING: f64 = 4.0;
+
+/// Lines at 45° across a polygon, clipped to its inside.
+pub(super) fn hatch(polygon: &[Point], bbox: Rect, spacing: f64) -> Vec<(Point, Point)> {
+    // Along the line x - y = c, walk c over the box and cut the line by every edge.
+    let mut segments = Vec::new();
+    let mut c = (bbox.x0 - bbox.y1).floor();
+    while c <= bbox.x1 - bbox.y0 {
+        let mut cuts: Vec<f64> = Vec::new();
+        let mut j = polygon.len() - 1;
+        for i in 0..polygon.len() {
+            let (a, b) = (polygon[j], polygon[i]);
+            let (fa, fb) = (a.x - a.y - c, b.x - b.y - c);
+            if (fa > 0.0) != (fb > 0.0) {
+                let t = fa / (fa - fb);
+                cuts.push(a.y + (b.y - a.y) * t);
+            }
+            j = i;
+        }
+        cuts.sort_by(f64::total_cmp);
+        for pair in cuts.chunks_exact(2) {
+            let (y0, y1) = (pair[0], pair[1]);
+            segments.push((Point::new(c + y0, y0), Point::new(c + y1, y1)));
+        }
+        c += spacing;
+    }
+    segments
+}
+
+/// Even-odd point-in-polygon test.
+pub fn polygon_contains(polygon: &[Point], p: Point) -> bool {
+    let mut inside = false;
+    let mut j = polygon.len().wrapping_sub(1);
+    for i in 0..polygon.len() {
+        let (a, b) = (polygon[i], polygon[j]);
+        if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+            inside = !inside;
+        }
+        j = i;
+    }
+    inside
+}
+
+pub(super) fn distance_to_outline(polygon: &[Point], p: Point) -> f64 {
+    let mut best = f64::INFINITY;
+    let mut j = polygon.len() - 1;
+    for i in 0..polygon.len() {
+        let segment = kurbo::Line::new(polygon[j], polygon[i]);
+        let nearest = kurbo::ParamCurveNearest::nearest(&segment, p, 1e-6);
+        best = best.min(nearest.distance_sq);
+        j = i;
+    }
+    best.sqrt()
+}
+
+/// A point deep inside a polygon: the best of a grid of candidates, then refined around it.
+/// The anchor, then points of a grid over the shape that fall inside it, nearest first.
+pub(super) fn spots(polygon: &[Point], bbox: Rect, anchor: Point) -> Vec<Point> {
+    const STEPS: u32 = 16;
+    let mut inside: Vec<Point> = (0..=STEPS)
+        .flat_map(|ix| {
+            (0..=STEPS).map(move |iy| {
+                Point::new(
+                    bbox.x0 + bbox.width() * f64::from(ix) / f64::from(STEPS),
+                    bbox.y0 + bbox.height() * f64::from(iy) / f64::from(STEPS),
+                )
+            })
+        })
+        .filter(|&p| polygon_contains(polygon, p))
+        .collect();
+    inside.sort_by(|a, b| {
+        a.distance_squared(anchor)
+            .total_cmp(&b.distance_squared(anchor))
+    });
+    inside.insert(0, anchor);
+    inside
+}
+
+pub(super) fn interior_point(polygon: &[Point], bbox: Rect) -> Point {
+    let mut best = (f64::NEG_INFINITY, bbox.center());
+    let consider = |p: Point, best: &mut (f64, Point)| {
+        if polygon_contains(polygon, p) {
+            let d = distance_to_outline(polygon, p);
+            if d > best.0 {
+                *best = (d, p);
+            }
+        }
+    };
+    const STEPS: usize = 20;
+    for ix in 0..=STEPS {
+        for iy in 0..=STEPS {
+            let p = Point::new(
+                bbox.x0 + bbox.width() * ix as f64 / STEPS as f64,
+                bbox.y0 + bbox.height() * iy as f64 / STEPS as f64,
+            );
+            consider(p, &mut best);
+        }
+    }
+    let (mut step_x, mut step_y) = (bbox.width() / STEPS as f64, bbox.height() / STEPS as f64);
+    for _ in 0..6 {
+        let centre = best.1;
+        for dx in -2..=2 {
+            for dy in -2..=2 {
+                let p = Point::new(
+                    centre.x + step_x * f64::from(dx) / 2.0,
+                    centre.y + step_y * f64::from(dy) / 2.0,
+                );
+                consider(p, &mut best);
+            }
+        }
+        step_x /= 2.0;
+        step_y /= 2.0;
+    }
+    best.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polygon_test_handles_concave_shapes() {
+        // An L shape: the notch is outside.
+        let l = [
+            Point::new(0.0, 0.0),
+            Point::new(10.0, 0.0),
+            Point::new(10.0, 4.0),
+            Point::new(4.0, 4.0),
+            Point::new(4.0, 10.0),
+            Point::new(0.0, 10.0),
+        ];
+        assert!(polygon_contains(&l, Point::new(2.0, 8.0)));
+        assert!(polygon_contains(&l, Point::new(8.0, 2.0)));
+        assert!(!polygon_contains(&l, Point::new(8.0, 8.0)));
+        let anchor = interior_point(&l, bounding_box(&l));
+        assert!(polygon_contains(&l, anchor));
+        assert!(distance_to_outline(&l, anchor) > 1.5);
+    }
+}
