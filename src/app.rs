@@ -2,6 +2,7 @@
 //! the panels out.
 
 mod files;
+mod path_prompt;
 mod play;
 mod sheet;
 
@@ -20,7 +21,8 @@ use crate::ui;
 mod routine_ops;
 mod state;
 
-pub use files::{Answer, PathFor, PathPrompt, Pending, Then};
+pub use files::{Answer, Pending, Then};
+pub use path_prompt::{PathFor, PathPrompt};
 pub use play::{Clock, PlayView, SystemClock};
 pub use state::*;
 

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
+use super::path_prompt::{PathFor, PathPrompt};
 use super::{Command, KnotmapApp, NoticeKind, RECENT};
-use crate::cli::SheetFormat;
-use crate::dialogs::{file_name_for, typed_path};
+use crate::dialogs::file_name_for;
 use crate::routine::{Document, Routine, format_duration, templates};
 use crate::storage::{self, RecoveryCopy};
 
@@ -35,74 +35,6 @@ pub enum Pending {
     PrintFailed(String),
     /// There is no file chooser on this desktop: the path is typed instead.
     TypePath(PathPrompt),
-}
-
-/// What a typed path is for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PathFor {
-    Open,
-    /// Save the routine there, then carry on with what was asked, if anything.
-    SaveRoutine(Option<Then>),
-    Sheet(SheetFormat),
-}
-
-/// The question that asks for a path by hand.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PathPrompt {
-    pub purpose: PathFor,
-    /// The path as typed so far.
-    pub text: String,
-    /// Where a relative path is taken from.
-    pub folder: Option<PathBuf>,
-    /// Routine files found in `folder`, offered to open with one click.
-    pub found: Vec<PathBuf>,
-    /// Why the last path did not do, shown under the field.
-    pub problem: Option<String>,
-}
-
-impl PathPrompt {
-    pub(super) fn new(purpose: PathFor, folder: Option<PathBuf>, file_name: &str) -> PathPrompt {
-        let found = match (&purpose, &folder) {
-            (PathFor::Open, Some(folder)) => routine_files(folder),
-            _ => Vec::new(),
-        };
-        let text = folder.as_ref().map_or_else(
-            || file_name.to_owned(),
-            |f| f.join(file_name).display().to_string(),
-        );
-        PathPrompt {
-            purpose,
-            text,
-            folder,
-            found,
-            problem: None,
-        }
-    }
-
-    /// The extension a path without one gets.
-    fn extension(&self) -> &'static str {
-        match self.purpose {
-            PathFor::Open | PathFor::SaveRoutine(_) => "ron",
-            PathFor::Sheet(SheetFormat::Pdf) => "pdf",
-            PathFor::Sheet(SheetFormat::Png) => "png",
-        }
-    }
-}
-
-/// The routine files in a folder, by name, at most a dozen.
-fn routine_files(folder: &std::path::Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files.truncate(12);
-    files
 }
 
 /// An answer to a pending question.
@@ -156,7 +88,7 @@ impl KnotmapApp {
         }
     }
 
-    fn proceed(&mut self, ctx: &egui::Context, then: Then) {
+    pub(super) fn proceed(&mut self, ctx: &egui::Context, then: Then) {
         match then {
             Then::New(template) => {
                 let routine = match template {
@@ -313,7 +245,7 @@ impl KnotmapApp {
         self.write_to(&target)
     }
 
-    fn write_to(&mut self, path: &std::path::Path) -> bool {
+    pub(super) fn write_to(&mut self, path: &std::path::Path) -> bool {
         let path = path.to_path_buf();
         match storage::save_routine(&path, &self.state.doc.routine) {
             Ok(stamp) => {
@@ -331,55 +263,6 @@ impl KnotmapApp {
                 );
                 false
             }
-        }
-    }
-
-    /// Carries on with a path typed by hand. A path that will not do keeps the question
-    /// open, with the reason under the field.
-    fn use_typed_path(&mut self, ctx: &egui::Context, mut prompt: PathPrompt) {
-        let path = typed_path(&prompt.text, prompt.folder.as_deref(), prompt.extension());
-        let problem = match &path {
-            None => Some("Type a file name or a path first.".to_owned()),
-            Some(path) => match &prompt.purpose {
-                PathFor::Open if !path.is_file() => {
-                    Some(format!("There is no file at {}.", path.display()))
-                }
-                PathFor::Open => None,
-                PathFor::SaveRoutine(_) | PathFor::Sheet(_) => {
-                    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
-                    if path.is_dir() {
-                        Some(format!("{} is a folder; add a file name.", path.display()))
-                    } else if folder.is_some_and(|f| !f.is_dir()) {
-                        Some(format!(
-                            "There is no folder {}.",
-                            folder.map(|f| f.display().to_string()).unwrap_or_default()
-                        ))
-                    } else if path.exists() && self.state.doc.path() != Some(path) {
-                        Some(format!(
-                            "{} already exists; choose another name.",
-                            path.display()
-                        ))
-                    } else {
-                        None
-                    }
-                }
-            },
-        };
-        let (Some(path), None) = (path, problem.clone()) else {
-            prompt.problem = problem;
-            self.state.pending = Some(Pending::TypePath(prompt));
-            return;
-        };
-        match prompt.purpose {
-            PathFor::Open => self.open_path(path),
-            PathFor::SaveRoutine(then) => {
-                if self.write_to(&path)
-                    && let Some(then) = then
-                {
-                    self.proceed(ctx, then);
-                }
-            }
-            PathFor::Sheet(format) => self.write_sheet(&path, format),
         }
     }
 
