@@ -291,7 +291,12 @@ impl KnotmapApp {
             Command::PrintSheet => self.print_sheet(),
             Command::ShowMyTools(open) => self.state.my_tools_open = open,
             Command::RecordLog(ratings) => self.record_log(ratings),
-            Command::ShowLogWindow(open) => self.state.log_window_open = open,
+            Command::ShowLogWindow(open) => {
+                if open && !self.state.log_window_open {
+                    self.state.new_ratings_round();
+                }
+                self.state.log_window_open = open;
+            }
             Command::SetHeat(on) => self.state.settings.heat = on,
             Command::SetBuilder(form) => self.state.builder = form,
             Command::Build => self.build_routine(ctx),
@@ -415,14 +420,13 @@ impl KnotmapApp {
         self.shortcuts(&ctx, &mut commands);
         self.tick_player(&ctx);
         self.expire_notice(&ctx);
-        egui::Panel::top("top_bar").show(ui, |ui| {
-            ui::top_bar::top_bar_ui(ui, self.catalog, &self.state, &mut commands);
-        });
-        if let Some(notice) = &self.state.notice {
-            egui::Panel::top("notice").show(ui, |ui| {
-                ui::notice::notice_ui(ui, notice, &mut commands);
-            });
-        }
+        let top = egui::Panel::top("top_bar")
+            .show(ui, |ui| {
+                ui::top_bar::top_bar_ui(ui, self.catalog, &self.state, &mut commands);
+            })
+            .response
+            .rect
+            .bottom();
         if let Some(play) = self.state.play {
             egui::Panel::left("player")
                 .resizable(true)
@@ -476,6 +480,9 @@ impl KnotmapApp {
         if self.state.preview_open {
             let sheet = self.current_sheet();
             ui::preview::preview_ui(&ctx, &sheet, &self.state, &mut self.preview, &mut commands);
+        }
+        if let Some(notice) = &self.state.notice {
+            ui::notice::notice_ui(&ctx, top, notice, &mut commands);
         }
         if let Some(pending) = &self.state.pending {
             ui::pending::pending_ui(&ctx, pending, &self.state.doc, &mut commands);

@@ -118,11 +118,15 @@ pub fn typed_path(text: &str, folder: Option<&Path>, extension: &str) -> Option<
             _ => path,
         }
     };
-    Some(if path.extension().is_none() && !extension.is_empty() {
-        path.with_extension(extension)
-    } else {
-        path
-    })
+    // A path ending in a slash names a folder: it gets no extension.
+    let folder_named = text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR);
+    Some(
+        if path.extension().is_none() && !extension.is_empty() && !folder_named {
+            path.with_extension(extension)
+        } else {
+            path
+        },
+    )
 }
 
 /// A file name made from a routine's name: "After a long run" → "after-a-long-run.ron".

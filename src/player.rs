@@ -190,12 +190,15 @@ impl Player {
             .map(|s| s.start)
     }
 
-    /// On to the next step (or the end).
+    /// On to what comes next: from getting ready to the work, from the left side to the
+    /// switch, from the switch to the right side, from the last side to the next step (or the
+    /// end). Cutting a side short counts its step as skipped.
     pub fn skip(&mut self, now: Duration) {
         if let Now::Playing { segment, .. } = self.now(now) {
-            let next = self.step_start(segment.step + 1).unwrap_or(self.total);
-            self.skipped[segment.step] = true;
-            self.jump(next, now);
+            if matches!(segment.phase, Phase::Work(_)) {
+                self.skipped[segment.step] = true;
+            }
+            self.jump(segment.start + segment.length, now);
         }
     }
 
@@ -293,6 +296,12 @@ mod tests {
         assert_eq!(p.next_change(secs(500)), None, "no repaints while paused");
         p.resume(secs(500));
         assert_eq!(p.position(secs(503)), secs(13));
+        // Skip moves on one part at a time: the left side to the switch, the switch to the
+        // right side, the right side to the next step.
+        p.skip(secs(503));
+        assert_eq!(p.position(secs(503)), secs(35));
+        p.skip(secs(503));
+        assert_eq!(p.position(secs(503)), secs(39));
         p.skip(secs(503));
         assert_eq!(p.position(secs(503)), secs(69));
         p.back(secs(504));
@@ -301,16 +310,22 @@ mod tests {
             secs(0),
             "just started: back to the previous step"
         );
-        p.skip(secs(504));
-        p.skip(secs(504));
+        for _ in 0..6 {
+            p.skip(secs(504));
+        }
         assert_eq!(p.now(secs(504)), Now::Finished);
     }
 
     #[test]
     fn the_summary_counts_skipped_steps_and_leaves_pauses_out() {
         let mut p = Player::new(&routine(), secs(0));
+        // Cutting the get-ready short starts the work: no step is skipped.
+        p.skip(secs(1));
+        assert_eq!(p.position(secs(1)), secs(5));
+        assert_eq!(p.summary(secs(1)).skipped, 0);
         p.pause(secs(10));
         p.resume(secs(300));
+        // Cutting the left side short skips the step.
         p.skip(secs(320));
         assert_eq!(
             p.summary(secs(320)),
@@ -321,7 +336,6 @@ mod tests {
             }
         );
         // Back to the skipped step: it counts as done again once played through.
-        p.back(secs(321));
         p.back(secs(321));
         assert_eq!(p.summary(secs(321)).skipped, 0);
         // Played to the end and left open for a while: the time stops at the end.

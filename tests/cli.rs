@@ -353,8 +353,16 @@ fn check_flags_a_dose_far_beyond_the_suggestion() {
     let out = knotmap(&["check", path.to_str().expect("path")]);
     assert!(out.status.success(), "a warning, not an error");
     let report = stdout(&out);
+    let line = text
+        .lines()
+        .position(|l| l.contains("Seconds(36000)"))
+        .expect("the fixture's dose")
+        + 1;
     assert!(
-        report.contains("warning: step 2: 10 h per side is far more than"),
-        "{report}"
+        report
+            .lines()
+            .any(|l| l.contains(&format!("long.ron:{line}:"))
+                && l.contains("warning: step 2: 10 h per side is far more than")),
+        "the dose's own line, {line}: {report}"
     );
 }

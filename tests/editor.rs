@@ -471,6 +471,18 @@ fn print_sends_the_sheet_to_lp() {
     assert!(std::fs::read(&received).expect("pdf").starts_with(b"%PDF-"));
 }
 
+/// Presses Skip, one part of a step at a time, until the session is done.
+fn skip_to_the_end(h: &mut Harness<'_, KnotmapApp>) {
+    for _ in 0..100 {
+        if h.query_by_label("Session done").is_some() {
+            return;
+        }
+        h.get_by_label("Skip").click();
+        h.run_steps(2);
+    }
+    panic!("Skip never reached the end of the session");
+}
+
 /// A clock the test moves by hand.
 #[derive(Clone, Default)]
 struct HandClock(Rc<RefCell<std::time::Duration>>);
@@ -568,11 +580,7 @@ fn the_player_counts_down_switches_sides_pauses_skips_and_ends() {
     h.key_press(Key::ArrowLeft);
     h.run_steps(2);
     assert!(h.query_by_label("Step 1 of 7").is_some());
-    for _ in 0..7 {
-        h.get_by_label("Skip").click();
-        h.run_steps(2);
-    }
-    assert!(h.query_by_label("Session done").is_some());
+    skip_to_the_end(&mut h);
     h.get_by_label("Back to the editor").click();
     h.run_steps(2);
     assert!(h.state().state.play.is_none());
@@ -709,11 +717,7 @@ fn the_end_of_a_session_records_tightness_and_the_map_shows_it() {
     h.run();
     h.get_by_label("Play").click();
     h.run_steps(2);
-    for _ in 0..5 {
-        h.get_by_label("Skip").click();
-        h.run_steps(2);
-    }
-    assert!(h.query_by_label("Session done").is_some());
+    skip_to_the_end(&mut h);
     assert!(
         h.get_by_label("Save to the tightness log")
             .accesskit_node()
@@ -733,6 +737,10 @@ fn the_end_of_a_session_records_tightness_and_the_map_shows_it() {
     h.run();
     h.get_by_label("Save to the tightness log").click();
     h.run_steps(2);
+    assert!(
+        h.query_by_label("Save to the tightness log").is_none(),
+        "a session goes to the log once"
+    );
     let log = knotmap::log::Log::load(&Folders::at(&data)).expect("log");
     assert_eq!(log.entries.len(), 1);
     assert_eq!(log.entries[0].routine, "Breathing opener");
@@ -910,9 +918,40 @@ fn without_a_file_chooser_the_path_is_typed_and_nothing_is_lost() {
     assert!(kept.with_extension("ron").is_file());
     assert!(regions(&h).is_empty(), "then the new routine, as asked");
 
-    // Open: the routines in the folder are offered.
+    // A file already there is replaced only when asked.
+    h.state_mut()
+        .apply(&egui::Context::default(), knotmap::app::Command::SaveAs);
+    h.run();
+    h.get_by_label("Path").set_text_value_accesskit("second");
+    h.run();
+    answer(&mut h, "Save");
+    assert!(
+        h.query_all_by_label_contains("already exists")
+            .next()
+            .is_some()
+    );
+    answer(&mut h, "Replace it");
+    assert!(h.state().state.pending.is_none());
+    assert_eq!(
+        read_routine(&data.join("routines").join("second.ron"))
+            .expect("reads")
+            .0
+            .routine,
+        h.state().state.doc.routine
+    );
+
+    // Open: a folder is not a file; the routines in the folder are offered.
     shortcut(&mut h, Modifiers::COMMAND, Key::O);
     assert!(h.query_by_label("Open a routine").is_some());
+    h.get_by_label("Path")
+        .set_text_value_accesskit(&format!("{}/", data.join("routines").display()));
+    h.run();
+    answer(&mut h, "Open");
+    assert!(
+        h.query_all_by_label_contains("is a folder")
+            .next()
+            .is_some()
+    );
     answer(&mut h, "new-routine.ron");
     assert_eq!(regions(&h), ["calf"]);
     assert!(h.state().state.pending.is_none());

@@ -49,6 +49,8 @@ pub enum Answer {
     SavePdf,
     /// Use the path typed into the question.
     UsePath,
+    /// Use it, replacing the file already there.
+    ReplacePath,
 }
 
 impl KnotmapApp {
@@ -68,6 +70,7 @@ impl KnotmapApp {
                 if let Some(Pending::TypePath(prompt)) = &mut self.state.pending {
                     prompt.text = text;
                     prompt.problem = None;
+                    prompt.replace = None;
                 }
             }
             _ => {}
@@ -329,7 +332,12 @@ impl KnotmapApp {
             (Pending::PrintFailed(_), Answer::SavePdf) => {
                 self.save_sheet(crate::cli::SheetFormat::Pdf);
             }
-            (Pending::TypePath(prompt), Answer::UsePath) => self.use_typed_path(ctx, prompt),
+            (Pending::TypePath(prompt), Answer::UsePath) => {
+                self.use_typed_path(ctx, prompt, false);
+            }
+            (Pending::TypePath(prompt), Answer::ReplacePath) => {
+                self.use_typed_path(ctx, prompt, true);
+            }
             // Cancel, or an answer that does not fit the question: nothing happens.
             _ => {}
         }

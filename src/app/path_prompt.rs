@@ -31,6 +31,8 @@ pub struct PathPrompt {
     pub found: Vec<PathBuf>,
     /// Why the last path did not do, shown under the field.
     pub problem: Option<String>,
+    /// A file already there, which the runner may choose to replace.
+    pub replace: Option<PathBuf>,
 }
 
 impl PathPrompt {
@@ -49,6 +51,7 @@ impl PathPrompt {
             folder,
             found,
             problem: None,
+            replace: None,
         }
     }
 
@@ -81,11 +84,21 @@ fn routine_files(folder: &std::path::Path) -> Vec<PathBuf> {
 impl KnotmapApp {
     /// Carries on with a path typed by hand. A path that will not do keeps the question
     /// open, with the reason under the field.
-    pub(super) fn use_typed_path(&mut self, ctx: &egui::Context, mut prompt: PathPrompt) {
+    /// `replace` says the runner chose to replace the file already at the path.
+    pub(super) fn use_typed_path(
+        &mut self,
+        ctx: &egui::Context,
+        mut prompt: PathPrompt,
+        replace: bool,
+    ) {
         let path = typed_path(&prompt.text, prompt.folder.as_deref(), prompt.extension());
         let problem = match &path {
             None => Some("Type a file name or a path first.".to_owned()),
             Some(path) => match &prompt.purpose {
+                PathFor::Open if path.is_dir() => Some(format!(
+                    "{} is a folder; add the routine's file name.",
+                    path.display()
+                )),
                 PathFor::Open if !path.is_file() => {
                     Some(format!("There is no file at {}.", path.display()))
                 }
@@ -99,9 +112,13 @@ impl KnotmapApp {
                             "There is no folder {}.",
                             folder.map(|f| f.display().to_string()).unwrap_or_default()
                         ))
-                    } else if path.exists() && self.state.doc.path() != Some(path) {
+                    } else if path.exists()
+                        && self.state.doc.path() != Some(path)
+                        && !(replace && prompt.replace.as_ref() == Some(path))
+                    {
+                        prompt.replace = Some(path.clone());
                         Some(format!(
-                            "{} already exists; choose another name.",
+                            "{} already exists. Replace it, or choose another name.",
                             path.display()
                         ))
                     } else {

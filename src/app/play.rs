@@ -59,6 +59,7 @@ impl KnotmapApp {
                     self.last_phase = None;
                     // The map shows the step being played, not what was picked before.
                     self.state.selection = None;
+                    self.state.new_ratings_round();
                 }
             }
             Command::PlayerToggle => {

@@ -45,6 +45,7 @@ impl KnotmapApp {
             Ok(log) => {
                 self.set_log(log);
                 self.state.log_window_open = false;
+                self.state.ratings_saved = true;
                 self.notify(
                     NoticeKind::Info,
                     "Saved to the tightness log. Switch the map to “Tightness” to see it.",

@@ -106,6 +106,10 @@ pub struct AppState {
     pub log: crate::log::Log,
     pub recent_tightness: std::collections::BTreeMap<(crate::catalog::RegionId, StepSide), f32>,
     pub log_window_open: bool,
+    /// Which round of tightness ratings is open (a new one for each session played and each
+    /// time "Log a session" opens), and whether it went to the log.
+    pub ratings_round: u64,
+    pub ratings_saved: bool,
 }
 
 /// The routine builder's inputs.
@@ -124,6 +128,14 @@ impl Default for BuilderForm {
             minutes: 15,
             focus: Vec::new(),
         }
+    }
+}
+
+impl AppState {
+    /// Starts a fresh set of tightness ratings: nothing rated, nothing saved.
+    pub fn new_ratings_round(&mut self) {
+        self.ratings_round += 1;
+        self.ratings_saved = false;
     }
 }
 
@@ -146,6 +158,8 @@ impl Default for AppState {
             log: crate::log::Log::default(),
             recent_tightness: std::collections::BTreeMap::new(),
             log_window_open: false,
+            ratings_round: 0,
+            ratings_saved: false,
         }
     }
 }

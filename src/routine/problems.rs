@@ -12,6 +12,7 @@ pub enum Field {
     Region,
     Technique,
     Tool,
+    Dose,
 }
 
 /// Something a runner should know about one step.
@@ -66,7 +67,7 @@ impl Step {
             ));
         }
         if self.dose.approx_seconds() == 0 {
-            out.push(Concern::error(Field::Region, "the dose is zero".to_owned()));
+            out.push(Concern::error(Field::Dose, "the dose is zero".to_owned()));
         }
         match region {
             None => out.push(Concern::unknown(
@@ -92,7 +93,7 @@ impl Step {
             }
         }
         if let Some(message) = long_on_a_ball(self).or_else(|| too_long(catalog, self)) {
-            out.push(Concern::warning(Field::Region, message));
+            out.push(Concern::warning(Field::Dose, message));
         }
         match technique {
             None => out.push(Concern::unknown(
@@ -143,18 +144,24 @@ impl Routine {
                 .unwrap_or(cursor);
             cursor = from + 1;
             for concern in step.concerns(catalog) {
-                let id = match concern.field {
-                    Field::Region => step.region.as_str(),
-                    Field::Technique => step.technique.as_str(),
-                    Field::Tool => step.tool.as_str(),
-                };
-                let (line, column) = text
-                    .and_then(|t| {
-                        find_quoted(t, from, id)
-                            .or_else(|| find_quoted(t, 0, id))
-                            .map(|at| line_col_at(t, at))
-                    })
-                    .unwrap_or((0, 0));
+                let at = text.and_then(|t| {
+                    let id = match concern.field {
+                        Field::Region => step.region.as_str(),
+                        Field::Technique => step.technique.as_str(),
+                        Field::Tool => step.tool.as_str(),
+                        // The step's own `dose:` field.
+                        Field::Dose => {
+                            return t
+                                .get(from..)
+                                .and_then(|rest| rest.find("dose"))
+                                .map(|i| line_col_at(t, from + i));
+                        }
+                    };
+                    find_quoted(t, from, id)
+                        .or_else(|| find_quoted(t, 0, id))
+                        .map(|at| line_col_at(t, at))
+                });
+                let (line, column) = at.unwrap_or((0, 0));
                 let problem = Problem {
                     line,
                     column,

@@ -39,11 +39,19 @@ pub fn side_of(side: StepSide) -> Option<Side> {
 pub fn ratings_ui(
     ui: &mut egui::Ui,
     catalog: &Catalog,
-    routine: &Routine,
+    state: &AppState,
     commands: &mut Vec<Command>,
 ) {
-    let places = rated_places(catalog, routine);
-    let id = ui.scope_id().with("ratings");
+    if state.ratings_saved {
+        ui.label(
+            RichText::new("Saved to the tightness log. Switch the map to “Tightness” to see it.")
+                .strong(),
+        );
+        return;
+    }
+    let places = rated_places(catalog, &state.doc.routine);
+    // A fresh set of ratings for each session.
+    let id = ui.scope_id().with(("ratings", state.ratings_round));
     let mut values: Vec<Option<u8>> = ui
         .data(|d| d.get_temp::<Vec<Option<u8>>>(id))
         .filter(|v| v.len() == places.len())
@@ -145,7 +153,7 @@ pub fn log_window_ui(
         .collapsible(false)
         .show(ctx, |ui| {
             ui.label(RichText::new(&state.doc.routine.name).strong());
-            ratings_ui(ui, catalog, &state.doc.routine, commands);
+            ratings_ui(ui, catalog, state, commands);
         });
     if !open {
         commands.push(Command::ShowLogWindow(false));

@@ -1,29 +1,41 @@
-//! The banner under the top bar: what just happened, or what went wrong.
+//! The message under the top bar: what just happened, or what went wrong. It floats over the
+//! window rather than pushing the panels down, so nothing moves when it comes and goes.
 
 use eframe::egui::{self, RichText};
 
 use crate::app::{Command, Notice, NoticeKind};
 
-pub fn notice_ui(ui: &mut egui::Ui, notice: &Notice, commands: &mut Vec<Command>) {
-    let visuals = ui.visuals();
-    let colour = match notice.kind {
-        NoticeKind::Info => visuals.text_color(),
-        NoticeKind::Warning => visuals.warn_fg_color,
-        NoticeKind::Error => visuals.error_fg_color,
-    };
-    ui.add_space(3.0);
-    ui.horizontal(|ui| {
-        let label = match notice.kind {
-            NoticeKind::Info => "",
-            NoticeKind::Warning => "Note: ",
-            NoticeKind::Error => "Problem: ",
-        };
-        if ui.small_button("Dismiss").clicked() {
-            commands.push(Command::DismissNotice);
-        }
-        ui.add(
-            egui::Label::new(RichText::new(format!("{label}{}", notice.text)).color(colour)).wrap(),
-        );
-    });
-    ui.add_space(3.0);
+/// Shows the notice centred just below `top` (the top bar's bottom edge).
+pub fn notice_ui(ctx: &egui::Context, top: f32, notice: &Notice, commands: &mut Vec<Command>) {
+    egui::Area::new(egui::Id::unique("knotmap_notice"))
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, top + 8.0))
+        .order(egui::Order::Foreground)
+        .interactable(true)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(760.0);
+                let visuals = ui.visuals();
+                let colour = match notice.kind {
+                    NoticeKind::Info => visuals.strong_text_color(),
+                    NoticeKind::Warning => visuals.warn_fg_color,
+                    NoticeKind::Error => visuals.error_fg_color,
+                };
+                ui.horizontal(|ui| {
+                    let label = match notice.kind {
+                        NoticeKind::Info => "",
+                        NoticeKind::Warning => "Note: ",
+                        NoticeKind::Error => "Problem: ",
+                    };
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(format!("{label}{}", notice.text)).color(colour),
+                        )
+                        .wrap(),
+                    );
+                    if ui.small_button("Dismiss").clicked() {
+                        commands.push(Command::DismissNotice);
+                    }
+                });
+            });
+        });
 }

@@ -103,14 +103,18 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &PathPrompt, commands: &mut Vec<C
             .labelled_by(label.id);
         // The field takes the keyboard when the question opens: on its first pass, that is,
         // when it was not shown on the pass before.
+        // The field takes the keyboard back when a path would not do, so it can be fixed.
         let pass = ui.ctx().cumulative_pass_nr();
         let seen_id = field.id.with("last_pass");
-        let last = ui.data_mut(|d| {
+        let problem_id = field.id.with("last_problem");
+        let (last, last_problem) = ui.data_mut(|d| {
             let last = d.get_temp::<u64>(seen_id).unwrap_or(0);
+            let last_problem = d.get_temp::<Option<String>>(problem_id).flatten();
             d.insert_temp(seen_id, pass);
-            last
+            d.insert_temp(problem_id, prompt.problem.clone());
+            (last, last_problem)
         });
-        if last + 1 < pass {
+        if last + 1 < pass || (prompt.problem.is_some() && prompt.problem != last_problem) {
             field.request_focus();
         }
         if field.changed() {
@@ -139,6 +143,9 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &PathPrompt, commands: &mut Vec<C
         ui.horizontal(|ui| {
             if ui.button(action).clicked() || entered {
                 commands.push(Command::Answer(Answer::UsePath));
+            }
+            if prompt.replace.is_some() && ui.button("Replace it").clicked() {
+                commands.push(Command::Answer(Answer::ReplacePath));
             }
             if ui.button("Cancel").clicked() {
                 commands.push(Command::Answer(Answer::Cancel));

@@ -105,6 +105,8 @@ pub fn player_ui(
         .inner_margin(Margin::same(18))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
+            // Room for the longest instructions, so the buttons below never move.
+            ui.set_min_height(330.0);
             ui.label(
                 RichText::new(format!(
                     "Step {} of {}",
@@ -117,10 +119,13 @@ pub fn player_ui(
             let (mut place, what) = step_title(catalog, step);
             // Name the side being worked, or the one coming up after the switch: "Left calf"
             // rather than "Calf · both sides".
-            let side = match segment.phase {
-                Phase::Work(side) => side,
-                Phase::SwitchSides => Some(Side::Right),
-                Phase::GetReady => None,
+            let side = match (segment.phase, step.side) {
+                (Phase::Work(side), _) => side,
+                (Phase::SwitchSides, _) => Some(Side::Right),
+                (Phase::GetReady, crate::routine::StepSide::Right) => Some(Side::Right),
+                (Phase::GetReady, crate::routine::StepSide::Middle) => None,
+                // Both sides start on the left.
+                (Phase::GetReady, _) => Some(Side::Left),
             };
             if let (Some(side), Some(region)) = (side, catalog.region(&step.region)) {
                 place = region.display_name(Some(side));
@@ -272,7 +277,7 @@ fn end_ui(
             }
         });
     ui.add_space(12.0);
-    super::log::ratings_ui(ui, catalog, &state.doc.routine, commands);
+    super::log::ratings_ui(ui, catalog, state, commands);
     ui.add_space(12.0);
     ui.horizontal(|ui| {
         if ui.button(RichText::new("Play again").size(16.0)).clicked() {
