@@ -102,6 +102,12 @@ fn select_step(h: &mut Harness<'_, KnotmapApp>, index: usize) {
     assert_eq!(h.state().state.selected_step, Some(index));
 }
 
+/// Applies a command the way a frame would, then lets the window catch up.
+fn apply(h: &mut Harness<'_, KnotmapApp>, command: knotmap::app::Command) {
+    h.state_mut().apply(&egui::Context::default(), command);
+    h.run();
+}
+
 /// Clicks a button of the question on top (the toolbar may have one of the same name).
 fn answer(h: &mut Harness<'_, KnotmapApp>, label: &str) {
     h.get_all_by_label(label)
@@ -219,11 +225,7 @@ fn a_malformed_file_shows_where_and_keeps_the_current_routine() {
     )
     .expect("write");
     let bytes = std::fs::read(&bad).expect("read");
-    h.state_mut().apply(
-        &egui::Context::default(),
-        knotmap::app::Command::OpenPath(bad.clone()),
-    );
-    h.run();
+    apply(&mut h, knotmap::app::Command::OpenPath(bad.clone()));
     assert!(h.query_by_label("Save your changes?").is_some());
     h.get_by_label("Discard").click();
     h.run();
@@ -379,11 +381,7 @@ fn the_sheet_from_the_window_saves_previews_and_prints() {
     let dialogs = FakeDialogs::default();
     let mut h = app(dir.path(), &dialogs);
     shortcut(&mut h, Modifiers::COMMAND, Key::N);
-    h.state_mut().apply(
-        &egui::Context::default(),
-        knotmap::app::Command::New(Some(0)),
-    );
-    h.run();
+    apply(&mut h, knotmap::app::Command::New(Some(0)));
     assert_eq!(h.state().state.doc.routine.steps.len(), 7);
 
     // Save PDF… from the Sheet menu.
@@ -456,11 +454,7 @@ fn print_sends_the_sheet_to_lp() {
                 .with_print_program(lp_path)
         });
     h.run();
-    h.state_mut().apply(
-        &egui::Context::default(),
-        knotmap::app::Command::New(Some(2)),
-    );
-    h.run();
+    apply(&mut h, knotmap::app::Command::New(Some(2)));
     shortcut(&mut h, Modifiers::COMMAND, Key::P);
     let notice = h.state().state.notice.clone().expect("a notice");
     assert!(notice.text.contains("Floor-1"), "{}", notice.text);
@@ -517,11 +511,7 @@ fn the_player_counts_down_switches_sides_pauses_skips_and_ends() {
         });
     h.run();
     // "Before a run": its first step is on both sides.
-    h.state_mut().apply(
-        &egui::Context::default(),
-        knotmap::app::Command::New(Some(0)),
-    );
-    h.run();
+    apply(&mut h, knotmap::app::Command::New(Some(0)));
     let first = h.state().state.doc.routine.steps[0].clone();
     let work = first.dose.approx_seconds() as f32;
     click_place(&mut h, "Right calf");
@@ -591,11 +581,7 @@ fn adapting_a_routine_to_my_tools_is_one_undoable_edit() {
     let dir = tempfile::tempdir().expect("temp dir");
     let dialogs = FakeDialogs::default();
     let mut h = app(dir.path(), &dialogs);
-    h.state_mut().apply(
-        &egui::Context::default(),
-        knotmap::app::Command::New(Some(1)),
-    );
-    h.run();
+    apply(&mut h, knotmap::app::Command::New(Some(1)));
     let before = h.state().state.doc.routine.clone();
     assert!(
         before
@@ -653,11 +639,7 @@ fn adapting_a_routine_to_my_tools_is_one_undoable_edit() {
     );
 
     // The region panel now says what to use instead of a roller.
-    h.state_mut().apply(
-        &egui::Context::default(),
-        knotmap::app::Command::ShowMyTools(false),
-    );
-    h.run();
+    apply(&mut h, knotmap::app::Command::ShowMyTools(false));
     click_place(&mut h, "Left rectus femoris");
     let says = |text: &str| h.query_all_by_label_contains(text).next().is_some();
     assert!(
@@ -710,11 +692,7 @@ fn the_end_of_a_session_records_tightness_and_the_map_shows_it() {
     let data = dir.path().join("data");
     let dialogs = FakeDialogs::default();
     let mut h = app(&data, &dialogs);
-    h.state_mut().apply(
-        &egui::Context::default(),
-        knotmap::app::Command::New(Some(2)),
-    );
-    h.run();
+    apply(&mut h, knotmap::app::Command::New(Some(2)));
     h.get_by_label("Play").click();
     h.run_steps(2);
     skip_to_the_end(&mut h);
@@ -776,11 +754,7 @@ fn steps_reorder_by_drag_and_drop() {
     let dir = tempfile::tempdir().expect("temp dir");
     let dialogs = FakeDialogs::default();
     let mut h = app(dir.path(), &dialogs);
-    h.state_mut().apply(
-        &egui::Context::default(),
-        knotmap::app::Command::New(Some(0)),
-    );
-    h.run();
+    apply(&mut h, knotmap::app::Command::New(Some(0)));
     let before = regions(&h);
     let title = |h: &Harness<'_, KnotmapApp>, number: usize| {
         let prefix = format!("{number}. ");
@@ -821,11 +795,7 @@ fn a_dose_that_presses_too_long_is_flagged_on_its_step() {
     let dir = tempfile::tempdir().expect("temp dir");
     let dialogs = FakeDialogs::default();
     let mut h = app(dir.path(), &dialogs);
-    h.state_mut().apply(
-        &egui::Context::default(),
-        knotmap::app::Command::New(Some(0)),
-    );
-    h.run();
+    apply(&mut h, knotmap::app::Command::New(Some(0)));
     assert!(
         h.query_all_by_label_contains("is long").next().is_none(),
         "the example routine is sound"
@@ -836,8 +806,8 @@ fn a_dose_that_presses_too_long_is_flagged_on_its_step() {
         "tennis_ball",
         "a ball under the glutes"
     );
-    h.state_mut().apply(
-        &egui::Context::default(),
+    apply(
+        &mut h,
         knotmap::app::Command::Edit(knotmap::routine::Edit::SetStep {
             index: 0,
             step: knotmap::routine::Step {
@@ -846,7 +816,6 @@ fn a_dose_that_presses_too_long_is_flagged_on_its_step() {
             },
         }),
     );
-    h.run();
     assert!(
         h.query_all_by_label_contains("on a ball under the glutes is long")
             .next()
@@ -880,12 +849,9 @@ fn without_a_file_chooser_the_path_is_typed_and_nothing_is_lost() {
     assert!(suggested.is_file(), "saved where suggested");
     assert!(!h.state().state.doc.is_dirty());
 
-    // New with unsaved changes, answered Save: typed name, then the new routine.
+    // Save As: a name alone goes in the folder shown, and gets the .ron extension.
     add_first_technique(&mut h, "Right hamstrings");
-    h.state_mut()
-        .apply(&egui::Context::default(), knotmap::app::Command::SaveAs);
-    h.run();
-    // A name alone goes in the folder shown, and gets the .ron extension.
+    apply(&mut h, knotmap::app::Command::SaveAs);
     h.get_by_label("Path").set_text_value_accesskit("second");
     h.run();
     answer(&mut h, "Save");
@@ -919,9 +885,7 @@ fn without_a_file_chooser_the_path_is_typed_and_nothing_is_lost() {
     assert!(regions(&h).is_empty(), "then the new routine, as asked");
 
     // A file already there is replaced only when asked.
-    h.state_mut()
-        .apply(&egui::Context::default(), knotmap::app::Command::SaveAs);
-    h.run();
+    apply(&mut h, knotmap::app::Command::SaveAs);
     h.get_by_label("Path").set_text_value_accesskit("second");
     h.run();
     answer(&mut h, "Save");
