@@ -1,0 +1,391 @@
+//! The catalog's entries as written in its RON files: typed ids, regions, muscles,
+//! techniques with their cues and doses, tools, cautions and the basics.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Defines a typed id: a string newtype so a muscle id can never be passed as a tool id.
+macro_rules! typed_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// The id as written in the catalog files.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(s.to_owned())
+            }
+        }
+    };
+}
+
+typed_id!(
+    /// Names a region of the body map (without its side), e.g. `hamstrings`.
+    RegionId
+);
+typed_id!(
+    /// Names a muscle (or a band of fascia such as the IT band), e.g. `psoas`.
+    MuscleId
+);
+typed_id!(
+    /// Names a technique, e.g. `hamstring_roll`.
+    TechniqueId
+);
+typed_id!(
+    /// Names a tool, e.g. `tennis_ball`.
+    ToolId
+);
+typed_id!(
+    /// Names a caution, e.g. `ball_five_seconds`.
+    CautionId
+);
+typed_id!(
+    /// Names a piece of background, e.g. `fascia_connects`.
+    BasicId
+);
+
+/// Which way the figure on the body map faces the viewer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum View {
+    Front,
+    Back,
+}
+
+impl View {
+    pub const ALL: [View; 2] = [View::Front, View::Back];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Front => "front",
+            View::Back => "back",
+        }
+    }
+}
+
+/// The runner's left or right (not the viewer's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub const BOTH: [Side; 2] = [Side::Left, Side::Right];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Side::Left => "Left",
+            Side::Right => "Right",
+        }
+    }
+}
+
+/// The part of the running stride a muscle serves; the body map colours by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Stride {
+    /// Lifting the knee: swinging the leg forward.
+    HipFlexion,
+    /// Push-off: plantar flexion of the ankle and extension of the hip.
+    PushOff,
+    /// Letting the ribcage and belly expand with each breath.
+    Breathing,
+    /// Keeping the knee and hip steady on landing.
+    Stability,
+}
+
+impl Stride {
+    pub const ALL: [Stride; 4] = [
+        Stride::HipFlexion,
+        Stride::PushOff,
+        Stride::Breathing,
+        Stride::Stability,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Stride::HipFlexion => "Hip flexion",
+            Stride::PushOff => "Push-off",
+            Stride::Breathing => "Breathing",
+            Stride::Stability => "Knee and hip stability",
+        }
+    }
+
+    pub fn explain(self) -> &'static str {
+        match self {
+            Stride::HipFlexion => "swinging the leg forward",
+            Stride::PushOff => "plantar flexion and hip extension",
+            Stride::Breathing => "room for the breath",
+            Stride::Stability => "steady knees and hips",
+        }
+    }
+}
+
+/// A region of the body map as written in `regions.ron`: defined once, drawn on both sides
+/// when `sided`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: RegionId,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub view: View,
+    pub sided: bool,
+    pub muscles: Vec<MuscleId>,
+    /// Why this is a place never to roll, for the no-roll zones.
+    pub no_roll: Option<String>,
+    pub about: String,
+}
+
+impl Region {
+    /// The sides this region exists on: both for sided regions, a single `None` for the
+    /// midline.
+    pub fn sides(&self) -> Vec<Option<Side>> {
+        if self.sided {
+            vec![Some(Side::Left), Some(Side::Right)]
+        } else {
+            vec![None]
+        }
+    }
+
+    /// "Left hamstrings", or just the name for a midline region.
+    pub fn display_name(&self, side: Option<Side>) -> String {
+        match side {
+            Some(side) => format!("{} {}", side.title(), lower_first(&self.name)),
+            None => self.name.clone(),
+        }
+    }
+
+    pub fn is_no_roll(&self) -> bool {
+        self.no_roll.is_some()
+    }
+}
+
+/// Lower-cases the first letter unless the word is an abbreviation such as "IT" or "TFL".
+fn lower_first(name: &str) -> String {
+    let first_word = name.split_whitespace().next().unwrap_or_default();
+    let is_acronym = first_word.len() > 1 && first_word.chars().all(|c| c.is_ascii_uppercase());
+    // Words named after people keep their capital.
+    let is_proper = ["Achilles"].contains(&first_word);
+    if is_acronym || is_proper {
+        return name.to_owned();
+    }
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A muscle, or a band of connective tissue a runner works like one.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Muscle {
+    pub id: MuscleId,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub stride: Stride,
+    pub what: String,
+    pub why: String,
+}
+
+/// What a cue is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CueKind {
+    Pressure,
+    Direction,
+    Pace,
+    Breathing,
+    Avoid,
+}
+
+impl CueKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            CueKind::Pressure => "Pressure",
+            CueKind::Direction => "Direction",
+            CueKind::Pace => "Pace",
+            CueKind::Breathing => "Breathing",
+            CueKind::Avoid => "Avoid",
+        }
+    }
+}
+
+/// A short instruction given while the technique is done.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cue {
+    pub kind: CueKind,
+    pub text: String,
+}
+
+/// About how long one slow pass along a muscle takes, out and back.
+pub const SECONDS_PER_PASS: u32 = 10;
+
+/// How much of a technique to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Dose {
+    Seconds(u32),
+    Passes(u32),
+}
+
+impl Dose {
+    /// Rough time in seconds: a slow pass along a muscle, out and back, takes about ten.
+    pub fn approx_seconds(self) -> u32 {
+        match self {
+            Dose::Seconds(s) => s,
+            Dose::Passes(n) => n.saturating_mul(SECONDS_PER_PASS),
+        }
+    }
+}
+
+impl fmt::Display for Dose {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Dose::Seconds(s) if s >= 60 && s % 60 == 0 => write!(f, "{} min", s / 60),
+            Dose::Seconds(s) if s > 60 => write!(f, "{} min {} s", s / 60, s % 60),
+            Dose::Seconds(s) => write!(f, "{s} s"),
+            Dose::Passes(1) => write!(f, "1 pass"),
+            Dose::Passes(n) => write!(f, "{n} passes"),
+        }
+    }
+}
+
+/// A way of working one or more muscles with a tool.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Technique {
+    pub id: TechniqueId,
+    pub name: String,
+    /// Other names people use ("lunge", "power pose").
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// One line, short enough for a session sheet.
+    pub summary: String,
+    pub muscles: Vec<MuscleId>,
+    /// Best tool first.
+    pub tools: Vec<ToolId>,
+    pub steps: Vec<String>,
+    pub cues: Vec<Cue>,
+    pub dose: Dose,
+    pub per_side: bool,
+}
+
+impl Technique {
+    /// The dose as a runner reads it: "90 s per side".
+    pub fn dose_text(&self) -> String {
+        if self.per_side {
+            format!("{} per side", self.dose)
+        } else {
+            self.dose.to_string()
+        }
+    }
+}
+
+/// Something to press or roll with, bought or home-made.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tool {
+    pub id: ToolId,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub about: String,
+    pub stand_ins: Vec<ToolId>,
+    pub stand_in_note: String,
+    /// How to make it at home, for home-made tools.
+    pub home_made: Option<String>,
+}
+
+/// How serious a caution is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Severity {
+    Info,
+    Caution,
+    Danger,
+}
+
+impl Severity {
+    pub fn title(self) -> &'static str {
+        match self {
+            Severity::Info => "Good to know",
+            Severity::Caution => "Caution",
+            Severity::Danger => "Important",
+        }
+    }
+}
+
+/// A safety rule and what it applies to.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Caution {
+    pub id: CautionId,
+    pub title: String,
+    pub text: String,
+    pub severity: Severity,
+    pub regions: Vec<RegionId>,
+    pub muscles: Vec<MuscleId>,
+    pub techniques: Vec<TechniqueId>,
+    pub tools: Vec<ToolId>,
+    /// Advice for a routine done just before a run; routines for other times leave it out.
+    #[serde(default)]
+    pub before_a_run_only: bool,
+}
+
+impl Caution {
+    /// Whether this caution speaks to work on these regions, muscles, techniques and tools.
+    /// A caution about places, muscles or techniques applies where one of them is worked
+    /// (and, if it also names tools, only with one of those tools); a caution about tools
+    /// alone applies wherever one of its tools is used.
+    pub fn applies_to(
+        &self,
+        regions: &[&RegionId],
+        muscles: &[&MuscleId],
+        techniques: &[&TechniqueId],
+        tools: &[&ToolId],
+    ) -> bool {
+        let tool_here = self.tools.iter().any(|id| tools.contains(&id));
+        let names_work =
+            !self.regions.is_empty() || !self.muscles.is_empty() || !self.techniques.is_empty();
+        if !names_work {
+            return tool_here;
+        }
+        let work_here = self.regions.iter().any(|id| regions.contains(&id))
+            || self.muscles.iter().any(|id| muscles.contains(&id))
+            || self.techniques.iter().any(|id| techniques.contains(&id));
+        work_here && (self.tools.is_empty() || tool_here)
+    }
+}
+
+/// Background a runner should know before picking up a roller: why to roll, and when.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Basic {
+    pub id: BasicId,
+    pub title: String,
+    /// Other words a runner may search for, such as "myofascia".
+    pub aliases: Vec<String>,
+    pub text: String,
+    /// The muscles it speaks about, lit up on the map when it is selected.
+    pub muscles: Vec<MuscleId>,
+}
