@@ -4,9 +4,10 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
-use knotmap::app::{Command, KnotmapApp, Settings};
+use knotmap::app::{Command, KnotmapApp};
 use knotmap::body::Body;
 use knotmap::catalog::{Catalog, Hit, Side, View};
+use knotmap::settings::Settings;
 
 /// The same allocator as the app, so the figures are the app's.
 #[global_allocator]

@@ -15,7 +15,8 @@ use crate::body::Body;
 use crate::catalog::{Catalog, Hit};
 use crate::dialogs::{FileDialogs, NativeDialogs};
 use crate::routine::Edit;
-use crate::storage::{DiskStamp, Folders, RecoveryCopy};
+use crate::settings::Settings;
+use crate::storage::{DiskStamp, Folders, Orphan, RecoveryCopy, RecoverySlot};
 use crate::ui;
 
 mod routine_ops;
@@ -38,6 +39,15 @@ pub struct KnotmapApp {
     disk: Option<DiskStamp>,
     /// When the recovery copy of unsaved edits is next due.
     recovery_due: Option<Instant>,
+    /// This window's recovery copy, when there is a data folder.
+    recovery: Option<RecoverySlot>,
+    /// Copies left by windows that are gone, still to be offered back.
+    orphans: Vec<Orphan>,
+    /// The settings as last written, to write them again only when they change; `None`
+    /// when they are not to be written (no folders, a newer knotmap's file).
+    settings_written: Option<Settings>,
+    /// The window's size in the last frame, remembered at exit.
+    window_size: Option<crate::settings::WindowSize>,
     /// Whether the window may close now (unsaved changes were dealt with).
     may_close: bool,
     title: String,
@@ -50,21 +60,28 @@ pub struct KnotmapApp {
     flash_until: Option<Duration>,
     /// Where to write the places' screen positions for the end-to-end test, if asked.
     anchor_report: Option<(PathBuf, u64)>,
+    ctx: egui::Context,
+}
+
+/// What the window opens with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// The routine that was open when knotmap last closed, if it is still there.
+    Last,
+    /// A routine file (`knotmap FILE`, or a file opened from the desktop).
+    Open(PathBuf),
+    /// A routine file, played at once (`knotmap play FILE`).
+    Play(PathBuf),
 }
 
 /// How long after an edit the recovery copy is written.
 const RECOVERY_DELAY: Duration = Duration::from_secs(2);
 
 impl KnotmapApp {
-    /// Builds the app, restoring the settings of the last run and offering back unsaved
-    /// edits a crash left behind.
+    /// Builds the app in a new window, with the default settings and no files until
+    /// [`KnotmapApp::with_files`] gives it folders.
     pub fn new(cc: &eframe::CreationContext<'_>, catalog: &'static Catalog, body: Body) -> Self {
-        let settings: Settings = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-            .unwrap_or_default();
-        KnotmapApp::with_settings(&cc.egui_ctx, catalog, body, settings)
-            .with_files(Folders::from_system(), Box::new(NativeDialogs::default()))
+        KnotmapApp::with_settings(&cc.egui_ctx, catalog, body, Settings::default())
     }
 
     /// Builds the app on a context of its own (benchmarks, tests) with the given settings,
@@ -76,7 +93,7 @@ impl KnotmapApp {
         settings: Settings,
     ) -> Self {
         ui::style::install(ctx);
-        ctx.set_theme(settings.theme.preference());
+        ctx.set_theme(state::theme_preference(settings.theme));
         KnotmapApp {
             catalog,
             body,
@@ -89,6 +106,10 @@ impl KnotmapApp {
             dialogs: Box::new(NativeDialogs::default()),
             disk: None,
             recovery_due: None,
+            recovery: None,
+            orphans: Vec::new(),
+            settings_written: None,
+            window_size: None,
             may_close: false,
             title: String::new(),
             lp_program: PathBuf::from("lp"),
@@ -98,16 +119,33 @@ impl KnotmapApp {
             last_phase: None,
             flash_until: None,
             anchor_report: std::env::var_os("KNOTMAP_E2E_REPORT").map(|p| (p.into(), 0)),
+            ctx: ctx.clone(),
         }
     }
 
-    /// Uses these folders and dialogs; offers back a recovery copy found in the folders.
+    /// Uses these folders and dialogs: reads the settings kept there, takes this window's
+    /// place for its recovery copy, and offers back the copies that windows gone before left.
     #[must_use]
     pub fn with_files(mut self, folders: Option<Folders>, dialogs: Box<dyn FileDialogs>) -> Self {
-        if let Some(copy) = folders.as_ref().and_then(RecoveryCopy::load) {
-            self.state.pending = Some(Pending::Restore(copy));
-        }
         if let Some(f) = &folders {
+            let loaded = Settings::load(f);
+            self.settings_written = loaded.writable.then(|| loaded.settings.clone());
+            self.ctx
+                .set_theme(state::theme_preference(loaded.settings.theme));
+            self.state.settings = loaded.settings;
+            if let Some(notice) = loaded.notice {
+                self.notify(NoticeKind::Warning, notice);
+            }
+            self.orphans = Orphan::find(f);
+            self.orphans.reverse(); // offered newest first, from the end
+            match RecoverySlot::claim(f) {
+                Ok(slot) => self.recovery = Some(slot),
+                Err(e) => self.notify(
+                    NoticeKind::Warning,
+                    format!("Unsaved edits cannot be kept aside in case of a crash: {e}"),
+                ),
+            }
+            self.offer_next_orphan();
             match crate::log::Log::load(f) {
                 Ok(log) => self.set_log(log),
                 Err(e) => self.notify(
@@ -126,6 +164,25 @@ impl KnotmapApp {
     pub fn with_clock(mut self, clock: Box<dyn Clock>) -> Self {
         self.clock = clock;
         self
+    }
+
+    /// Opens what the window starts with: the routine open when knotmap last closed, a file
+    /// named on the command line, or a file to play.
+    #[must_use]
+    pub fn starting(mut self, start: Start) -> Self {
+        match start {
+            Start::Last => {
+                if let Some(path) = self.state.settings.open.clone().filter(|p| p.exists()) {
+                    self.open_path(path);
+                }
+                self
+            }
+            Start::Open(path) => {
+                self.open_path(path);
+                self
+            }
+            Start::Play(path) => self.playing(path),
+        }
     }
 
     /// Opens a routine file and starts playing it (`knotmap play`).
@@ -170,11 +227,10 @@ impl KnotmapApp {
                 )
             })
             .collect();
-        let temporary = path.with_extension("partial");
-        match std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, &*path)) {
+        match crate::storage::write_atomic(path, text.as_bytes()) {
             Ok(()) => *written = self.map.generation(),
             Err(e) => {
-                eprintln!("knotmap: could not write {}: {e}", path.display());
+                eprintln!("knotmap: could not write the anchors: {e}");
                 self.anchor_report = None;
             }
         }
@@ -247,7 +303,7 @@ impl KnotmapApp {
             Command::SetViewMode(mode) => self.state.settings.view_mode = mode,
             Command::SetTheme(theme) => {
                 self.state.settings.theme = theme;
-                ctx.set_theme(theme.preference());
+                ctx.set_theme(state::theme_preference(theme));
             }
             Command::Edit(edit) => self.edit(edit),
             Command::AddTechnique { technique, region } => {
@@ -371,23 +427,92 @@ impl KnotmapApp {
             return;
         }
         self.recovery_due = None;
-        let Some(folders) = &self.folders else {
+        self.write_recovery_copy();
+    }
+
+    /// Writes this window's recovery copy now, or removes it when nothing is unsaved.
+    fn write_recovery_copy(&mut self) {
+        let Some(slot) = &self.recovery else {
             return;
         };
         let result = if self.state.doc.is_dirty() {
-            RecoveryCopy {
+            slot.save(&RecoveryCopy {
                 path: self.state.doc.path().cloned(),
                 routine: self.state.doc.routine.clone(),
-            }
-            .save(folders)
+            })
         } else {
-            RecoveryCopy::clear(folders)
+            slot.clear()
         };
         if let Err(e) = result {
             self.notify(
                 NoticeKind::Warning,
                 format!("Could not keep a recovery copy of your edits: {e}"),
             );
+        }
+    }
+
+    /// Asks about the next copy a window gone before left, when no other question waits.
+    fn offer_next_orphan(&mut self) {
+        if self.state.pending.is_none()
+            && let Some(orphan) = self.orphans.pop()
+        {
+            self.state.pending = Some(Pending::Restore(orphan));
+        }
+    }
+
+    /// Writes the settings when they have changed since they were last written.
+    fn keep_settings(&mut self) {
+        let open = self.state.doc.path().cloned();
+        if self.state.settings.open != open {
+            self.state.settings.open = open;
+        }
+        let (Some(written), Some(folders)) = (&self.settings_written, &self.folders) else {
+            return;
+        };
+        if *written == self.state.settings {
+            return;
+        }
+        match self.state.settings.save(folders) {
+            Ok(()) => self.settings_written = Some(self.state.settings.clone()),
+            Err(e) => {
+                // Said once: the settings are not tried again until they change.
+                self.settings_written = Some(self.state.settings.clone());
+                self.notify(
+                    NoticeKind::Warning,
+                    format!("Could not keep your settings: {e}"),
+                );
+            }
+        }
+    }
+
+    /// The window's size this frame, to be remembered at exit.
+    fn note_window_size(&mut self, ctx: &egui::Context) {
+        let (rect, maximized) = ctx.input(|i| {
+            (
+                i.viewport().inner_rect,
+                i.viewport().maximized.unwrap_or(false),
+            )
+        });
+        if let Some(rect) = rect {
+            self.window_size = Some(crate::settings::WindowSize {
+                width: rect.width(),
+                height: rect.height(),
+                maximized,
+            });
+        }
+    }
+
+    /// Opens routine files dropped on the window (the first one; a routine is one file).
+    fn open_dropped(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let dropped = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(path) = dropped {
+            commands.push(Command::OpenPath(path));
         }
     }
 
@@ -416,6 +541,8 @@ impl KnotmapApp {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
         self.guard_close(&ctx);
+        self.note_window_size(&ctx);
+        self.open_dropped(&ctx, &mut commands);
         self.player_keys(&ctx, &mut commands);
         self.shortcuts(&ctx, &mut commands);
         self.tick_player(&ctx);
@@ -493,6 +620,8 @@ impl KnotmapApp {
             self.apply(&ctx, command);
         }
         self.keep_recovery_copy(&ctx);
+        self.offer_next_orphan();
+        self.keep_settings();
         self.update_title(&ctx);
         if changed {
             // The panels were drawn before the change: show it now, not at the next event.
@@ -506,31 +635,45 @@ impl eframe::App for KnotmapApp {
         self.frame_ui(ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.state.settings);
+    fn on_exit(&mut self) {
+        if let Some(size) = self.window_size {
+            self.state.settings.window = Some(size);
+        }
+        self.keep_settings();
     }
 }
 
 /// Opens the window and runs until it is closed.
-pub fn run(catalog: &'static Catalog, play: Option<PathBuf>) -> anyhow::Result<()> {
+pub fn run(catalog: &'static Catalog, start: Start) -> anyhow::Result<()> {
     let body = Body::builtin(catalog)?;
+    let folders = Folders::from_system();
+    // The size is read here as well as in the app, to open the window at it.
+    let window = folders
+        .as_ref()
+        .and_then(|f| Settings::read(f).ok().flatten())
+        .and_then(|s| s.window);
+    let size = window.map_or([1500.0, 920.0], |w| {
+        [w.width.max(980.0), w.height.max(600.0)]
+    });
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("knotmap")
-            .with_app_id("knotmap")
-            .with_inner_size([1500.0, 920.0])
-            .with_min_inner_size([980.0, 600.0]),
+            .with_app_id(crate::APP_ID)
+            .with_inner_size(size)
+            .with_maximized(window.is_some_and(|w| w.maximized))
+            .with_min_inner_size([980.0, 600.0])
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     eframe::run_native(
         "knotmap",
         options,
         Box::new(move |cc| {
-            let app = KnotmapApp::new(cc, catalog, body);
-            Ok(Box::new(match play {
-                Some(path) => app.playing(path),
-                None => app,
-            }))
+            Ok(Box::new(
+                KnotmapApp::new(cc, catalog, body)
+                    .with_files(folders, Box::new(NativeDialogs::default()))
+                    .starting(start),
+            ))
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))

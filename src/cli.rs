@@ -6,8 +6,11 @@ use crate::catalog::{Catalog, Dossier, Hit, Side};
 
 /// A body map of self-massage for runners.
 #[derive(Debug, Parser)]
-#[command(name = "knotmap", version, about, long_about = None)]
+#[command(name = "knotmap", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
+    /// A routine file (.ron) to open in the window.
+    #[arg(value_name = "ROUTINE")]
+    pub file: Option<std::path::PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -110,12 +113,13 @@ pub fn sheet_bytes(
     paper: crate::sheet::Paper,
     format: SheetFormat,
 ) -> Result<(Vec<u8>, String), BadInput> {
-    let (report, valid) = check(catalog, &[routine_path.to_path_buf()]);
-    if !valid {
-        return Err(BadInput(report.trim_end().to_owned()));
+    let report = check(catalog, &[routine_path.to_path_buf()]);
+    if !report.valid {
+        return Err(BadInput(report.problems.trim_end().to_owned()));
     }
-    let (loaded, _) =
-        crate::storage::read_routine(routine_path).map_err(|e| BadInput(e.to_string()))?;
+    let loaded = crate::storage::read_routine(routine_path)
+        .map_err(|e| BadInput(e.to_string()))?
+        .loaded;
     let file_name = routine_path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned());
@@ -134,16 +138,33 @@ pub fn sheet_bytes(
 #[error("{0}")]
 pub struct BadInput(pub String);
 
-/// `knotmap check`: the report, and whether every file is valid.
-pub fn check(catalog: &Catalog, files: &[std::path::PathBuf]) -> (String, bool) {
+/// What `knotmap check` found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckReport {
+    /// `FILE:LINE:COL: error: …` and warnings, one a line, for stderr.
+    pub problems: String,
+    /// `FILE: ok: …`, one a line for each valid file, for stdout.
+    pub ok: String,
+    /// Whether every file is valid (warnings allowed).
+    pub valid: bool,
+}
+
+/// `knotmap check`: each problem at its file, line and column, and a line for each file that
+/// is fine. Names from files are made safe for the terminal.
+pub fn check(catalog: &Catalog, files: &[std::path::PathBuf]) -> CheckReport {
     use crate::routine::{Severity, format_duration};
-    let mut out = String::new();
-    let mut all_valid = true;
+    use crate::words::terminal_safe;
+    let mut report = CheckReport {
+        problems: String::new(),
+        ok: String::new(),
+        valid: true,
+    };
     for path in files {
-        let name = path.display().to_string();
+        let display = path.display().to_string();
+        let name = terminal_safe(&display);
         match crate::storage::read_routine(path) {
             Err(e) => {
-                all_valid = false;
+                report.valid = false;
                 let line = match &e {
                     crate::storage::StorageError::Routine(r) => match r.position {
                         Some((l, c)) => format!("{name}:{l}:{c}: error: {}", r.message),
@@ -153,43 +174,55 @@ pub fn check(catalog: &Catalog, files: &[std::path::PathBuf]) -> (String, bool) 
                         "{name}: error: cannot read the file: {}",
                         crate::storage::plain_io(cause)
                     ),
+                    crate::storage::StorageError::NotAFile { what, .. } => {
+                        format!("{name}: error: that is {what}, not a routine file")
+                    }
+                    crate::storage::StorageError::TooLarge { size, limit, .. } => format!(
+                        "{name}: error: the file is {} — too large for a routine (the limit \
+                         is {})",
+                        crate::words::human_size(*size),
+                        crate::words::human_size(*limit)
+                    ),
                 };
-                out.push_str(&line);
-                out.push('\n');
+                report.problems.push_str(&terminal_safe(&line));
+                report.problems.push('\n');
             }
-            Ok((loaded, _)) => {
-                let text = std::fs::read_to_string(path).ok();
-                let warnings = loaded.routine.warnings(catalog, text.as_deref());
+            Ok(file) => {
+                let warnings = file.loaded.routine.warnings(catalog, Some(&file.text));
                 for w in &warnings {
                     let kind = match w.severity {
                         Severity::Warning => "warning",
                         Severity::Error => {
-                            all_valid = false;
+                            report.valid = false;
                             "error"
                         }
                     };
-                    out.push_str(&format!(
+                    report.problems.push_str(&format!(
                         "{name}:{}:{}: {kind}: {}\n",
-                        w.line, w.column, w.message
+                        w.line,
+                        w.column,
+                        terminal_safe(&w.message)
                     ));
                 }
-                if let Some(notice) = &loaded.read_only {
-                    out.push_str(&format!("{name}: note: {notice}\n"));
+                if let Some(notice) = &file.loaded.read_only {
+                    report
+                        .problems
+                        .push_str(&format!("{name}: note: {notice}\n"));
                 }
                 if warnings.iter().any(|w| w.severity == Severity::Error) {
                     continue;
                 }
-                let r = &loaded.routine;
-                out.push_str(&format!(
+                let r = &file.loaded.routine;
+                report.ok.push_str(&format!(
                     "{name}: ok: \"{}\", {} steps, {}\n",
-                    r.name,
+                    terminal_safe(&r.name),
                     r.steps.len(),
                     format_duration(r.total_seconds())
                 ));
             }
         }
     }
-    (out, all_valid)
+    report
 }
 
 /// Text width for wrapped paragraphs.

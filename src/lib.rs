@@ -8,9 +8,15 @@ pub mod builder;
 pub mod catalog;
 pub mod cli;
 pub mod dialogs;
+pub mod icon;
 pub mod log;
 pub mod player;
 pub mod routine;
+pub mod settings;
 pub mod sheet;
 pub mod storage;
 pub mod ui;
+pub mod words;
+
+/// The application id: the desktop entry's and the icon's name, and the window's id.
+pub const APP_ID: &str = "io.github.knotmap.Knotmap";

@@ -9,9 +9,16 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::RegionId;
 use crate::routine::StepSide;
 use crate::storage::{self, Folders, StorageError};
+use crate::words::terminal_safe;
 
 /// The log file's format version.
 pub const LOG_FORMAT: u32 = 1;
+
+/// Logs larger than this are refused: years of daily sessions fit in a fraction of it.
+pub const MAX_LOG_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The tightest a place can be rated.
+pub const MAX_TIGHTNESS: u8 = 10;
 
 /// How tight one place felt.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,7 +27,21 @@ pub struct Rating {
     /// Left, Right, or Middle for midline places.
     pub side: StepSide,
     /// 0 (loose) to 10 (very tight).
+    #[serde(deserialize_with = "tightness")]
     pub tightness: u8,
+}
+
+/// A tightness from 0 to 10; anything else is refused where it stands in the file.
+fn tightness<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u8, D::Error> {
+    let value = u64::deserialize(deserializer)?;
+    u8::try_from(value)
+        .ok()
+        .filter(|&t| t <= MAX_TIGHTNESS)
+        .ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "a tightness is from 0 to {MAX_TIGHTNESS}, not {value}"
+            ))
+        })
 }
 
 /// One session's ratings.
@@ -37,6 +58,10 @@ pub struct Entry {
 pub struct Log {
     pub format: u32,
     pub entries: Vec<Entry>,
+    /// Set when the file comes from a newer knotmap: it is read, and never rewritten, so
+    /// nothing that knotmap wrote into it is lost.
+    #[serde(skip)]
+    pub read_only: Option<String>,
 }
 
 impl Default for Log {
@@ -44,6 +69,7 @@ impl Default for Log {
         Log {
             format: LOG_FORMAT,
             entries: Vec::new(),
+            read_only: None,
         }
     }
 }
@@ -60,6 +86,15 @@ pub enum LogError {
     },
     #[error(transparent)]
     Storage(#[from] StorageError),
+    /// The log comes from a newer knotmap, which this one does not write.
+    #[error("{0}")]
+    ReadOnly(String),
+}
+
+/// The version number alone, read leniently so a newer log can still be recognised.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format: u32,
 }
 
 fn log_path(folders: &Folders) -> std::path::PathBuf {
@@ -73,44 +108,81 @@ impl Log {
     }
 
     fn load_from(path: &Path) -> Result<Log, LogError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Log::default()),
-            Err(e) => {
-                return Err(LogError::Storage(StorageError::Io {
-                    path: path.to_owned(),
-                    cause: e,
-                }));
-            }
+        let Some(bytes) = storage::read_file_if_there(path, MAX_LOG_BYTES, "a tightness log")?
+        else {
+            return Ok(Log::default());
         };
-        ron::Options::default()
-            .with_recursion_limit(16)
-            .from_str(&text)
-            .map_err(|e| LogError::Parse {
-                file: path.display().to_string(),
-                line: e.span.start.line,
-                column: e.span.start.col,
-                message: e.code.to_string(),
-            })
+        let file = path.display().to_string();
+        let text = crate::routine::text_of(&bytes).map_err(|e| LogError::Parse {
+            file: file.clone(),
+            line: e.position.map_or(1, |p| p.0),
+            column: e.position.map_or(1, |p| p.1),
+            message: e.message,
+        })?;
+        Log::from_text(&file, text)
     }
 
-    /// Writes the log atomically.
+    /// Reads a log from its text; `file` names it in messages. A field this knotmap does not
+    /// know is an error in its own format and is passed over in a newer one, which is then
+    /// read-only.
+    pub fn from_text(file: &str, text: &str) -> Result<Log, LogError> {
+        let options = ron::Options::default().with_recursion_limit(16);
+        let at = |line, column, message| LogError::Parse {
+            file: file.to_owned(),
+            line,
+            column,
+            message,
+        };
+        let spanned = |e: ron::error::SpannedError| {
+            at(e.span.start.line, e.span.start.col, e.code.to_string())
+        };
+        let newer = options
+            .from_str::<VersionProbe>(text)
+            .ok()
+            .map(|p| p.format)
+            .filter(|&f| f > LOG_FORMAT);
+        let mut unknown = Vec::new();
+        let mut de = ron::Deserializer::from_str_with_options(text, &options).map_err(spanned)?;
+        let mut log: Log =
+            serde_ignored::deserialize(&mut de, |path| unknown.push(path.to_string()))
+                .map_err(|e| spanned(de.span_error(e)))?;
+        de.end().map_err(|e| spanned(de.span_error(e)))?;
+        if let Some(format) = newer {
+            log.read_only = Some(format!(
+                "The tightness log was written by a newer knotmap (format {format}). This one \
+                 reads it but adds nothing to it, so nothing in it is lost."
+            ));
+        } else if let Some(path) = unknown.first() {
+            let field = path.rsplit('.').next().unwrap_or(path);
+            let (line, column) = crate::routine::find_field(text, field).unwrap_or((1, 1));
+            return Err(at(
+                line,
+                column,
+                format!("there is no field `{path}` in a log"),
+            ));
+        }
+        Ok(log)
+    }
+
+    /// Writes the log atomically; a log from a newer knotmap is never written.
     pub fn save(&self, folders: &Folders) -> Result<(), LogError> {
-        std::fs::create_dir_all(&folders.data).map_err(|e| {
-            LogError::Storage(StorageError::Io {
-                path: folders.data.clone(),
-                cause: e,
-            })
-        })?;
+        if let Some(why) = &self.read_only {
+            return Err(LogError::ReadOnly(why.clone()));
+        }
+        let path = log_path(folders);
         let config = ron::ser::PrettyConfig::new().indentor("    ".to_owned());
-        let text = ron::ser::to_string_pretty(self, config).unwrap_or_default() + "\n";
-        storage::write_atomic(&log_path(folders), text.as_bytes())?;
+        let text = ron::ser::to_string_pretty(self, config).map_err(|e| StorageError::Io {
+            path: path.clone(),
+            cause: std::io::Error::other(e.to_string()),
+        })? + "\n";
+        storage::write_in_folder(&path, text.as_bytes())?;
         Ok(())
     }
 
     /// Adds an entry and saves, leaving the file as it was if saving fails.
-    pub fn record(folders: &Folders, entry: Entry) -> Result<Log, LogError> {
+    pub fn record(folders: &Folders, mut entry: Entry) -> Result<Log, LogError> {
         let mut log = Log::load(folders)?;
+        entry.ratings.retain(|r| r.tightness <= MAX_TIGHTNESS);
         log.entries.push(entry);
         log.save(folders)?;
         Ok(log)
@@ -165,9 +237,9 @@ impl Log {
                 .collect();
             out.push_str(&format!(
                 "{}  {}  {}\n",
-                e.date,
-                e.routine,
-                ratings.join(", ")
+                terminal_safe(&e.date),
+                terminal_safe(&e.routine),
+                terminal_safe(&ratings.join(", "))
             ));
         }
         out

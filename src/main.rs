@@ -18,7 +18,11 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("knotmap: {error:#}");
+            // Messages carry names from files: nothing in them may drive the terminal.
+            eprintln!(
+                "knotmap: {}",
+                knotmap::words::terminal_lines(&format!("{error:#}"))
+            );
             ExitCode::from(1)
         }
     }
@@ -27,14 +31,22 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let catalog = Catalog::builtin()?;
     match cli.command {
-        None => knotmap::app::run(catalog, None),
+        None => match cli.file {
+            None => knotmap::app::run(catalog, knotmap::app::Start::Last),
+            Some(file) => {
+                if !file.exists() {
+                    return Err(not_a_file_or_command(&file));
+                }
+                knotmap::app::run(catalog, knotmap::app::Start::Open(file))
+            }
+        },
         Some(Command::Play { routine }) => {
             // Check it first, with the same messages as `knotmap check`.
-            let (report, valid) = cli::check(catalog, std::slice::from_ref(&routine));
-            if !valid {
-                return Err(cli::BadInput(report.trim_end().to_owned()).into());
+            let report = cli::check(catalog, std::slice::from_ref(&routine));
+            if !report.valid {
+                return Err(cli::BadInput(report.problems.trim_end().to_owned()).into());
             }
-            let (loaded, _) = knotmap::storage::read_routine(&routine)?;
+            let loaded = knotmap::storage::read_routine(&routine)?.loaded;
             if loaded.routine.steps.is_empty() {
                 return Err(cli::BadInput(format!(
                     "{}: this routine has no steps to play",
@@ -42,7 +54,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 ))
                 .into());
             }
-            knotmap::app::run(catalog, Some(routine))
+            knotmap::app::run(catalog, knotmap::app::Start::Play(routine))
         }
         Some(Command::Regions) => print(&cli::regions(catalog)),
         Some(Command::Show { query }) => print(&cli::show(catalog, &query.join(" "))?),
@@ -74,7 +86,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     write_stdout(&bytes)?;
                 } else {
                     knotmap::storage::write_atomic(path, &bytes)?;
-                    eprintln!("knotmap: wrote {}", path.display());
+                    eprintln!(
+                        "knotmap: wrote {}",
+                        knotmap::words::terminal_safe(&path.display().to_string())
+                    );
                 }
             }
             if to_printer {
@@ -87,7 +102,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 )?;
                 let job = knotmap::sheet::print::print_pdf(&pdf, &name, printer.as_deref())
                     .map_err(|e| cli::BadInput(format!("could not print: {e}")))?;
-                eprintln!("knotmap: sent “{name}” to the printer {job}");
+                eprintln!(
+                    "knotmap: sent “{}” to the printer {}",
+                    knotmap::words::terminal_safe(&name),
+                    knotmap::words::terminal_safe(&job.to_string())
+                );
             }
             Ok(())
         }
@@ -105,9 +124,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Some(Command::Check { files }) => {
-            let (report, valid) = cli::check(catalog, &files);
-            print(&report)?;
-            if valid {
+            let report = cli::check(catalog, &files);
+            eprint!("{}", report.problems);
+            print(&report.ok)?;
+            if report.valid {
                 Ok(())
             } else {
                 Err(cli::BadInput("some routine files have errors".to_owned()).into())
@@ -116,13 +136,44 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Writes bytes to stdout; a closed pipe is not an error.
+/// `knotmap WORD` where WORD is no file: a mistyped command is a usage error, a path a
+/// missing file.
+fn not_a_file_or_command(file: &std::path::Path) -> anyhow::Error {
+    let looks_like_a_path = file.components().count() > 1 || file.extension().is_some();
+    if !looks_like_a_path {
+        use clap::CommandFactory as _;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::InvalidSubcommand,
+                format!(
+                    "`{}` is neither a command nor a routine file; `knotmap --help` lists the \
+                     commands",
+                    knotmap::words::terminal_safe(&file.display().to_string())
+                ),
+            )
+            .exit();
+    }
+    cli::BadInput(format!(
+        "{}: no such routine file",
+        knotmap::words::terminal_safe(&file.display().to_string())
+    ))
+    .into()
+}
+
+/// Writes a sheet to stdout. The sheet is the whole point, so a reader that stops early or
+/// a full disk is an error, said in words.
 fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
-    }
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(|e| {
+            cli::BadInput(format!(
+                "could not write the sheet to standard output: {}",
+                knotmap::storage::plain_io(&e)
+            ))
+            .into()
+        })
 }
 
 /// Writes to stdout; a closed pipe (`knotmap show psoas | head`) is not an error.

@@ -14,8 +14,8 @@ use crate::catalog::{Dose, Region, RegionId, Technique, TechniqueId, ToolId};
 pub use document::{Document, Origin};
 pub use edit::Edit;
 pub use problems::{Concern, Field, TOO_LONG};
-pub use read::RoutineError;
-use read::{human_size, line_col, parse};
+pub use read::{RoutineError, find_field};
+use read::{line_col, parse};
 
 /// The example routines shipped in `routines/`, offered as templates: (file name, text).
 pub const TEMPLATES: [(&str, &str); 5] = [
@@ -57,6 +57,29 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The most steps a routine may have: over three hours of rolling, and a sheet of a few
+/// pages. `knotmap check`, the window and `knotmap print` refuse more alike.
+pub const MAX_STEPS: usize = 200;
+
+/// The longest routine name, in characters.
+pub const MAX_NAME_CHARS: usize = 120;
+
+/// The longest routine notes, in characters.
+pub const MAX_NOTES_CHARS: usize = 2_000;
+
+/// The longest note on one step, in characters.
+pub const MAX_STEP_NOTE_CHARS: usize = 500;
+
+/// The longest id (of a place, technique or tool), in characters.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// Cuts a text to at most `max` characters.
+pub fn fit_text(text: &mut String, max: usize) {
+    if let Some((at, _)) = text.char_indices().nth(max) {
+        text.truncate(at);
+    }
+}
 
 /// Nesting deeper than this is refused (a routine needs four levels).
 pub const MAX_NESTING: usize = 24;
@@ -202,22 +225,20 @@ impl Routine {
     }
 
     /// The routine as knotmap writes it: pretty RON, fields in a fixed order, so that saving
-    /// an unchanged routine gives the same bytes.
-    pub fn to_ron(&self) -> String {
+    /// an unchanged routine gives the same bytes. A routine that cannot be written is an
+    /// error, never a text that would replace the file.
+    pub fn to_ron(&self) -> Result<String, RoutineError> {
         let config = ron::ser::PrettyConfig::new()
             .indentor("    ".to_owned())
             .struct_names(false)
             .separate_tuple_members(false)
             .enumerate_arrays(false)
             .escape_strings(false);
-        match ron::ser::to_string_pretty(self, config) {
-            Ok(mut text) => {
-                text.push('\n');
-                text
-            }
-            // Serialising plain strings, numbers and enums cannot fail.
-            Err(e) => format!("// could not write this routine: {e}\n"),
-        }
+        let mut text = ron::ser::to_string_pretty(self, config).map_err(|e| {
+            RoutineError::whole(&self.name, format!("the routine cannot be written: {e}"))
+        })?;
+        text.push('\n');
+        Ok(text)
     }
 
     /// Reads a routine from the text of a file; `file` names it in error messages.
@@ -231,18 +252,45 @@ impl Routine {
             return Err(RoutineError::whole(
                 file,
                 format!(
-                    "the file is {} — too large for a routine (the limit is {} MB)",
-                    human_size(bytes.len()),
-                    MAX_FILE_BYTES / (1024 * 1024)
+                    "the file is {} — too large for a routine (the limit is {})",
+                    crate::words::human_size(bytes.len() as u64),
+                    crate::words::human_size(MAX_FILE_BYTES as u64)
                 ),
             ));
         }
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            let (line, column) = line_col(&bytes[..e.valid_up_to()]);
-            RoutineError::at(file, line, column, "this is not UTF-8 text".to_owned())
+        let text = text_of(bytes).map_err(|mut e| {
+            e.file = file.to_owned();
+            e
         })?;
         parse(file, text)
     }
+}
+
+/// The text of a routine file: UTF-8, with a byte-order mark at the start allowed (and left
+/// out); UTF-16 and other encodings are named.
+pub fn text_of(bytes: &[u8]) -> Result<&str, RoutineError> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    // UTF-16 starts with its byte-order mark, or has a zero byte beside every ASCII letter.
+    let head = &bytes[..bytes.len().min(64)];
+    let zeros = head.iter().filter(|&&b| b == 0).count();
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || (head.len() >= 4 && zeros * 4 >= head.len());
+    if utf16 {
+        return Err(RoutineError::whole(
+            "",
+            "this file is UTF-16 text; knotmap reads UTF-8: save it again as UTF-8".to_owned(),
+        ));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_col(&bytes[..e.valid_up_to()]);
+        RoutineError::at(
+            "",
+            line,
+            column,
+            "this is not UTF-8 text; save it again as UTF-8".to_owned(),
+        )
+    })
 }
 
 /// A routine read from a file.
@@ -293,10 +341,10 @@ mod tests {
 
     #[test]
     fn written_routines_read_back_identically() {
-        let text = sample().to_ron();
+        let text = sample().to_ron().expect("writes");
         let loaded = Routine::from_ron("t.ron", &text).expect("parses");
         assert_eq!(loaded.routine, sample());
-        assert_eq!(loaded.routine.to_ron(), text);
+        assert_eq!(loaded.routine.to_ron().expect("writes"), text);
         assert_eq!(sample().total_seconds(), 120);
     }
 
@@ -309,7 +357,7 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_refused_with_their_place() {
-        let mut text = sample().to_ron();
+        let mut text = sample().to_ron().expect("writes");
         text = text.replacen("notes:", "mood: \"good\",\n    notes:", 1);
         let err = Routine::from_ron("x.ron", &text).expect_err("unknown field");
         assert!(err.message.contains("mood"), "{err}");
@@ -318,7 +366,10 @@ mod tests {
 
     #[test]
     fn newer_formats_open_read_only() {
-        let text = sample().to_ron().replacen("format: 1", "format: 2", 1);
+        let text = sample()
+            .to_ron()
+            .expect("writes")
+            .replacen("format: 1", "format: 2", 1);
         let text = text.replacen("notes:", "mood: \"good\",\n    notes:", 1);
         let loaded = Routine::from_ron("x.ron", &text).expect("opens");
         assert!(loaded.read_only.is_some());

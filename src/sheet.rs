@@ -11,7 +11,7 @@ pub mod print;
 pub use fonts::{Fonts, Weight};
 pub use layout::{layout, routine_cautions};
 pub use pdf::to_pdf;
-pub use png::{page_pixels, to_png};
+pub use png::{items_to_png, page_pixels, to_png};
 
 /// Paper sizes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -1,13 +1,17 @@
-//! Files on disk: reading routines with limits, atomic saves, the recovery copy of unsaved
-//! edits, and the user's folders.
+//! Files on disk: one read path with limits for every file knotmap reads, one atomic write
+//! path for every file it writes, the recovery copies of unsaved edits, and the user's
+//! folders.
+
+mod recovery;
 
 use std::hash::{Hash, Hasher};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
 use crate::routine::{Loaded, MAX_FILE_BYTES, Routine, RoutineError};
+use crate::words::human_size;
+
+pub use recovery::{Orphan, RecoveryCopy, RecoverySlot};
 
 /// What a file held when knotmap last read or wrote it, to notice changes made by others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +40,17 @@ pub enum StorageError {
         /// Not a `#[source]`: the message already says it, and error chains would repeat it.
         cause: std::io::Error,
     },
+    /// A folder, a device or a named pipe where a file was expected.
+    #[error("{}: that is {what}, not a file", path.display())]
+    NotAFile { path: PathBuf, what: &'static str },
+    /// Larger than knotmap reads for this kind of file.
+    #[error("{}: the file is {} — too large for {what} (the limit is {})", path.display(), human_size(*size), human_size(*limit))]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+        what: &'static str,
+    },
     #[error(transparent)]
     Routine(#[from] RoutineError),
 }
@@ -57,6 +72,7 @@ pub fn plain_io(error: &std::io::Error) -> String {
         ErrorKind::IsADirectory => "that is a folder, not a file".to_owned(),
         ErrorKind::StorageFull => "the disk is full".to_owned(),
         ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+        ErrorKind::BrokenPipe => "the program reading it stopped before the end".to_owned(),
         _ => {
             let text = error.to_string();
             let text = text.split(" (os error").next().unwrap_or(&text).to_owned();
@@ -68,28 +84,70 @@ pub fn plain_io(error: &std::io::Error) -> String {
     }
 }
 
-/// Reads at most `limit + 1` bytes, so an enormous file is refused without loading it all.
-fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, StorageError> {
+/// What kind of thing a path is, when it is not a regular file.
+fn not_a_file(kind: std::fs::FileType) -> Option<&'static str> {
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return Some("a named pipe");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// Reads a whole file that knotmap keeps or is given. Refuses, before opening it, what is not
+/// a regular file (a named pipe would block) and what is larger than `limit` bytes, naming the
+/// real size; reads at most `limit` bytes even if the file grows meanwhile.
+pub fn read_file(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8>, StorageError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if let Some(kind) = not_a_file(meta.file_type()) {
+        return Err(StorageError::NotAFile {
+            path: path.to_owned(),
+            what: kind,
+        });
+    }
+    let too_large = |size| StorageError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit,
+        what,
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
     let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
-    let mut bytes = Vec::new();
-    file.take(limit as u64 + 1)
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(path, e))?;
+    if bytes.len() as u64 > limit {
+        let now = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err(too_large(now));
+    }
     Ok(bytes)
 }
 
-/// Reads a routine file, with its stamp.
-pub fn read_routine(path: &Path) -> Result<(Loaded, DiskStamp), StorageError> {
-    let bytes = read_capped(path, MAX_FILE_BYTES)?;
-    let name = path.display().to_string();
-    let loaded = Routine::from_bytes(&name, &bytes)?;
-    Ok((loaded, DiskStamp::of(&bytes)))
-}
-
-/// The stamp of what is on disk now; `None` when the file is gone.
-pub fn current_stamp(path: &Path) -> Result<Option<DiskStamp>, StorageError> {
-    match read_capped(path, MAX_FILE_BYTES.saturating_mul(8)) {
-        Ok(bytes) => Ok(Some(DiskStamp::of(&bytes))),
+/// Reads a file that may not be there yet: `None` when it is missing.
+pub fn read_file_if_there(
+    path: &Path,
+    limit: u64,
+    what: &'static str,
+) -> Result<Option<Vec<u8>>, StorageError> {
+    match read_file(path, limit, what) {
+        Ok(bytes) => Ok(Some(bytes)),
         Err(StorageError::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::NotFound => {
             Ok(None)
         }
@@ -97,20 +155,104 @@ pub fn current_stamp(path: &Path) -> Result<Option<DiskStamp>, StorageError> {
     }
 }
 
+/// A routine file as read: the routine, what it held, and its text for positions.
+#[derive(Clone, Debug)]
+pub struct RoutineFile {
+    pub loaded: Loaded,
+    pub stamp: DiskStamp,
+    pub text: String,
+}
+
+/// Reads a routine file, with its stamp and text.
+pub fn read_routine(path: &Path) -> Result<RoutineFile, StorageError> {
+    let bytes = read_file(path, MAX_FILE_BYTES as u64, "a routine")?;
+    let name = path.display().to_string();
+    let loaded = Routine::from_bytes(&name, &bytes)?;
+    let text = crate::routine::text_of(&bytes)
+        .unwrap_or_default()
+        .to_owned();
+    Ok(RoutineFile {
+        loaded,
+        stamp: DiskStamp::of(&bytes),
+        text,
+    })
+}
+
+/// The stamp of what is on disk now; `None` when the file is gone. A file grown past the
+/// routine limit still gets a stamp (of its size), so a change is noticed without reading it.
+pub fn current_stamp(path: &Path) -> Result<Option<DiskStamp>, StorageError> {
+    match read_file_if_there(path, MAX_FILE_BYTES as u64, "a routine") {
+        Ok(bytes) => Ok(bytes.map(|b| DiskStamp::of(&b))),
+        Err(StorageError::TooLarge { size, .. }) => Ok(Some(DiskStamp { len: size, hash: 0 })),
+        Err(e) => Err(e),
+    }
+}
+
+/// How many symbolic links are followed before giving up (Linux's own limit).
+const MAX_LINKS: usize = 40;
+
+/// The file a path finally names: symbolic links followed one by one, so that a link to a
+/// file that does not exist yet still names where that file goes.
+fn resolve_links(path: &Path) -> Result<PathBuf, StorageError> {
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = std::fs::read_link(&current).map_err(|e| io_error(&current, e))?;
+                current = match current.parent() {
+                    Some(parent) if target.is_relative() => parent.join(target),
+                    _ => target,
+                };
+            }
+            Ok(_) => return Ok(current),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(current),
+            Err(e) => return Err(io_error(&current, e)),
+        }
+    }
+    Err(io_error(
+        path,
+        std::io::Error::other("too many symbolic links in a row"),
+    ))
+}
+
 /// Writes a file so that it holds either the old bytes or the new ones, never a mix: a
-/// temporary file in the same folder, flushed to disk, renamed over the old one, and the
-/// folder flushed too.
+/// temporary file beside the target, flushed to disk, renamed over the old one, and the folder
+/// flushed too. Through a symbolic link the file it points to is replaced (the link stays),
+/// and the file keeps its permissions. Only regular files are written: a folder, a device or
+/// a named pipe is refused with the reason.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    let target = resolve_links(path)?;
+    match std::fs::metadata(&target) {
+        Ok(meta) => {
+            if let Some(kind) = not_a_file(meta.file_type()) {
+                return Err(StorageError::NotAFile {
+                    path: path.to_owned(),
+                    what: kind,
+                });
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io_error(path, e)),
+    }
     let mut file = atomic_write_file::AtomicWriteFile::options()
-        .open(path)
+        .open(&target)
         .map_err(|e| io_error(path, e))?;
     file.write_all(bytes).map_err(|e| io_error(path, e))?;
     file.commit().map_err(|e| io_error(path, e))
 }
 
-/// Saves a routine atomically; returns the stamp of what was written.
+/// Saves a routine atomically; returns the stamp of what was written. A routine that would
+/// not read back (over the file size limit) is refused before anything is written.
 pub fn save_routine(path: &Path, routine: &Routine) -> Result<DiskStamp, StorageError> {
-    let text = routine.to_ron();
+    let text = routine.to_ron()?;
+    if text.len() > MAX_FILE_BYTES {
+        return Err(StorageError::TooLarge {
+            path: path.to_owned(),
+            size: text.len() as u64,
+            limit: MAX_FILE_BYTES as u64,
+            what: "a routine",
+        });
+    }
     write_atomic(path, text.as_bytes())?;
     Ok(DiskStamp::of(text.as_bytes()))
 }
@@ -119,19 +261,26 @@ pub fn save_routine(path: &Path, routine: &Routine) -> Result<DiskStamp, Storage
 #[derive(Clone, Debug)]
 pub struct Folders {
     pub data: PathBuf,
+    /// Where the settings live.
+    pub config: PathBuf,
 }
 
 impl Folders {
-    /// The platform's data folder (e.g. `~/.local/share/knotmap` on Linux).
+    /// The platform's folders (e.g. `~/.local/share/knotmap` and `~/.config/knotmap` on Linux).
     pub fn from_system() -> Option<Folders> {
         directories::ProjectDirs::from("", "", "knotmap").map(|dirs| Folders {
             data: dirs.data_dir().to_owned(),
+            config: dirs.config_dir().to_owned(),
         })
     }
 
-    /// Folders under a chosen root (tests, portable use).
+    /// Folders under a chosen root (tests, portable use): data in it, settings in `config/`.
     pub fn at(root: impl Into<PathBuf>) -> Folders {
-        Folders { data: root.into() }
+        let data: PathBuf = root.into();
+        Folders {
+            config: data.join("config"),
+            data,
+        }
     }
 
     /// Where routines are saved by default.
@@ -139,60 +288,57 @@ impl Folders {
         self.data.join("routines")
     }
 
-    pub fn recovery_file(&self) -> PathBuf {
-        self.data.join("recovery.ron")
+    /// Where each window keeps the recovery copy of its unsaved edits.
+    pub fn recovery(&self) -> PathBuf {
+        self.data.join("recovery")
     }
 
-    fn ensure(&self, dir: &Path) -> Result<(), StorageError> {
+    /// The settings file.
+    pub fn settings_file(&self) -> PathBuf {
+        self.config.join("settings.ron")
+    }
+
+    fn ensure(dir: &Path) -> Result<(), StorageError> {
         std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))
     }
 
     /// Makes sure the routines folder exists and returns it.
     pub fn routines_ready(&self) -> Result<PathBuf, StorageError> {
         let dir = self.routines();
-        self.ensure(&dir)?;
+        Folders::ensure(&dir)?;
         Ok(dir)
     }
 }
 
-/// Unsaved edits copied aside, to be offered back after a crash.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RecoveryCopy {
-    /// The file the edits belong to, if it had one.
-    pub path: Option<PathBuf>,
-    pub routine: Routine,
+/// Writes a file into a folder that may not exist yet.
+pub fn write_in_folder(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Folders::ensure(dir)?;
+    }
+    write_atomic(path, bytes)
 }
 
-impl RecoveryCopy {
-    pub fn save(&self, folders: &Folders) -> Result<(), StorageError> {
-        folders.ensure(&folders.data)?;
-        let config = ron::ser::PrettyConfig::new().indentor("    ".to_owned());
-        let text = ron::ser::to_string_pretty(self, config).map_err(|e| StorageError::Io {
-            path: folders.recovery_file(),
-            cause: std::io::Error::other(e.to_string()),
-        })?;
-        write_atomic(&folders.recovery_file(), text.as_bytes())
-    }
-
-    /// The recovery copy left by an earlier run, if there is a readable one.
-    pub fn load(folders: &Folders) -> Option<RecoveryCopy> {
-        let path = folders.recovery_file();
-        let bytes = read_capped(&path, MAX_FILE_BYTES).ok()?;
-        let text = std::str::from_utf8(&bytes).ok()?;
-        ron::Options::default()
-            .with_recursion_limit(crate::routine::MAX_NESTING + 4)
-            .from_str(text)
-            .ok()
-    }
-
-    /// Removes the copy once the edits are saved or deliberately dropped.
-    pub fn clear(folders: &Folders) -> Result<(), StorageError> {
-        let path = folders.recovery_file();
-        match std::fs::remove_file(&path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io_error(&path, e)),
-            _ => Ok(()),
+/// Moves an unreadable file aside, next to where it was, so that it is kept for the user
+/// while a fresh one takes its place; returns where it went.
+pub fn keep_aside(path: &Path) -> Result<PathBuf, StorageError> {
+    let stem = path
+        .file_name()
+        .map_or_else(|| "file".to_owned(), |n| n.to_string_lossy().into_owned());
+    let dir = path.parent().unwrap_or(Path::new("."));
+    for n in 1..1000 {
+        let aside = dir.join(match n {
+            1 => format!("{stem}.unreadable"),
+            n => format!("{stem}.unreadable-{n}"),
+        });
+        if std::fs::symlink_metadata(&aside).is_err() {
+            std::fs::rename(path, &aside).map_err(|e| io_error(path, e))?;
+            return Ok(aside);
         }
     }
+    Err(io_error(
+        path,
+        std::io::Error::other("too many unreadable copies are kept already"),
+    ))
 }
 
 #[cfg(test)]
@@ -205,26 +351,102 @@ mod tests {
         let path = dir.path().join("r.ron");
         let routine = Routine::default();
         let stamp = save_routine(&path, &routine).expect("saves");
-        let (loaded, read_stamp) = read_routine(&path).expect("reads");
-        assert_eq!(loaded.routine, routine);
-        assert_eq!(stamp, read_stamp);
+        let file = read_routine(&path).expect("reads");
+        assert_eq!(file.loaded.routine, routine);
+        assert_eq!(stamp, file.stamp);
         assert_eq!(current_stamp(&path).expect("stamp"), Some(stamp));
         std::fs::write(&path, "changed").expect("write");
         assert_ne!(current_stamp(&path).expect("stamp"), Some(stamp));
     }
 
+    #[cfg(unix)]
     #[test]
-    fn recovery_copy_round_trip() {
+    fn writing_through_a_link_replaces_its_target_and_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt as _;
         let dir = tempfile::tempdir().expect("temp dir");
-        let folders = Folders::at(dir.path().join("data"));
-        assert_eq!(RecoveryCopy::load(&folders), None);
-        let copy = RecoveryCopy {
-            path: Some("/x/y.ron".into()),
-            routine: Routine::default(),
-        };
-        copy.save(&folders).expect("saves");
-        assert_eq!(RecoveryCopy::load(&folders), Some(copy));
-        RecoveryCopy::clear(&folders).expect("clears");
-        assert_eq!(RecoveryCopy::load(&folders), None);
+        let real = dir.path().join("real.txt");
+        std::fs::write(&real, "old").expect("write");
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink("real.txt", &link).expect("link");
+        let chain = dir.path().join("chain.txt");
+        std::os::unix::fs::symlink(&link, &chain).expect("link");
+        write_atomic(&chain, b"new").expect("writes");
+        assert_eq!(std::fs::read(&real).expect("read"), b"new");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+        assert!(
+            std::fs::symlink_metadata(&chain)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+        let mode = std::fs::metadata(&real).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+
+        // A link to a file not there yet makes that file.
+        let dangling = dir.path().join("new-link.txt");
+        std::os::unix::fs::symlink("made.txt", &dangling).expect("link");
+        write_atomic(&dangling, b"made").expect("writes");
+        assert_eq!(
+            std::fs::read(dir.path().join("made.txt")).expect("read"),
+            b"made"
+        );
+
+        // A loop of links is refused.
+        let a = dir.path().join("a");
+        let b = dir.path().join("b");
+        std::os::unix::fs::symlink(&b, &a).expect("link");
+        std::os::unix::fs::symlink(&a, &b).expect("link");
+        let err = write_atomic(&a, b"x").expect_err("a loop").to_string();
+        assert!(err.contains("too many symbolic links"), "{err}");
+    }
+
+    #[test]
+    fn folders_and_devices_are_not_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let err = write_atomic(dir.path(), b"x").expect_err("a folder");
+        assert!(
+            err.to_string().ends_with("that is a folder, not a file"),
+            "{err}"
+        );
+        let err = read_file(dir.path(), 10, "a routine").expect_err("a folder");
+        assert!(matches!(err, StorageError::NotAFile { .. }), "{err}");
+        #[cfg(unix)]
+        {
+            let err = write_atomic(Path::new("/dev/null"), b"x").expect_err("a device");
+            assert!(err.to_string().contains("a device, not a file"), "{err}");
+        }
+    }
+
+    #[test]
+    fn reading_names_the_real_size() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big");
+        std::fs::write(&path, vec![b' '; 3 * 1024 * 1024]).expect("write");
+        let err = read_file(&path, 1024 * 1024, "a routine").expect_err("too large");
+        assert!(
+            err.to_string()
+                .ends_with("the file is 3.0 MB — too large for a routine (the limit is 1.0 MB)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unreadable_files_are_kept_aside() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.ron");
+        std::fs::write(&path, "one").expect("write");
+        let first = keep_aside(&path).expect("aside");
+        std::fs::write(&path, "two").expect("write");
+        let second = keep_aside(&path).expect("aside");
+        assert_ne!(first, second);
+        assert_eq!(std::fs::read(&first).expect("read"), b"one");
+        assert_eq!(std::fs::read(&second).expect("read"), b"two");
+        assert!(!path.exists());
     }
 }

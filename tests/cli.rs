@@ -171,7 +171,7 @@ fn check_reports_file_line_column_and_exits_1() {
 
     let out = knotmap(&["check", bad.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(1));
-    let report = stdout(&out);
+    let report = stderr(&out);
     assert!(
         report.starts_with(&format!("{}:3:10: error:", bad.display())),
         "{report}"
@@ -180,7 +180,7 @@ fn check_reports_file_line_column_and_exits_1() {
     // Unknown ids are warnings: the file is still valid.
     let out = knotmap(&["check", unknown.to_str().expect("path")]);
     assert!(out.status.success());
-    let report = stdout(&out);
+    let report = stderr(&out);
     assert!(
         report.contains(": warning: step ") && report.contains("vibrating_spoon"),
         "{report}"
@@ -244,9 +244,9 @@ fn check_and_print_refuse_a_step_on_a_no_roll_zone() {
     let out = knotmap(&["check", unsafe_routine.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains("error: step 2: \"lower_spine\" is a place never to roll"),
+        stderr(&out).contains("error: step 2: \"lower_spine\" is a place never to roll"),
         "{}",
-        stdout(&out)
+        stderr(&out)
     );
     let pdf = dir.path().join("unsafe.pdf");
     let out = knotmap(&[
@@ -266,7 +266,7 @@ fn check_and_print_refuse_a_step_on_a_no_roll_zone() {
     std::fs::write(&odd, text).expect("write");
     let out = knotmap(&["check", odd.to_str().expect("path")]);
     assert!(out.status.success());
-    let report = stdout(&out);
+    let report = stderr(&out);
     assert!(report.contains("does not work the muscles of"), "{report}");
     assert!(report.contains("is not a tool for"), "{report}");
 
@@ -330,7 +330,7 @@ fn a_mistake_repeated_in_several_steps_is_reported_on_each_steps_line() {
     assert!(lines.len() >= 2, "the fixture repeats the mistake");
     std::fs::write(&path, &text).expect("write");
     let out = knotmap(&["check", path.to_str().expect("path")]);
-    let report = stdout(&out);
+    let report = stderr(&out);
     for line in lines {
         assert!(
             report.contains(&format!("spoons.ron:{line}:")) && report.contains("unknown tool"),
@@ -352,7 +352,7 @@ fn check_flags_a_dose_far_beyond_the_suggestion() {
     std::fs::write(&path, &text).expect("write");
     let out = knotmap(&["check", path.to_str().expect("path")]);
     assert!(out.status.success(), "a warning, not an error");
-    let report = stdout(&out);
+    let report = stderr(&out);
     let line = text
         .lines()
         .position(|l| l.contains("Seconds(36000)"))

@@ -1,12 +1,16 @@
 //! The window, driven through egui_kittest the way a runner would: clicking regions by their
 //! accessible names and with the pointer, moving with the keyboard, searching.
 
+#[path = "support/gpu.rs"]
+mod gpu;
+
 use eframe::egui::{self, Key, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use knotmap::app::{KnotmapApp, ViewMode};
+use knotmap::app::KnotmapApp;
 use knotmap::body::{Body, Place};
 use knotmap::catalog::{Catalog, Hit, Side, View};
+use knotmap::settings::ViewMode;
 
 fn catalog() -> &'static Catalog {
     Catalog::builtin().expect("catalog")
@@ -300,6 +304,9 @@ fn view_choice_shows_one_figure() {
 
 #[test]
 fn snapshots_of_the_main_window() {
+    if !gpu::can_render("the main window snapshots") {
+        return;
+    }
     let mut results = egui_kittest::SnapshotResults::new();
     for (theme, name) in [(egui::Theme::Light, "light"), (egui::Theme::Dark, "dark")] {
         let mut h = app_harness(theme);

@@ -21,7 +21,7 @@ fn shipped_routines_are_valid_and_written_as_knotmap_writes() {
         let warnings = loaded.routine.warnings(catalog(), Some(text));
         assert!(warnings.is_empty(), "{file}: {warnings:?}");
         assert_eq!(
-            loaded.routine.to_ron(),
+            loaded.routine.to_ron().expect("writes"),
             text,
             "{file} is not in knotmap's own layout"
         );
@@ -48,7 +48,7 @@ fn unknown_ids_are_kept_and_written_back_unchanged() {
             .iter()
             .any(|w| w.message.contains("left_pinky_toe") && w.line > 0)
     );
-    assert_eq!(loaded.routine.to_ron(), text);
+    assert_eq!(loaded.routine.to_ron().expect("writes"), text);
 }
 
 /// Every file in tests/malformed/ with the message it must produce (file name, then the
@@ -173,10 +173,10 @@ fn arb_routine() -> impl Strategy<Value = Routine> {
 proptest! {
     #[test]
     fn any_routine_round_trips_with_stable_bytes(routine in arb_routine()) {
-        let text = routine.to_ron();
+        let text = routine.to_ron().expect("writes");
         let loaded = Routine::from_ron("p.ron", &text).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(&loaded.routine, &routine);
-        prop_assert_eq!(loaded.routine.to_ron(), text);
+        prop_assert_eq!(loaded.routine.to_ron().expect("writes"), text);
     }
 
     #[test]
@@ -240,8 +240,9 @@ fn killed_mid_save_leaves_old_or_new() {
         std::thread::sleep(std::time::Duration::from_micros(5_000 + seed % 25_000));
         child.kill().expect("SIGKILL");
         child.wait().expect("reaped");
-        let (loaded, _) = read_routine(&path)
-            .unwrap_or_else(|e| panic!("round {round}: the file does not load: {e}"));
+        let loaded = read_routine(&path)
+            .unwrap_or_else(|e| panic!("round {round}: the file does not load: {e}"))
+            .loaded;
         assert!(
             loaded.routine == a || loaded.routine == b,
             "round {round}: neither the old nor the new routine"

@@ -1,5 +1,8 @@
 //! The session sheet: what it says, how it is laid out, and the files it makes.
 
+#[path = "support/pdf.rs"]
+mod pdf;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -46,7 +49,7 @@ fn long_routine(steps: usize) -> Routine {
 
 fn write_routine(dir: &Path, routine: &Routine) -> PathBuf {
     let path = dir.join("routine.ron");
-    std::fs::write(&path, routine.to_ron()).expect("write");
+    std::fs::write(&path, routine.to_ron().expect("writes")).expect("write");
     path
 }
 
@@ -55,15 +58,6 @@ fn knotmap(args: &[&str]) -> std::process::Output {
         .args(args)
         .output()
         .expect("knotmap runs")
-}
-
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed for this test: {e}"));
-    assert!(out.status.success(), "{tool} failed");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
@@ -125,25 +119,25 @@ fn the_pdf_holds_every_step_and_caution_and_embeds_its_fonts() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = poppler("pdftotext", &["-raw", pdf.to_str().expect("path"), "-"]);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let facts = pdf::read(&std::fs::read(&pdf).expect("the sheet"));
     let c = catalog();
     for step in &routine.steps {
         let region = c.region(&step.region).expect("region");
         let technique = c.technique(&step.technique).expect("technique");
         let tool = c.tool(&step.tool).expect("tool");
         for needle in [&region.name, &technique.name, &tool.name] {
-            assert!(
-                flat.contains(needle.as_str()),
-                "the sheet lacks \"{needle}\""
-            );
+            assert!(facts.says(needle), "the sheet lacks \"{needle}\"");
         }
         let dose = match step.dose {
             Dose::Seconds(s) if s < 180 => format!("{s} s"),
             Dose::Seconds(s) => format!("{} min", s / 60),
             Dose::Passes(n) => format!("{n} passes"),
         };
-        assert!(flat.contains(&dose), "the sheet lacks the dose {dose}");
+        assert!(
+            facts.says(&dose),
+            "the sheet lacks the dose {dose}: {}",
+            facts.text
+        );
     }
     let cautions = knotmap::sheet::routine_cautions(&routine, c);
     assert!(
@@ -158,21 +152,20 @@ fn the_pdf_holds_every_step_and_caution_and_embeds_its_fonts() {
             .collect::<Vec<_>>()
             .join(" ");
         assert!(
-            flat.contains(&title),
+            facts.says(&title),
             "the sheet lacks the caution \"{title}\""
         );
     }
-    assert!(flat.contains(&routine.name));
-    assert!(flat.contains("page 1 of"));
+    assert!(facts.says(&routine.name));
+    assert!(facts.says("page 1 of"));
 
-    let fonts = poppler("pdffonts", &[pdf.to_str().expect("path")]);
-    let embedded: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(embedded.len() >= 2, "{fonts}");
+    let fonts = &facts.fonts;
+    assert!(fonts.len() >= 2, "{fonts:?}");
     assert!(
-        embedded
+        fonts
             .iter()
-            .all(|l| l.contains("Inter") && l.contains(" yes yes ")),
-        "{fonts}"
+            .all(|(name, embedded)| name.contains("Inter") && *embedded),
+        "{fonts:?}"
     );
 }
 
@@ -180,7 +173,7 @@ fn the_pdf_holds_every_step_and_caution_and_embeds_its_fonts() {
 fn paper_sizes_and_long_routines_paginate() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = write_routine(dir.path(), &long_routine(60));
-    for (paper, size) in [("a4", "595.28 x 841.89"), ("letter", "612 x 792")] {
+    for (paper, size) in [("a4", (595.28, 841.89)), ("letter", (612.0, 792.0))] {
         let pdf = dir.path().join(format!("{paper}.pdf"));
         let out = knotmap(&[
             "print",
@@ -191,20 +184,19 @@ fn paper_sizes_and_long_routines_paginate() {
             paper,
         ]);
         assert!(out.status.success());
-        let info = poppler("pdfinfo", &[pdf.to_str().expect("path")]);
-        assert!(info.contains(size), "{paper}: {info}");
-        let pages: usize = info
-            .lines()
-            .find_map(|l| l.strip_prefix("Pages:"))
-            .and_then(|n| n.trim().parse().ok())
-            .expect("page count");
-        assert!(pages >= 4, "60 steps fit on {pages} pages?");
-        let text = poppler("pdftotext", &["-raw", pdf.to_str().expect("path"), "-"]);
+        let facts = pdf::read(&std::fs::read(&pdf).expect("the sheet"));
         assert!(
-            text.contains("continued"),
+            (facts.size.0 - size.0).abs() < 0.01 && (facts.size.1 - size.1).abs() < 0.01,
+            "{paper}: {:?}",
+            facts.size
+        );
+        let pages = facts.pages;
+        assert!(pages >= 4, "60 steps fit on {pages} pages?");
+        assert!(
+            facts.says("continued"),
             "the table header repeats on later pages"
         );
-        assert!(text.contains(&format!("page {pages} of {pages}")));
+        assert!(facts.says(&format!("page {pages} of {pages}")));
     }
 }
 
@@ -241,7 +233,8 @@ fn stdout_png_and_bad_routines() {
         dir.path().join("x.pdf").to_str().expect("path"),
     ]);
     assert_eq!(print.status.code(), Some(1));
-    let first_check_line = String::from_utf8_lossy(&check.stdout)
+    assert!(check.stdout.is_empty(), "problems go to stderr");
+    let first_check_line = String::from_utf8_lossy(&check.stderr)
         .lines()
         .next()
         .expect("a message")

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use super::path_prompt::{PathFor, PathPrompt};
-use super::{Command, KnotmapApp, NoticeKind, RECENT};
+use super::{Command, KnotmapApp, NoticeKind};
 use crate::dialogs::file_name_for;
 use crate::routine::{Document, Routine, format_duration, templates};
-use crate::storage::{self, RecoveryCopy};
+use crate::storage::{self, Orphan};
 
 /// What to do once unsaved changes are dealt with.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,8 +29,8 @@ pub enum Pending {
     Unsaved(Then),
     /// The file changed on disk since it was opened: overwrite, save elsewhere, or cancel.
     ChangedOnDisk(PathBuf),
-    /// Unsaved edits from a run that ended early: restore or discard.
-    Restore(RecoveryCopy),
+    /// Unsaved edits from a window that closed early: restore or discard.
+    Restore(Orphan),
     /// Printing failed (no CUPS, no printer): save the PDF instead?
     PrintFailed(String),
     /// There is no file chooser on this desktop: the path is typed instead.
@@ -144,9 +144,12 @@ impl KnotmapApp {
                     .recent
                     .retain(|p| p != &path || path.exists());
             }
-            Ok((loaded, stamp)) => {
-                let text = std::fs::read_to_string(&path).ok();
-                let warnings = loaded.routine.warnings(self.catalog, text.as_deref());
+            Ok(storage::RoutineFile {
+                loaded,
+                stamp,
+                text,
+            }) => {
+                let warnings = loaded.routine.warnings(self.catalog, Some(&text));
                 let read_only = loaded.read_only.clone();
                 let summary = format!(
                     "Opened “{}”: {} steps, {}.",
@@ -183,10 +186,7 @@ impl KnotmapApp {
     }
 
     fn remember(&mut self, path: PathBuf) {
-        let recent = &mut self.state.settings.recent;
-        recent.retain(|p| p != &path);
-        recent.insert(0, path);
-        recent.truncate(RECENT);
+        self.state.settings.remember(path);
     }
 
     /// Saves to the routine's file, or asks where. Returns whether it was written.
@@ -288,8 +288,8 @@ impl KnotmapApp {
                 }
             }
             (Pending::Unsaved(then), Answer::Discard) => {
-                if let Some(folders) = &self.folders
-                    && let Err(e) = RecoveryCopy::clear(folders)
+                if let Some(slot) = &self.recovery
+                    && let Err(e) = slot.clear()
                 {
                     self.notify(NoticeKind::Warning, e.to_string());
                 }
@@ -302,30 +302,35 @@ impl KnotmapApp {
             (Pending::ChangedOnDisk(_), Answer::SaveElsewhere) => {
                 self.save(true);
             }
-            (Pending::Restore(copy), Answer::Restore) => {
+            (Pending::Restore(orphan), Answer::Restore) => {
                 // The file as it is on disk is the saved state; the copy is the unsaved edit.
+                let copy = &orphan.copy;
                 let on_disk = copy
                     .path
                     .as_ref()
                     .and_then(|p| storage::read_routine(p).ok());
                 let mut doc = match (&copy.path, on_disk) {
-                    (Some(path), Some((loaded, stamp))) => {
-                        self.disk = Some(stamp);
-                        Document::opened(loaded.routine, path.clone(), None)
+                    (Some(path), Some(file)) => {
+                        self.disk = Some(file.stamp);
+                        Document::opened(file.loaded.routine, path.clone(), None)
                     }
                     _ => Document::unsaved(Routine::default()),
                 };
-                doc.restore(copy.routine);
+                doc.restore(copy.routine.clone());
                 self.replace_document(doc);
-                self.notify(
-                    NoticeKind::Info,
-                    "Your unsaved edits are back. Save to keep them.",
-                );
+                // This window keeps the edits aside now; only then does the old copy go.
+                self.write_recovery_copy();
+                if let Err(e) = orphan.discard() {
+                    self.notify(NoticeKind::Warning, e.to_string());
+                } else {
+                    self.notify(
+                        NoticeKind::Info,
+                        "Your unsaved edits are back. Save to keep them.",
+                    );
+                }
             }
-            (Pending::Restore(_), Answer::Discard) => {
-                if let Some(folders) = &self.folders
-                    && let Err(e) = RecoveryCopy::clear(folders)
-                {
+            (Pending::Restore(orphan), Answer::Discard) => {
+                if let Err(e) = orphan.discard() {
                     self.notify(NoticeKind::Warning, e.to_string());
                 }
             }

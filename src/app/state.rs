@@ -3,59 +3,21 @@
 use std::path::PathBuf;
 
 use eframe::egui;
-use serde::{Deserialize, Serialize};
 
 use super::{Pending, PlayView};
 use crate::body::Place;
 use crate::catalog::Hit;
 use crate::routine::{Document, Edit, Routine, StepSide};
+use crate::settings::{Settings, ThemeChoice, ViewMode};
 
-/// Which figures the map shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ViewMode {
-    #[default]
-    Both,
-    Front,
-    Back,
-}
-
-/// Light, dark, or whatever the system uses.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ThemeChoice {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-impl ThemeChoice {
-    pub(super) fn preference(self) -> egui::ThemePreference {
-        match self {
-            ThemeChoice::System => egui::ThemePreference::System,
-            ThemeChoice::Light => egui::ThemePreference::Light,
-            ThemeChoice::Dark => egui::ThemePreference::Dark,
-        }
+/// The theme egui should follow for a choice of the runner's.
+pub(super) fn theme_preference(choice: ThemeChoice) -> egui::ThemePreference {
+    match choice {
+        ThemeChoice::System => egui::ThemePreference::System,
+        ThemeChoice::Light => egui::ThemePreference::Light,
+        ThemeChoice::Dark => egui::ThemePreference::Dark,
     }
 }
-
-/// What is remembered between runs (the window size is kept by eframe itself).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub view_mode: ViewMode,
-    pub theme: ThemeChoice,
-    /// Recently opened or saved routines, newest first.
-    pub recent: Vec<PathBuf>,
-    /// Paper for the session sheet.
-    pub paper: crate::sheet::Paper,
-    /// Whether the map shows recent tightness instead of the stride colours.
-    pub heat: bool,
-    /// The tools the runner owns; `None` until they say (then every tool counts as owned).
-    pub owned_tools: Option<std::collections::BTreeSet<crate::catalog::ToolId>>,
-}
-
-/// How many recent files are remembered.
-pub(super) const RECENT: usize = 8;
 
 /// A message shown in a banner: news goes by itself after a while, warnings and errors stay
 /// until dismissed.

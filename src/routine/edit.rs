@@ -1,6 +1,8 @@
 //! Edits to a routine: each is one undoable change.
 
-use super::{Routine, Step, When};
+use super::{
+    MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_STEP_NOTE_CHARS, MAX_STEPS, Routine, Step, When, fit_text,
+};
 use crate::catalog::ToolId;
 
 /// One change to a routine.
@@ -37,16 +39,24 @@ pub enum MergeKey {
 
 impl Edit {
     /// Applies the edit; returns false when it changed nothing (an index out of range, a
-    /// move to the same place), so no undo step is recorded.
+    /// move to the same place, a step past the limit), so no undo step is recorded. Texts
+    /// are cut to their limits, so a routine made in the window always reads back.
     pub fn apply(self, routine: &mut Routine) -> bool {
         let steps = &mut routine.steps;
         match self {
-            Edit::AddStep { at, step } => {
+            Edit::AddStep { .. } | Edit::DuplicateStep(_) if steps.len() >= MAX_STEPS => false,
+            Edit::AddStep { at, mut step } => {
+                if let Some(note) = &mut step.note {
+                    fit_text(note, MAX_STEP_NOTE_CHARS);
+                }
                 steps.insert(at.min(steps.len()), step);
                 true
             }
-            Edit::SetStep { index, step } => match steps.get_mut(index) {
+            Edit::SetStep { index, mut step } => match steps.get_mut(index) {
                 Some(old) if *old != step => {
+                    if let Some(note) = &mut step.note {
+                        fit_text(note, MAX_STEP_NOTE_CHARS);
+                    }
                     *old = step;
                     true
                 }
@@ -75,9 +85,15 @@ impl Edit {
                     false
                 }
             }
-            Edit::SetName(name) => replace(&mut routine.name, name),
+            Edit::SetName(mut name) => {
+                fit_text(&mut name, MAX_NAME_CHARS);
+                replace(&mut routine.name, name)
+            }
             Edit::SetWhen(when) => replace(&mut routine.when, when),
-            Edit::SetNotes(notes) => replace(&mut routine.notes, notes),
+            Edit::SetNotes(mut notes) => {
+                fit_text(&mut notes, MAX_NOTES_CHARS);
+                replace(&mut routine.notes, notes)
+            }
             Edit::SetTools(changes) => {
                 let mut changed = false;
                 for (index, tool) in changes {

@@ -5,7 +5,10 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use super::{FORMAT_VERSION, Loaded, MAX_NESTING, Routine};
+use super::{
+    FORMAT_VERSION, Loaded, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NESTING, MAX_NOTES_CHARS,
+    MAX_STEP_NOTE_CHARS, MAX_STEPS, Routine,
+};
 
 /// A routine file that could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -40,14 +43,6 @@ impl fmt::Display for RoutineError {
             Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
             None => write!(f, "{}: {}", self.file, self.message),
         }
-    }
-}
-
-pub(super) fn human_size(bytes: usize) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{} kB", bytes.div_ceil(1024))
     }
 }
 
@@ -90,12 +85,14 @@ pub(super) fn spanned(file: &str, text: &str, e: &ron::error::SpannedError) -> R
     let at_end = line_col(text.trim_end().as_bytes());
     let (line, column) = (e.span.start.line, e.span.start.col);
     let near_end = line > at_end.0 || (line == at_end.0 && column + 3 >= at_end.1);
+    // A file cut short: a bracket or string left open, and the trouble on its last line.
+    let cut_short = line >= at_end.0 && unclosed(text);
     let message = match &e.code {
         ron::Error::ExceededRecursionLimit => {
             format!("the file nests deeper than {MAX_NESTING} levels; a routine needs only four")
         }
         ron::Error::Eof => "the file ends too early; is it cut short?".to_owned(),
-        code if near_end && !text.trim_end().ends_with(')') => {
+        code if cut_short || (near_end && !text.trim_end().ends_with(')')) => {
             format!(
                 "the file ends too early; is it cut short? ({})",
                 plain(code)
@@ -182,6 +179,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Loaded, RoutineError> {
             }
         }
     };
+    check_limits(file, text, &routine)?;
     if routine.format > FORMAT_VERSION {
         return Ok(Loaded {
             read_only: Some(format!(
@@ -225,12 +223,16 @@ pub(super) fn parse(file: &str, text: &str) -> Result<Loaded, RoutineError> {
 }
 
 /// Where `field:` first appears, as line and column.
-pub(super) fn find_field(text: &str, field: &str) -> Option<(usize, usize)> {
+pub fn find_field(text: &str, field: &str) -> Option<(usize, usize)> {
+    field_offset(text, 0, field).map(|at| line_col_at(text, at))
+}
+
+/// The byte offset of the first `field:` at or after `from`.
+fn field_offset(text: &str, mut from: usize, field: &str) -> Option<usize> {
     if field.is_empty() {
         return None;
     }
-    let mut from = 0;
-    while let Some(found) = text[from..].find(field) {
+    while let Some(found) = text.get(from..)?.find(field) {
         let at = from + found;
         let after = text[at + field.len()..].trim_start();
         let before_ok = at == 0
@@ -239,9 +241,139 @@ pub(super) fn find_field(text: &str, field: &str) -> Option<(usize, usize)> {
                 .next_back()
                 .is_some_and(|c| c.is_alphanumeric() || c == '_');
         if before_ok && after.starts_with(':') {
-            return Some(line_col(&text.as_bytes()[..at]));
+            return Some(at);
         }
         from = at + field.len();
     }
     None
+}
+
+/// Refuses a routine past the limits on steps and text lengths, at the place in the file that
+/// goes past them.
+fn check_limits(file: &str, text: &str, routine: &Routine) -> Result<(), RoutineError> {
+    let chars = |s: &str| s.chars().count();
+    let at_field = |field: &str, message: String| {
+        let (line, column) = find_field(text, field).unwrap_or((1, 1));
+        RoutineError::at(file, line, column, message)
+    };
+    if routine.steps.len() > MAX_STEPS {
+        return Err(at_field(
+            "steps",
+            format!(
+                "the routine has {} steps; a routine has at most {MAX_STEPS}",
+                routine.steps.len()
+            ),
+        ));
+    }
+    if chars(&routine.name) > MAX_NAME_CHARS {
+        return Err(at_field(
+            "name",
+            format!(
+                "the name is {} characters long; a name has at most {MAX_NAME_CHARS}",
+                chars(&routine.name)
+            ),
+        ));
+    }
+    if chars(&routine.notes) > MAX_NOTES_CHARS {
+        return Err(at_field(
+            "notes",
+            format!(
+                "the notes are {} characters long; notes have at most {MAX_NOTES_CHARS}",
+                chars(&routine.notes)
+            ),
+        ));
+    }
+    let mut notes_seen = 0;
+    for (n, step) in routine.steps.iter().enumerate() {
+        for id in [
+            step.region.as_str(),
+            step.technique.as_str(),
+            step.tool.as_str(),
+        ] {
+            if chars(id) > MAX_ID_CHARS {
+                let (line, column) =
+                    find_quoted(text, 0, id).map_or((1, 1), |at| line_col_at(text, at));
+                return Err(RoutineError::at(
+                    file,
+                    line,
+                    column,
+                    format!(
+                        "step {}: an id of {} characters; ids have at most {MAX_ID_CHARS}",
+                        n + 1,
+                        chars(id)
+                    ),
+                ));
+            }
+        }
+        if let Some(note) = &step.note {
+            notes_seen += 1;
+            if chars(note) > MAX_STEP_NOTE_CHARS {
+                let (line, column) = nth_field(text, "note", notes_seen).unwrap_or((1, 1));
+                return Err(RoutineError::at(
+                    file,
+                    line,
+                    column,
+                    format!(
+                        "step {}: the note is {} characters long; a step's note has at most \
+                         {MAX_STEP_NOTE_CHARS}",
+                        n + 1,
+                        chars(note)
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where the `n`-th (from 1) `field:` appears, as line and column.
+fn nth_field(text: &str, field: &str, n: usize) -> Option<(usize, usize)> {
+    let mut at = field_offset(text, 0, field)?;
+    for _ in 1..n {
+        at = field_offset(text, at + field.len(), field)?;
+    }
+    Some(line_col_at(text, at))
+}
+
+/// Whether a bracket or a string is still open where the text ends: the mark of a file cut
+/// short. Comments and the insides of strings are skipped.
+fn unclosed(text: &str) -> bool {
+    let mut depth: usize = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => loop {
+                match chars.next() {
+                    None => return true,
+                    Some('\\') => {
+                        chars.next();
+                    }
+                    Some('"') => break,
+                    Some(_) => {}
+                }
+            },
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut star = false;
+                loop {
+                    match chars.next() {
+                        None => return true,
+                        Some('/') if star => break,
+                        Some(c) => star = c == '*',
+                    }
+                }
+            }
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth > 0
 }

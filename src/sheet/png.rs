@@ -226,6 +226,30 @@ pub fn page_pixels(
     Ok((pw, ph, pixmap.take()))
 }
 
+/// Draws items laid out on a `width` × `height` point canvas into a square or oblong PNG
+/// of `pixels_wide` pixels across, on a transparent background (the app's icon).
+pub fn items_to_png(
+    items: &[Item],
+    width: f32,
+    height: f32,
+    pixels_wide: u32,
+) -> Result<Vec<u8>, SheetError> {
+    let fonts = Fonts::get().ok_or(SheetError::Fonts)?;
+    let scale = pixels_wide as f32 / width;
+    let pixels_high = (height * scale).round() as u32;
+    let mut pixmap = Pixmap::new(pixels_wide, pixels_high)
+        .ok_or_else(|| SheetError::Png("the picture has no size".to_owned()))?;
+    draw_page(
+        &mut pixmap,
+        items,
+        fonts,
+        Transform::from_scale(scale, scale),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| SheetError::Png(e.to_string()))
+}
+
 /// Draws every page at `dpi`, stacked top to bottom with a gap, as one PNG image.
 pub fn to_png(sheet: &Sheet, dpi: f32) -> Result<Vec<u8>, SheetError> {
     let fonts = Fonts::get().ok_or(SheetError::Fonts)?;

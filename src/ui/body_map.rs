@@ -12,9 +12,10 @@ use eframe::egui::{
 };
 
 use super::style::{Look, MapPalette, stride_color};
-use crate::app::{AppState, Command, ViewMode};
+use crate::app::{AppState, Command};
 use crate::body::{Body, Place, PlaceShape, Triangles, ViewShape, badge_label};
 use crate::catalog::{Catalog, Hit, Side, Stride, View};
+use crate::settings::ViewMode;
 use paint::{
     paint, paint_badges, paint_captions, paint_heat_legend, paint_legend, paint_name_chip,
 };

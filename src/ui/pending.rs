@@ -44,14 +44,15 @@ pub fn pending_ui(
                     (Answer::Cancel, "Cancel"),
                 ],
             ),
-            Pending::Restore(copy) => (
+            Pending::Restore(orphan) => (
                 "Restore unsaved changes?",
                 format!(
                     "knotmap closed before “{}” was saved. Your edits were kept aside: restore \
                      them?",
-                    copy.path
-                        .as_ref()
-                        .map_or_else(|| copy.routine.name.clone(), |p| p.display().to_string())
+                    orphan.copy.path.as_ref().map_or_else(
+                        || orphan.copy.routine.name.clone(),
+                        |p| p.display().to_string()
+                    )
                 ),
                 &[(Answer::Restore, "Restore"), (Answer::Discard, "Discard")],
             ),

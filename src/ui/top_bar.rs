@@ -2,8 +2,9 @@
 
 use eframe::egui::{self, Key, RichText};
 
-use crate::app::{AppState, Command, ThemeChoice, ViewMode};
+use crate::app::{AppState, Command};
 use crate::catalog::Catalog;
+use crate::settings::{ThemeChoice, ViewMode};
 
 /// The id of the search box, so shortcuts can focus it.
 pub fn search_id() -> egui::Id {

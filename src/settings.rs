@@ -1,0 +1,303 @@
+//! What knotmap remembers between runs: the views, the theme, recent files, the routine that
+//! was open, the paper, the tools owned, the window's size. Kept as RON in the config folder,
+//! read with a size limit and written atomically like every other file; a settings file that
+//! cannot be read is kept aside and named, never silently replaced.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::storage::{self, Folders, StorageError};
+
+/// The settings file's format version. A file with a larger number comes from a newer
+/// knotmap: its values are used, and it is never rewritten by this one.
+pub const SETTINGS_FORMAT: u32 = 1;
+
+/// Settings files larger than this are refused.
+pub const MAX_SETTINGS_BYTES: u64 = 256 * 1024;
+
+/// How many recent files are remembered.
+pub const RECENT: usize = 8;
+
+/// Which figures the map shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ViewMode {
+    #[default]
+    Both,
+    Front,
+    Back,
+}
+
+/// Light, dark, or whatever the system uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// The window's size when knotmap last closed, in points.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WindowSize {
+    pub width: f32,
+    pub height: f32,
+    pub maximized: bool,
+}
+
+/// What is remembered between runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub format: u32,
+    pub view_mode: ViewMode,
+    pub theme: ThemeChoice,
+    /// Recently opened or saved routines, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The routine file that was open when knotmap last closed; it opens again at start.
+    pub open: Option<PathBuf>,
+    /// Paper for the session sheet.
+    pub paper: crate::sheet::Paper,
+    /// Whether the map shows recent tightness instead of the stride colours.
+    pub heat: bool,
+    /// The tools the runner owns; `None` until they say (then every tool counts as owned).
+    pub owned_tools: Option<std::collections::BTreeSet<crate::catalog::ToolId>>,
+    pub window: Option<WindowSize>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            format: SETTINGS_FORMAT,
+            view_mode: ViewMode::default(),
+            theme: ThemeChoice::default(),
+            recent: Vec::new(),
+            open: None,
+            paper: crate::sheet::Paper::default(),
+            heat: false,
+            owned_tools: None,
+            window: None,
+        }
+    }
+}
+
+/// The settings as read at start, and what the runner should be told about them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedSettings {
+    pub settings: Settings,
+    /// Something worth saying: the file could not be read and was kept aside.
+    pub notice: Option<String>,
+    /// Whether the file may be written: not when it comes from a newer knotmap, nor when an
+    /// unreadable file could not be moved out of the way.
+    pub writable: bool,
+}
+
+/// The settings text could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct SettingsError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+fn options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(16)
+}
+
+impl Settings {
+    /// Reads settings from the text of a file; `file` names it in messages. A field this
+    /// knotmap does not know is an error in its own format (a typo is reported rather than
+    /// dropped) and is passed over in a newer one, whose file is then never rewritten.
+    pub fn from_text(file: &str, text: &str) -> Result<Settings, SettingsError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let at = |line, column, message| SettingsError {
+            file: file.to_owned(),
+            line,
+            column,
+            message,
+        };
+        let spanned = |e: ron::error::SpannedError| {
+            at(e.span.start.line, e.span.start.col, e.code.to_string())
+        };
+        let mut unknown = Vec::new();
+        let mut de = ron::Deserializer::from_str_with_options(text, &options()).map_err(spanned)?;
+        let settings: Settings =
+            serde_ignored::deserialize(&mut de, |path| unknown.push(path.to_string()))
+                .map_err(|e| spanned(de.span_error(e)))?;
+        de.end().map_err(|e| spanned(de.span_error(e)))?;
+        if let Some(path) = unknown.first().filter(|_| !settings.is_newer()) {
+            let field = path.rsplit('.').next().unwrap_or(path);
+            let (line, column) = crate::routine::find_field(text, field).unwrap_or((1, 1));
+            return Err(at(line, column, format!("there is no setting `{path}`")));
+        }
+        Ok(settings)
+    }
+
+    /// The settings as knotmap writes them.
+    pub fn to_text(&self) -> Result<String, ron::Error> {
+        let config = ron::ser::PrettyConfig::new().indentor("    ".to_owned());
+        ron::ser::to_string_pretty(self, config).map(|text| text + "\n")
+    }
+
+    /// Whether this knotmap may write these settings back (not a newer knotmap's).
+    pub fn is_newer(&self) -> bool {
+        self.format > SETTINGS_FORMAT
+    }
+
+    /// Reads the settings file as it is, changing nothing: `Ok(None)` when there is none,
+    /// the problem in words when it cannot be read.
+    pub fn read(folders: &Folders) -> Result<Option<Settings>, String> {
+        let path = folders.settings_file();
+        let bytes = storage::read_file_if_there(&path, MAX_SETTINGS_BYTES, "settings")
+            .map_err(|e| e.to_string())?;
+        let Some(bytes) = bytes else {
+            return Ok(None);
+        };
+        let text = std::str::from_utf8(&bytes)
+            .map_err(|_| format!("{}: this is not UTF-8 text", path.display()))?;
+        Settings::from_text(&path.display().to_string(), text)
+            .map(Some)
+            .map_err(|e| e.to_string())
+    }
+
+    /// Reads the settings of the last run. A missing file gives the defaults (or the
+    /// settings earlier versions kept in the data folder); a file that cannot be read is
+    /// moved aside, named in the notice, and the defaults are used.
+    pub fn load(folders: &Folders) -> LoadedSettings {
+        let problem = match Settings::read(folders) {
+            Ok(None) => {
+                return LoadedSettings {
+                    settings: legacy(folders).unwrap_or_default(),
+                    notice: None,
+                    writable: true,
+                };
+            }
+            Ok(Some(settings)) => {
+                return LoadedSettings {
+                    writable: !settings.is_newer(),
+                    settings,
+                    notice: None,
+                };
+            }
+            Err(problem) => problem,
+        };
+        let path = folders.settings_file();
+        let (notice, writable) = match storage::keep_aside(&path) {
+            Ok(aside) => (
+                format!(
+                    "Your settings could not be read ({problem}). They are kept in {} and \
+                     knotmap starts with its own.",
+                    aside.display()
+                ),
+                true,
+            ),
+            Err(e) => (
+                format!(
+                    "Your settings could not be read ({problem}), nor moved aside ({e}). \
+                     knotmap starts with its own and leaves the file as it is."
+                ),
+                false,
+            ),
+        };
+        LoadedSettings {
+            settings: Settings::default(),
+            notice: Some(notice),
+            writable,
+        }
+    }
+
+    /// Writes the settings atomically.
+    pub fn save(&self, folders: &Folders) -> Result<(), StorageError> {
+        let path = folders.settings_file();
+        let text = self.to_text().map_err(|e| StorageError::Io {
+            path: path.clone(),
+            cause: std::io::Error::other(e.to_string()),
+        })?;
+        storage::write_in_folder(&path, text.as_bytes())
+    }
+
+    /// Puts a file first among the recent ones.
+    pub fn remember(&mut self, path: PathBuf) {
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT);
+    }
+}
+
+/// The settings earlier versions kept in the window library's own file (`app.ron` in the
+/// data folder, a map whose "app" entry holds the settings as RON text).
+fn legacy(folders: &Folders) -> Option<Settings> {
+    let path = folders.data.join("app.ron");
+    let bytes = storage::read_file_if_there(&path, MAX_SETTINGS_BYTES, "settings")
+        .ok()
+        .flatten()?;
+    let map: std::collections::HashMap<String, String> = options().from_bytes(&bytes).ok()?;
+    let text = map.get("app")?;
+    let mut settings: Settings = options().from_str(text).ok()?;
+    settings.format = SETTINGS_FORMAT;
+    Some(settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip() {
+        let dir = tempfile::tempdir().expect("dir");
+        let folders = Folders::at(dir.path());
+        let mut settings = Settings {
+            theme: ThemeChoice::Dark,
+            heat: true,
+            ..Settings::default()
+        };
+        settings.remember("/a.ron".into());
+        settings.save(&folders).expect("saves");
+        let loaded = Settings::load(&folders);
+        assert_eq!(loaded.settings, settings);
+        assert_eq!(loaded.notice, None);
+        assert!(loaded.writable);
+    }
+
+    #[test]
+    fn an_unreadable_file_is_kept_aside_and_named() {
+        let dir = tempfile::tempdir().expect("dir");
+        let folders = Folders::at(dir.path());
+        std::fs::create_dir_all(&folders.config).expect("dir");
+        let bad = "(\n    theme: Purple,\n    recent: [\"/a.ron\"],\n)\n";
+        std::fs::write(folders.settings_file(), bad).expect("write");
+        let loaded = Settings::load(&folders);
+        assert_eq!(loaded.settings, Settings::default());
+        let notice = loaded.notice.expect("a notice");
+        assert!(notice.contains("settings.ron:2:"), "{notice}");
+        assert!(notice.contains("settings.ron.unreadable"), "{notice}");
+        assert_eq!(
+            std::fs::read_to_string(folders.config.join("settings.ron.unreadable")).expect("kept"),
+            bad
+        );
+    }
+
+    #[test]
+    fn a_newer_file_is_read_and_never_rewritten() {
+        let text = "(format: 2, theme: Dark, mood: \"calm\")";
+        let settings = Settings::from_text("s.ron", text).expect("reads");
+        assert_eq!(settings.theme, ThemeChoice::Dark);
+        assert!(settings.is_newer());
+        let err = Settings::from_text("s.ron", "(format: 1, mood: \"calm\")").expect_err("strict");
+        assert!(err.message.contains("mood"), "{err}");
+    }
+
+    #[test]
+    fn settings_of_earlier_versions_carry_over() {
+        let dir = tempfile::tempdir().expect("dir");
+        let folders = Folders::at(dir.path());
+        let inner = "(view_mode:Front,theme:Light,recent:[\"/r.ron\"],paper:A4,heat:false,owned_tools:None)";
+        let map = format!("{{\"app\":{inner:?}}}");
+        std::fs::write(dir.path().join("app.ron"), map).expect("write");
+        let loaded = Settings::load(&folders);
+        assert_eq!(loaded.settings.view_mode, ViewMode::Front);
+        assert_eq!(loaded.settings.recent, [PathBuf::from("/r.ron")]);
+    }
+}

@@ -1,0 +1,88 @@
+//! Reads a PDF back in pure Rust: its text, its pages and their size, its fonts.
+
+use pdf_extract::{Document, Object};
+
+/// What a PDF holds, as a reader would see it.
+pub struct PdfFacts {
+    /// The text of every page, words separated by single spaces.
+    pub text: String,
+    pub pages: usize,
+    /// The first page's size in points.
+    pub size: (f32, f32),
+    /// Each font's name and whether its glyphs are embedded.
+    pub fonts: Vec<(String, bool)>,
+}
+
+fn number(object: &Object) -> f32 {
+    match object {
+        Object::Integer(i) => *i as f32,
+        Object::Real(r) => *r,
+        _ => f32::NAN,
+    }
+}
+
+impl PdfFacts {
+    /// Whether the text holds `needle`. Spaces are left out of the comparison: where a
+    /// line of a cell wraps, the reader may join the two lines without one.
+    pub fn says(&self, needle: &str) -> bool {
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        squeeze(&self.text).contains(&squeeze(needle))
+    }
+}
+
+/// Reads the facts of a PDF file's bytes.
+pub fn read(bytes: &[u8]) -> PdfFacts {
+    let text = pdf_extract::extract_text_from_mem(bytes).expect("the PDF's text");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let doc = Document::load_mem(bytes).expect("a PDF");
+    let pages = doc.get_pages();
+    let first = *pages.values().next().expect("a page");
+    let page = doc.get_dictionary(first).expect("the page");
+    let media = page
+        .get(b"MediaBox")
+        .and_then(|b| doc.dereference(b).map(|(_, o)| o))
+        .and_then(Object::as_array)
+        .expect("a media box");
+    let size = (
+        number(&media[2]) - number(&media[0]),
+        number(&media[3]) - number(&media[1]),
+    );
+    let mut fonts = Vec::new();
+    for page in pages.values() {
+        for font in doc.get_page_fonts(*page).expect("fonts").into_values() {
+            let name = font
+                .get(b"BaseFont")
+                .and_then(Object::as_name)
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+                .unwrap_or_default();
+            // A composite font keeps its descriptor on its descendant.
+            let descendant = font
+                .get(b"DescendantFonts")
+                .and_then(|d| doc.dereference(d).map(|(_, o)| o))
+                .and_then(Object::as_array)
+                .ok()
+                .and_then(|a| a.first())
+                .and_then(|d| doc.dereference(d).ok())
+                .and_then(|(_, o)| o.as_dict().ok());
+            let descriptor = descendant
+                .unwrap_or(font)
+                .get(b"FontDescriptor")
+                .and_then(|d| doc.dereference(d).map(|(_, o)| o))
+                .and_then(Object::as_dict);
+            let embedded = descriptor.is_ok_and(|d| {
+                [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+                    .iter()
+                    .any(|key| d.has(key))
+            });
+            if !fonts.contains(&(name.clone(), embedded)) {
+                fonts.push((name, embedded));
+            }
+        }
+    }
+    PdfFacts {
+        text,
+        pages: pages.len(),
+        size,
+        fonts,
+    }
+}
