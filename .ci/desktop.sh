@@ -12,7 +12,8 @@ if ! cargo deb --version >/dev/null 2>&1; then
 fi
 cargo deb --locked --no-build --output target/debian/knotmap.deb
 dpkg --remove knotmap >/dev/null 2>&1 || true
-dpkg --install target/debian/knotmap.deb
+# apt resolves what the package depends on, as it would on a user's machine.
+apt-get install -y -qq --no-install-recommends ./target/debian/knotmap.deb >/dev/null
 trap 'dpkg --remove knotmap >/dev/null 2>&1 || true' EXIT
 for file in /usr/bin/knotmap /usr/share/applications/io.github.knotmap.Knotmap.desktop \
     /usr/share/metainfo/io.github.knotmap.Knotmap.metainfo.xml \
@@ -23,7 +24,10 @@ for file in /usr/bin/knotmap /usr/share/applications/io.github.knotmap.Knotmap.d
 done
 installed=$(/usr/bin/knotmap --version)
 echo "desktop: installed $installed"
-[ "$installed" = "knotmap $(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)" ]
+expected="knotmap $(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)"
+if [ "$installed" != "$expected" ]; then
+    echo "desktop: the installed binary says \"$installed\", not \"$expected\""; exit 1
+fi
 sheet=$(mktemp --suffix .pdf)
 /usr/bin/knotmap print routines/before-a-run.ron -o "$sheet"
 head -c 5 "$sheet" | grep -q '%PDF-' || { echo "desktop: the installed binary wrote no PDF"; exit 1; }

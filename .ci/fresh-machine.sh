@@ -32,4 +32,7 @@ env -u CI PATH="$shadow" \
     cargo test --locked 2>&1 | tee "$log"
 skipped=$(grep -c '^skipped: ' "$log" || true)
 rm -f "$log"
+if [ "$skipped" -eq 0 ]; then
+    echo "fresh machine: a GPU adapter was still found, so the path without one went untested"; exit 1
+fi
 echo "fresh machine: cargo test passed without poppler and without a GPU ($skipped snapshot checks skipped, each named above)"

@@ -48,6 +48,8 @@ pub struct KnotmapApp {
     settings_written: Option<Settings>,
     /// The window's size in the last frame, remembered at exit.
     window_size: Option<crate::settings::WindowSize>,
+    /// Warnings and errors that wait for the one in the banner to be dismissed.
+    waiting_notices: Vec<Notice>,
     /// Whether the window may close now (unsaved changes were dealt with).
     may_close: bool,
     title: String,
@@ -110,6 +112,7 @@ impl KnotmapApp {
             orphans: Vec::new(),
             settings_written: None,
             window_size: None,
+            waiting_notices: Vec::new(),
             may_close: false,
             title: String::new(),
             lp_program: PathBuf::from("lp"),
@@ -147,7 +150,12 @@ impl KnotmapApp {
             }
             self.offer_next_orphan();
             match crate::log::Log::load(f) {
-                Ok(log) => self.set_log(log),
+                Ok(log) => {
+                    if let Some(why) = &log.read_only {
+                        self.notify(NoticeKind::Warning, why.clone());
+                    }
+                    self.set_log(log);
+                }
                 Err(e) => self.notify(
                     NoticeKind::Warning,
                     format!("The tightness log could not be read, and is left as it is. {e}"),
@@ -245,13 +253,29 @@ impl KnotmapApp {
         self.map.screen_from_body(view, point_in_body)
     }
 
+    /// Shows a notice. News replaces news; a warning or an error is never pushed out of the
+    /// banner: news meanwhile is dropped, and other warnings wait their turn.
     fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {
         let until = (kind == NoticeKind::Info).then(|| self.clock.now() + NEWS_LASTS);
-        self.state.notice = Some(Notice {
+        let notice = Notice {
             kind,
             text: text.into(),
             until,
-        });
+        };
+        match &self.state.notice {
+            Some(shown) if shown.kind != NoticeKind::Info => {
+                if kind != NoticeKind::Info {
+                    self.waiting_notices.push(notice);
+                }
+            }
+            _ => self.state.notice = Some(notice),
+        }
+    }
+
+    /// The banner is free: the next warning waiting, if any.
+    fn next_notice(&mut self) {
+        self.state.notice =
+            (!self.waiting_notices.is_empty()).then(|| self.waiting_notices.remove(0));
     }
 
     /// Takes news out of the banner once its time is up, with one repaint booked for then.
@@ -261,7 +285,7 @@ impl KnotmapApp {
         };
         let now = self.clock.now();
         if now >= until {
-            self.state.notice = None;
+            self.next_notice();
         } else {
             ctx.request_repaint_after(until - now);
         }
@@ -340,7 +364,7 @@ impl KnotmapApp {
             | Command::SaveAs
             | Command::Answer(_)
             | Command::TypePath(_)) => self.file_command(ctx, command),
-            Command::DismissNotice => self.state.notice = None,
+            Command::DismissNotice => self.next_notice(),
             Command::ShowPreview(open) => self.state.preview_open = open,
             Command::SetPaper(paper) => self.state.settings.paper = paper,
             Command::SaveSheet(format) => self.save_sheet(format),
@@ -430,10 +454,11 @@ impl KnotmapApp {
         self.write_recovery_copy();
     }
 
-    /// Writes this window's recovery copy now, or removes it when nothing is unsaved.
-    fn write_recovery_copy(&mut self) {
+    /// Writes this window's recovery copy now, or removes it when nothing is unsaved;
+    /// returns whether the edits are safe on disk.
+    fn write_recovery_copy(&mut self) -> bool {
         let Some(slot) = &self.recovery else {
-            return;
+            return false;
         };
         let result = if self.state.doc.is_dirty() {
             slot.save(&RecoveryCopy {
@@ -443,11 +468,15 @@ impl KnotmapApp {
         } else {
             slot.clear()
         };
-        if let Err(e) = result {
-            self.notify(
-                NoticeKind::Warning,
-                format!("Could not keep a recovery copy of your edits: {e}"),
-            );
+        match result {
+            Ok(()) => true,
+            Err(e) => {
+                self.notify(
+                    NoticeKind::Warning,
+                    format!("Could not keep a recovery copy of your edits: {e}"),
+                );
+                false
+            }
         }
     }
 
@@ -462,9 +491,8 @@ impl KnotmapApp {
 
     /// Writes the settings when they have changed since they were last written.
     fn keep_settings(&mut self) {
-        let open = self.state.doc.path().cloned();
-        if self.state.settings.open != open {
-            self.state.settings.open = open;
+        if self.state.settings.open.as_ref() != self.state.doc.path() {
+            self.state.settings.open = self.state.doc.path().cloned();
         }
         let (Some(written), Some(folders)) = (&self.settings_written, &self.folders) else {
             return;

@@ -270,12 +270,21 @@ impl Routine {
 /// out); UTF-16 and other encodings are named.
 pub fn text_of(bytes: &[u8]) -> Result<&str, RoutineError> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    // UTF-16 starts with its byte-order mark, or has a zero byte beside every ASCII letter.
+    // UTF-16 starts with its byte-order mark, or has a zero byte beside every ASCII letter:
+    // the bytes on one side of each pair nearly all zero, on the other nearly none.
     let head = &bytes[..bytes.len().min(64)];
-    let zeros = head.iter().filter(|&&b| b == 0).count();
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let half = head.len() / 2;
+    let (even, odd) = (zeros_at(0), zeros_at(1));
     let utf16 = bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
-        || (head.len() >= 4 && zeros * 4 >= head.len());
+        || (half >= 2 && (even.max(odd) * 5 >= half * 4) && even.min(odd) * 10 <= half);
     if utf16 {
         return Err(RoutineError::whole(
             "",

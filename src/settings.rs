@@ -123,6 +123,7 @@ impl Settings {
         };
         let mut unknown = Vec::new();
         let mut de = ron::Deserializer::from_str_with_options(text, &options()).map_err(spanned)?;
+
         let settings: Settings =
             serde_ignored::deserialize(&mut de, |path| unknown.push(path.to_string()))
                 .map_err(|e| spanned(de.span_error(e)))?;
@@ -131,6 +132,16 @@ impl Settings {
             let field = path.rsplit('.').next().unwrap_or(path);
             let (line, column) = crate::routine::find_field(text, field).unwrap_or((1, 1));
             return Err(at(line, column, format!("there is no setting `{path}`")));
+        }
+        if let Some(w) = settings.window
+            && !(w.width.is_finite() && w.height.is_finite() && w.width > 0.0 && w.height > 0.0)
+        {
+            let (line, column) = crate::routine::find_field(text, "window").unwrap_or((1, 1));
+            return Err(at(
+                line,
+                column,
+                "the window's width and height are positive numbers".to_owned(),
+            ));
         }
         Ok(settings)
     }
@@ -184,6 +195,17 @@ impl Settings {
             Err(problem) => problem,
         };
         let path = folders.settings_file();
+        if written_by_a_newer_knotmap(&path) {
+            // Not this knotmap's to judge, nor to replace.
+            return LoadedSettings {
+                settings: Settings::default(),
+                notice: Some(format!(
+                    "Your settings were written by a newer knotmap and cannot be read here \
+                     ({problem}). knotmap starts with its own and leaves the file as it is."
+                )),
+                writable: false,
+            };
+        }
         let (notice, writable) = match storage::keep_aside(&path) {
             Ok(aside) => (
                 format!(
@@ -224,6 +246,19 @@ impl Settings {
         self.recent.insert(0, path);
         self.recent.truncate(RECENT);
     }
+}
+
+/// Whether a settings file says it comes from a newer knotmap, however the rest reads.
+fn written_by_a_newer_knotmap(path: &std::path::Path) -> bool {
+    #[derive(Deserialize)]
+    struct VersionProbe {
+        format: u32,
+    }
+    storage::read_file_if_there(path, MAX_SETTINGS_BYTES, "settings")
+        .ok()
+        .flatten()
+        .and_then(|bytes| options().from_bytes::<VersionProbe>(&bytes).ok())
+        .is_some_and(|probe| probe.format > SETTINGS_FORMAT)
 }
 
 /// The settings earlier versions kept in the window library's own file (`app.ron` in the
@@ -287,6 +322,24 @@ mod tests {
         assert!(settings.is_newer());
         let err = Settings::from_text("s.ron", "(format: 1, mood: \"calm\")").expect_err("strict");
         assert!(err.message.contains("mood"), "{err}");
+    }
+
+    #[test]
+    fn a_newer_file_that_does_not_read_is_left_as_it_is() {
+        let dir = tempfile::tempdir().expect("dir");
+        let folders = Folders::at(dir.path());
+        std::fs::create_dir_all(&folders.config).expect("dir");
+        let newer = "(format: 3, theme: Sepia)";
+        std::fs::write(folders.settings_file(), newer).expect("write");
+        let loaded = Settings::load(&folders);
+        assert!(!loaded.writable);
+        assert!(loaded.notice.is_some_and(|n| n.contains("newer knotmap")));
+        assert_eq!(
+            std::fs::read_to_string(folders.settings_file()).expect("there"),
+            newer
+        );
+        let odd = "(window: Some((width: NaN, height: 600.0, maximized: false)))";
+        assert!(Settings::from_text("s.ron", odd).is_err());
     }
 
     #[test]

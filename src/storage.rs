@@ -318,9 +318,11 @@ pub fn write_in_folder(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     write_atomic(path, bytes)
 }
 
-/// Moves an unreadable file aside, next to where it was, so that it is kept for the user
-/// while a fresh one takes its place; returns where it went.
+/// Moves an unreadable file aside, next to the file it is (through links), so that it is
+/// kept for the user while a fresh one takes its place; returns where it went. A name already
+/// taken is never replaced.
 pub fn keep_aside(path: &Path) -> Result<PathBuf, StorageError> {
+    let path = resolve_links(path)?;
     let stem = path
         .file_name()
         .map_or_else(|| "file".to_owned(), |n| n.to_string_lossy().into_owned());
@@ -330,13 +332,18 @@ pub fn keep_aside(path: &Path) -> Result<PathBuf, StorageError> {
             1 => format!("{stem}.unreadable"),
             n => format!("{stem}.unreadable-{n}"),
         });
-        if std::fs::symlink_metadata(&aside).is_err() {
-            std::fs::rename(path, &aside).map_err(|e| io_error(path, e))?;
-            return Ok(aside);
+        // A second name for the file, made only where none is: then the first goes.
+        match std::fs::hard_link(&path, &aside) {
+            Ok(()) => {
+                std::fs::remove_file(&path).map_err(|e| io_error(&path, e))?;
+                return Ok(aside);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(io_error(&aside, e)),
         }
     }
     Err(io_error(
-        path,
+        &path,
         std::io::Error::other("too many unreadable copies are kept already"),
     ))
 }

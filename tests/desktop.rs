@@ -25,10 +25,15 @@ fn the_icons_are_the_renderers_own_at_every_size() {
     for size in SIZES {
         let png = icon_png(catalog, &body, size).expect("an icon");
         let path = root.join(theme_path(size));
-        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
             std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
             std::fs::write(&path, &png).expect("write the icon");
         }
+        assert!(
+            path.exists(),
+            "{} is missing; UPDATE_SNAPSHOTS=1 draws it",
+            path.display()
+        );
         let drawn = tiny_skia::Pixmap::decode_png(&png).expect("decodes");
         let shipped = tiny_skia::Pixmap::load_png(&path).expect("the shipped icon");
         assert_eq!((drawn.width(), drawn.height()), (size, size));
@@ -103,8 +108,19 @@ fn the_desktop_entry_metadata_and_mime_type_agree() {
 #[test]
 fn routine_files_are_known_by_their_content() {
     let mime = desktop_file("knotmap-routine.xml");
-    assert!(mime.contains("<glob pattern=\"*.ron\""), "{mime}");
-    // Every example routine starts the way the MIME magic looks for.
+    // Not by the name alone: other programs keep .ron files too.
+    assert!(!mime.contains("<glob"), "{mime}");
+    assert!(mime.contains("value=\"(\"") && mime.contains("value=\"format:\""));
+    // What knotmap writes starts the way the MIME magic looks for, as the examples do.
+    let written = knotmap::routine::Routine::default()
+        .to_ron()
+        .expect("writes");
+    assert!(written.starts_with("(\n    format: "), "{written}");
+    assert!(
+        written[16..].contains("when:") && written.find("when:") < Some(1024),
+        "{written}"
+    );
+    assert!(mime.contains("offset=\"16:1024\" value=\"when:\""));
     for (file, text) in knotmap::routine::TEMPLATES {
         assert!(text.starts_with("(\n    format: "), "{file}");
     }

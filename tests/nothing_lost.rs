@@ -209,6 +209,7 @@ fn encodings_sizes_and_cut_files_are_named_plainly() {
     }
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn names_from_files_never_drive_the_terminal() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -251,6 +252,7 @@ fn names_from_files_never_drive_the_terminal() {
     );
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn a_tightness_log_with_a_rating_past_ten_is_refused_where_it_stands() {
     let home = tempfile::tempdir().expect("temp dir");
@@ -271,6 +273,24 @@ fn a_tightness_log_with_a_rating_past_ten_is_refused_where_it_stands() {
     assert!(
         stderr(&out).contains("tightness-log.ron:4:")
             && stderr(&out).contains("a tightness is from 0 to 10, not 255"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_word_that_is_neither_a_command_nor_a_file_is_named() {
+    let out = knotmap(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("`frobnicate` is neither a command nor a routine file"),
+        "{}",
+        stderr(&out)
+    );
+    let out = knotmap(&["no/such/routine.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no/such/routine.ron: no such routine file"),
         "{}",
         stderr(&out)
     );
@@ -321,4 +341,29 @@ fn a_sheet_that_cannot_reach_its_reader_is_an_error() {
         err.contains("the program reading it stopped before the end"),
         "{err}"
     );
+}
+
+proptest::proptest! {
+    /// The tightness log and the settings take any text without panicking, and keep their
+    /// promises about what they accept.
+    #[test]
+    fn any_log_or_settings_text_is_read_or_refused(text in "(?s).{0,400}", cut in 0usize..400) {
+        let log = "(format: 1, entries: [(date: \"2026-11-20\", routine: \"Run\", ratings: [(region: \"calf\", side: Left, tightness: 7)])])";
+        for input in [text.as_str(), &log[..cut.min(log.len())]] {
+            if let Ok(read) = knotmap::log::Log::from_text("fuzz.ron", input) {
+                proptest::prop_assert!(read
+                    .entries
+                    .iter()
+                    .flat_map(|e| &e.ratings)
+                    .all(|r| r.tightness <= knotmap::log::MAX_TIGHTNESS));
+            }
+            if let Ok(settings) = knotmap::settings::Settings::from_text("fuzz.ron", input)
+                && !settings.is_newer()
+            {
+                let written = settings.to_text().expect("settings write");
+                let again = knotmap::settings::Settings::from_text("again.ron", &written);
+                proptest::prop_assert_eq!(again.ok(), Some(settings));
+            }
+        }
+    }
 }

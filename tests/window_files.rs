@@ -310,3 +310,22 @@ fn a_routine_dropped_on_the_window_opens() {
     h.run();
     assert_eq!(h.state().state.doc.path(), Some(&path));
 }
+
+#[test]
+fn a_warning_at_start_is_not_pushed_out_by_news() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let folders = Folders::at(&data);
+    std::fs::create_dir_all(&folders.config).expect("dir");
+    std::fs::write(folders.settings_file(), "(theme: Purple)").expect("write");
+    let path = dir.path().join("legs.ron");
+    std::fs::write(&path, TEMPLATES[1].1).expect("write");
+    // Opening a file at start says so; the warning about the settings must still be seen.
+    let mut h = app_starting(&data, Start::Open(path.clone()));
+    assert_eq!(h.state().state.doc.path(), Some(&path));
+    let (kind, text) = notice(&h).expect("a notice");
+    assert_eq!(kind, NoticeKind::Warning);
+    assert!(text.contains("settings could not be read"), "{text}");
+    apply(&mut h, Command::DismissNotice);
+    assert_eq!(notice(&h), None, "news meanwhile is not kept for later");
+}

@@ -312,15 +312,16 @@ impl KnotmapApp {
                 let mut doc = match (&copy.path, on_disk) {
                     (Some(path), Some(file)) => {
                         self.disk = Some(file.stamp);
-                        Document::opened(file.loaded.routine, path.clone(), None)
+                        Document::opened(file.loaded.routine, path.clone(), file.loaded.read_only)
                     }
                     _ => Document::unsaved(Routine::default()),
                 };
                 doc.restore(copy.routine.clone());
                 self.replace_document(doc);
                 // This window keeps the edits aside now; only then does the old copy go.
-                self.write_recovery_copy();
-                if let Err(e) = orphan.discard() {
+                if !self.write_recovery_copy() {
+                    // The old copy stays, for the next start to offer again.
+                } else if let Err(e) = orphan.discard() {
                     self.notify(NoticeKind::Warning, e.to_string());
                 } else {
                     self.notify(

@@ -111,13 +111,21 @@ fn remove_if_there(path: &Path) -> Result<(), StorageError> {
     }
 }
 
-/// A recovery copy whose window is gone.
-#[derive(Clone, Debug, PartialEq)]
+/// A recovery copy whose window is gone. Its lock is held from the moment it is found
+/// until it is restored or discarded, so no other window starting meanwhile offers it too.
+#[derive(Clone, Debug)]
 pub struct Orphan {
     pub copy: RecoveryCopy,
     /// When it was written.
     pub written: Option<std::time::SystemTime>,
     files: Vec<PathBuf>,
+    _lock: Option<std::sync::Arc<std::fs::File>>,
+}
+
+impl PartialEq for Orphan {
+    fn eq(&self, other: &Orphan) -> bool {
+        (&self.copy, self.written, &self.files) == (&other.copy, other.written, &other.files)
+    }
 }
 
 impl Orphan {
@@ -140,6 +148,7 @@ impl Orphan {
                 copy,
                 written: modified(&legacy),
                 files: vec![legacy],
+                _lock: None,
             });
         }
         let Ok(entries) = std::fs::read_dir(folders.recovery()) else {
@@ -151,20 +160,22 @@ impl Orphan {
                 continue;
             }
             let lock_path = lock_of(&path);
-            let free = std::fs::OpenOptions::new()
+            let Some(lock) = std::fs::OpenOptions::new()
                 .create(true)
                 .truncate(false)
                 .write(true)
                 .open(&lock_path)
-                .is_ok_and(|lock| lock.try_lock().is_ok());
-            if !free {
+                .ok()
+                .filter(|lock| lock.try_lock().is_ok())
+            else {
                 continue;
-            }
+            };
             if let Some(copy) = RecoveryCopy::read(&path) {
                 found.push(Orphan {
                     copy,
                     written: modified(&path),
                     files: vec![path, lock_path],
+                    _lock: Some(std::sync::Arc::new(lock)),
                 });
             }
         }
@@ -207,6 +218,7 @@ mod tests {
         let orphans = Orphan::find(&folders);
         assert_eq!(orphans.len(), 1);
         assert_eq!(orphans[0].copy, copy("b"));
+        assert_eq!(Orphan::find(&folders), [], "it is being offered already");
         orphans[0].discard().expect("discards");
         assert_eq!(Orphan::find(&folders), []);
         assert_eq!(
