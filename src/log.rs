@@ -134,7 +134,11 @@ impl Log {
             message,
         };
         let spanned = |e: ron::error::SpannedError| {
-            at(e.span.start.line, e.span.start.col, e.code.to_string())
+            at(
+                e.span.start.line,
+                e.span.start.col,
+                crate::routine::plain_ron_error(&e.code),
+            )
         };
         let newer = options
             .from_str::<VersionProbe>(text)

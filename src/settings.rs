@@ -119,7 +119,11 @@ impl Settings {
             message,
         };
         let spanned = |e: ron::error::SpannedError| {
-            at(e.span.start.line, e.span.start.col, e.code.to_string())
+            at(
+                e.span.start.line,
+                e.span.start.col,
+                crate::routine::plain_ron_error(&e.code),
+            )
         };
         let mut unknown = Vec::new();
         let mut de = ron::Deserializer::from_str_with_options(text, &options()).map_err(spanned)?;

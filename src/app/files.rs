@@ -133,6 +133,9 @@ impl KnotmapApp {
 
     /// Opens a routine file; on failure the current routine stays as it was.
     pub(super) fn open_path(&mut self, path: PathBuf) {
+        // Remembered as recent and reopened at start, so never relative to where knotmap
+        // happened to be started.
+        let path = std::path::absolute(&path).unwrap_or(path);
         match storage::read_routine(&path) {
             Err(e) => {
                 self.notify(
@@ -249,7 +252,7 @@ impl KnotmapApp {
     }
 
     pub(super) fn write_to(&mut self, path: &std::path::Path) -> bool {
-        let path = path.to_path_buf();
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         match storage::save_routine(&path, &self.state.doc.routine) {
             Ok(stamp) => {
                 self.state.doc.mark_saved(path.clone());

@@ -104,7 +104,7 @@ pub(super) fn spanned(file: &str, text: &str, e: &ron::error::SpannedError) -> R
 }
 
 /// A ron error in a runner's words: the choices spelled out, no type names, lower case.
-fn plain(code: &ron::Error) -> String {
+pub fn plain(code: &ron::Error) -> String {
     let list = |names: &[&str]| names.join(", ");
     match code {
         ron::Error::NoSuchEnumVariant {
