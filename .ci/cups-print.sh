@@ -30,7 +30,13 @@ rm -f "$marker"
 if [ -z "${found:-}" ]; then
     echo "cups: no PDF came out of the $queue queue"; lpstat -W all -o || true; exit 1
 fi
-pages=$(pdfinfo "$found" | awk '/^Pages:/ {print $2}')
+# cups-pdf writes the file in place: wait until it reads as a whole PDF.
+pages=""
+for _ in $(seq 60); do
+    pages=$(pdfinfo "$found" 2>/dev/null | awk '/^Pages:/ {print $2}' || true)
+    [ -n "$pages" ] && break
+    sleep 0.5
+done
 echo "cups: printed $routine through CUPS to $found ($pages pages)"
 [ "${pages:-0}" -ge 1 ]
 echo "cups: 1 passed, 0 failed"
