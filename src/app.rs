@@ -293,6 +293,13 @@ impl KnotmapApp {
 
     /// Applies one command to the state.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        if self.player.is_some() && command.changes_the_routine() {
+            self.notify(
+                NoticeKind::Warning,
+                "The routine is playing: stop the session (Escape) before changing it.",
+            );
+            return;
+        }
         match command {
             Command::Select(hit) => {
                 // While the builder is open, places clicked on the map become its focus.

@@ -329,3 +329,46 @@ fn a_warning_at_start_is_not_pushed_out_by_news() {
     apply(&mut h, Command::DismissNotice);
     assert_eq!(notice(&h), None, "news meanwhile is not kept for later");
 }
+
+#[test]
+fn nothing_changes_the_routine_under_a_running_player() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("legs.ron");
+    std::fs::write(&path, TEMPLATES[1].1).expect("write");
+    let other = dir.path().join("other.ron");
+    std::fs::write(&other, TEMPLATES[2].1).expect("write");
+    let mut h = app_starting(&dir.path().join("data"), Start::Play(path.clone()));
+    assert!(h.state().state.play.is_some(), "playing");
+    let routine = h.state().state.doc.routine.clone();
+    for (modifiers, key) in [
+        (Modifiers::COMMAND, Key::N),
+        (Modifiers::COMMAND, Key::O),
+        (Modifiers::COMMAND, Key::Z),
+        (Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+        (Modifiers::ALT, Key::ArrowUp),
+        (Modifiers::ALT, Key::ArrowDown),
+    ] {
+        shortcut(&mut h, modifiers, key);
+        assert_eq!(
+            h.state().state.doc.routine,
+            routine,
+            "{modifiers:?} {key:?}"
+        );
+        assert!(h.state().state.pending.is_none(), "{modifiers:?} {key:?}");
+    }
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(other.clone())));
+    h.run();
+    apply(&mut h, Command::Edit(Edit::DeleteStep(0)));
+    assert_eq!(h.state().state.doc.routine, routine);
+    assert_eq!(
+        h.state().state.doc.path(),
+        Some(&path),
+        "the dropped file waits"
+    );
+    assert!(h.state().state.play.is_some(), "still playing");
+    let (kind, text) = notice(&h).expect("a notice");
+    assert_eq!(kind, NoticeKind::Warning);
+    assert!(text.contains("stop the session"), "{text}");
+}

@@ -186,3 +186,50 @@ pub enum Command {
     PlayerStop,
     DismissNotice,
 }
+
+impl Command {
+    /// Whether the command changes or replaces the routine: never while it plays, or the
+    /// player would go on with steps that are no longer there.
+    pub fn changes_the_routine(&self) -> bool {
+        match self {
+            Command::Edit(_)
+            | Command::AddTechnique { .. }
+            | Command::NudgeStep(_)
+            | Command::Undo
+            | Command::Redo
+            | Command::New(_)
+            | Command::Open
+            | Command::OpenPath(_)
+            | Command::Build
+            | Command::AdaptToMyTools => true,
+            Command::Select(_)
+            | Command::Hover(_)
+            | Command::SetQuery(_)
+            | Command::SubmitSearch
+            | Command::ClearSearch
+            | Command::SetViewMode(_)
+            | Command::SetTheme(_)
+            | Command::SelectStep(_)
+            | Command::Save
+            | Command::SaveAs
+            | Command::Answer(_)
+            | Command::TypePath(_)
+            | Command::ShowPreview(_)
+            | Command::SetPaper(_)
+            | Command::SaveSheet(_)
+            | Command::PrintSheet
+            | Command::ShowMyTools(_)
+            | Command::RecordLog(_)
+            | Command::ShowLogWindow(_)
+            | Command::SetHeat(_)
+            | Command::SetBuilder(_)
+            | Command::SetOwned(..)
+            | Command::Play
+            | Command::PlayerToggle
+            | Command::PlayerSkip
+            | Command::PlayerBack
+            | Command::PlayerStop
+            | Command::DismissNotice => false,
+        }
+    }
+}
