@@ -358,7 +358,7 @@ fn nothing_changes_the_routine_under_a_running_player() {
     }
     h.input_mut()
         .dropped_files
-        .push(std::sync::Arc::new(Dropped(other.clone())));
+        .push(std::sync::Arc::new(Dropped(other)));
     h.run();
     apply(&mut h, Command::Edit(Edit::DeleteStep(0)));
     assert_eq!(h.state().state.doc.routine, routine);
