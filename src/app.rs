@@ -2,6 +2,7 @@
 //! the panels out.
 
 mod files;
+mod notices;
 mod path_prompt;
 mod play;
 mod sheet;
@@ -16,11 +17,12 @@ use crate::catalog::{Catalog, Hit};
 use crate::dialogs::{FileDialogs, NativeDialogs};
 use crate::routine::Edit;
 use crate::settings::Settings;
-use crate::storage::{DiskStamp, Folders, Orphan, RecoveryCopy, RecoverySlot};
+use crate::storage::{DiskStamp, Folders, Orphan, RecoverySlot};
 use crate::ui;
 
 mod routine_ops;
 mod state;
+mod upkeep;
 
 pub use files::{Answer, Pending, Then};
 pub use path_prompt::{PathFor, PathPrompt};
@@ -253,44 +255,6 @@ impl KnotmapApp {
         self.map.screen_from_body(view, point_in_body)
     }
 
-    /// Shows a notice. News replaces news; a warning or an error is never pushed out of the
-    /// banner: news meanwhile is dropped, and other warnings wait their turn.
-    fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {
-        let until = (kind == NoticeKind::Info).then(|| self.clock.now() + NEWS_LASTS);
-        let notice = Notice {
-            kind,
-            text: text.into(),
-            until,
-        };
-        match &self.state.notice {
-            Some(shown) if shown.kind != NoticeKind::Info => {
-                if kind != NoticeKind::Info {
-                    self.waiting_notices.push(notice);
-                }
-            }
-            _ => self.state.notice = Some(notice),
-        }
-    }
-
-    /// The banner is free: the next warning waiting, if any.
-    fn next_notice(&mut self) {
-        self.state.notice =
-            (!self.waiting_notices.is_empty()).then(|| self.waiting_notices.remove(0));
-    }
-
-    /// Takes news out of the banner once its time is up, with one repaint booked for then.
-    fn expire_notice(&mut self, ctx: &egui::Context) {
-        let Some(until) = self.state.notice.as_ref().and_then(|n| n.until) else {
-            return;
-        };
-        let now = self.clock.now();
-        if now >= until {
-            self.next_notice();
-        } else {
-            ctx.request_repaint_after(until - now);
-        }
-    }
-
     /// Applies one command to the state.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         if self.player.is_some() && command.changes_the_routine() {
@@ -445,110 +409,6 @@ impl KnotmapApp {
                 commands.push(Command::NudgeStep(1));
             }
         });
-    }
-
-    /// Writes the recovery copy when it is due, and asks for a repaint when it will be.
-    fn keep_recovery_copy(&mut self, ctx: &egui::Context) {
-        let Some(due) = self.recovery_due else {
-            return;
-        };
-        let now = Instant::now();
-        if now < due {
-            ctx.request_repaint_after(due - now);
-            return;
-        }
-        self.recovery_due = None;
-        self.write_recovery_copy();
-    }
-
-    /// Writes this window's recovery copy now, or removes it when nothing is unsaved;
-    /// returns whether the edits are safe on disk.
-    fn write_recovery_copy(&mut self) -> bool {
-        let Some(slot) = &self.recovery else {
-            return false;
-        };
-        let result = if self.state.doc.is_dirty() {
-            slot.save(&RecoveryCopy {
-                path: self.state.doc.path().cloned(),
-                routine: self.state.doc.routine.clone(),
-            })
-        } else {
-            slot.clear()
-        };
-        match result {
-            Ok(()) => true,
-            Err(e) => {
-                self.notify(
-                    NoticeKind::Warning,
-                    format!("Could not keep a recovery copy of your edits: {e}"),
-                );
-                false
-            }
-        }
-    }
-
-    /// Asks about the next copy a window gone before left, when no other question waits.
-    fn offer_next_orphan(&mut self) {
-        if self.state.pending.is_none()
-            && let Some(orphan) = self.orphans.pop()
-        {
-            self.state.pending = Some(Pending::Restore(orphan));
-        }
-    }
-
-    /// Writes the settings when they have changed since they were last written.
-    fn keep_settings(&mut self) {
-        if self.state.settings.open.as_ref() != self.state.doc.path() {
-            self.state.settings.open = self.state.doc.path().cloned();
-        }
-        let (Some(written), Some(folders)) = (&self.settings_written, &self.folders) else {
-            return;
-        };
-        if *written == self.state.settings {
-            return;
-        }
-        match self.state.settings.save(folders) {
-            Ok(()) => self.settings_written = Some(self.state.settings.clone()),
-            Err(e) => {
-                // Said once: the settings are not tried again until they change.
-                self.settings_written = Some(self.state.settings.clone());
-                self.notify(
-                    NoticeKind::Warning,
-                    format!("Could not keep your settings: {e}"),
-                );
-            }
-        }
-    }
-
-    /// The window's size this frame, to be remembered at exit.
-    fn note_window_size(&mut self, ctx: &egui::Context) {
-        let (rect, maximized) = ctx.input(|i| {
-            (
-                i.viewport().inner_rect,
-                i.viewport().maximized.unwrap_or(false),
-            )
-        });
-        if let Some(rect) = rect {
-            self.window_size = Some(crate::settings::WindowSize {
-                width: rect.width(),
-                height: rect.height(),
-                maximized,
-            });
-        }
-    }
-
-    /// Opens routine files dropped on the window (the first one; a routine is one file).
-    fn open_dropped(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        let dropped = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .find(|p| !p.as_os_str().is_empty())
-        });
-        if let Some(path) = dropped {
-            commands.push(Command::OpenPath(path));
-        }
     }
 
     /// Keeps the window title in step with the file name and the unsaved mark.

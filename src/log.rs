@@ -126,44 +126,30 @@ impl Log {
     /// know is an error in its own format and is passed over in a newer one, which is then
     /// read-only.
     pub fn from_text(file: &str, text: &str) -> Result<Log, LogError> {
-        let options = ron::Options::default().with_recursion_limit(16);
-        let at = |line, column, message| LogError::Parse {
+        let at = |p: crate::routine::RonProblem| LogError::Parse {
             file: file.to_owned(),
-            line,
-            column,
-            message,
+            line: p.line,
+            column: p.column,
+            message: p.message,
         };
-        let spanned = |e: ron::error::SpannedError| {
-            at(
-                e.span.start.line,
-                e.span.start.col,
-                crate::routine::plain_ron_error(&e.code),
-            )
-        };
-        let newer = options
+        let newer = ron::Options::default()
+            .with_recursion_limit(16)
             .from_str::<VersionProbe>(text)
             .ok()
             .map(|p| p.format)
             .filter(|&f| f > LOG_FORMAT);
-        let mut unknown = Vec::new();
-        let mut de = ron::Deserializer::from_str_with_options(text, &options).map_err(spanned)?;
-        let mut log: Log =
-            serde_ignored::deserialize(&mut de, |path| unknown.push(path.to_string()))
-                .map_err(|e| spanned(de.span_error(e)))?;
-        de.end().map_err(|e| spanned(de.span_error(e)))?;
+        let read = crate::routine::read_ron::<Log>(text).map_err(at)?;
+        let mut log = read.value;
         if let Some(format) = newer {
             log.read_only = Some(format!(
                 "The tightness log was written by a newer knotmap (format {format}). This one \
                  reads it but adds nothing to it, so nothing in it is lost."
             ));
-        } else if let Some(path) = unknown.first() {
-            let field = path.rsplit('.').next().unwrap_or(path);
-            let (line, column) = crate::routine::find_field(text, field).unwrap_or((1, 1));
-            return Err(at(
-                line,
-                column,
-                format!("there is no field `{path}` in a log"),
-            ));
+        } else if let Some(unknown) = read.unknown {
+            return Err(at(crate::routine::RonProblem {
+                message: format!("there is no field `{}` in a log", unknown.message),
+                ..unknown
+            }));
         }
         Ok(log)
     }

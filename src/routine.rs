@@ -14,7 +14,7 @@ use crate::catalog::{Dose, Region, RegionId, Technique, TechniqueId, ToolId};
 pub use document::{Document, Origin};
 pub use edit::Edit;
 pub use problems::{Concern, Field, TOO_LONG};
-pub use read::{RoutineError, find_field, plain as plain_ron_error};
+pub use read::{RonProblem, RonRead, RoutineError, find_field, read_ron};
 use read::{line_col, parse};
 
 /// The example routines shipped in `routines/`, offered as templates: (file name, text).

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::routine::{RonProblem, read_ron};
 use crate::storage::{self, Folders, StorageError};
 
 /// The settings file's format version. A file with a larger number comes from a newer
@@ -112,40 +113,29 @@ impl Settings {
     /// dropped) and is passed over in a newer one, whose file is then never rewritten.
     pub fn from_text(file: &str, text: &str) -> Result<Settings, SettingsError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let at = |line, column, message| SettingsError {
+        let at = |p: RonProblem| SettingsError {
             file: file.to_owned(),
-            line,
-            column,
-            message,
+            line: p.line,
+            column: p.column,
+            message: p.message,
         };
-        let spanned = |e: ron::error::SpannedError| {
-            at(
-                e.span.start.line,
-                e.span.start.col,
-                crate::routine::plain_ron_error(&e.code),
-            )
-        };
-        let mut unknown = Vec::new();
-        let mut de = ron::Deserializer::from_str_with_options(text, &options()).map_err(spanned)?;
-
-        let settings: Settings =
-            serde_ignored::deserialize(&mut de, |path| unknown.push(path.to_string()))
-                .map_err(|e| spanned(de.span_error(e)))?;
-        de.end().map_err(|e| spanned(de.span_error(e)))?;
-        if let Some(path) = unknown.first().filter(|_| !settings.is_newer()) {
-            let field = path.rsplit('.').next().unwrap_or(path);
-            let (line, column) = crate::routine::find_field(text, field).unwrap_or((1, 1));
-            return Err(at(line, column, format!("there is no setting `{path}`")));
+        let read = read_ron::<Settings>(text).map_err(at)?;
+        let settings = read.value;
+        if let Some(unknown) = read.unknown.filter(|_| !settings.is_newer()) {
+            return Err(at(RonProblem {
+                message: format!("there is no setting `{}`", unknown.message),
+                ..unknown
+            }));
         }
         if let Some(w) = settings.window
             && !(w.width.is_finite() && w.height.is_finite() && w.width > 0.0 && w.height > 0.0)
         {
             let (line, column) = crate::routine::find_field(text, "window").unwrap_or((1, 1));
-            return Err(at(
+            return Err(at(RonProblem {
                 line,
                 column,
-                "the window's width and height are positive numbers".to_owned(),
-            ));
+                message: "the window's width and height are positive numbers".to_owned(),
+            }));
         }
         Ok(settings)
     }

@@ -24,6 +24,21 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// `knotmap log` on a data folder of its own that holds this log.
+#[cfg(target_os = "linux")]
+fn knotmap_log_of(log: &str) -> Output {
+    let home = tempfile::tempdir().expect("temp dir");
+    let folder = home.path().join("knotmap");
+    std::fs::create_dir_all(&folder).expect("dir");
+    std::fs::write(folder.join("tightness-log.ron"), log).expect("write");
+    Command::new(env!("CARGO_BIN_EXE_knotmap"))
+        .arg("log")
+        .env("XDG_DATA_HOME", home.path())
+        .env("HOME", home.path())
+        .output()
+        .expect("runs")
+}
+
 fn path_str(path: &Path) -> &str {
     path.to_str().expect("a UTF-8 path")
 }
@@ -230,20 +245,9 @@ fn names_from_files_never_drive_the_terminal() {
     assert!(!stderr(&out).contains('\u{1b}') && !stderr(&out).contains('\u{7}'));
 
     // The tightness log's entries too.
-    let home = tempfile::tempdir().expect("temp dir");
-    let folder = home.path().join("knotmap");
-    std::fs::create_dir_all(&folder).expect("dir");
-    std::fs::write(
-        folder.join("tightness-log.ron"),
+    let out = knotmap_log_of(
         "(format: 1, entries: [(date: \"2026-11-20\", routine: \"Run\\u{1b}]0;owned\\u{7}\", ratings: [])])",
-    )
-    .expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_knotmap"))
-        .arg("log")
-        .env("XDG_DATA_HOME", home.path())
-        .env("HOME", home.path())
-        .output()
-        .expect("runs");
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         !stdout(&out).contains('\u{1b}') && !stdout(&out).contains('\u{7}'),
@@ -255,20 +259,9 @@ fn names_from_files_never_drive_the_terminal() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_tightness_log_with_a_rating_past_ten_is_refused_where_it_stands() {
-    let home = tempfile::tempdir().expect("temp dir");
-    let folder = home.path().join("knotmap");
-    std::fs::create_dir_all(&folder).expect("dir");
-    std::fs::write(
-        folder.join("tightness-log.ron"),
+    let out = knotmap_log_of(
         "(format: 1, entries: [(\n  date: \"2026-11-20\",\n  routine: \"Run\",\n  ratings: [(region: \"calf\", side: Left, tightness: 255)],\n)])",
-    )
-    .expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_knotmap"))
-        .arg("log")
-        .env("XDG_DATA_HOME", home.path())
-        .env("HOME", home.path())
-        .output()
-        .expect("runs");
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("tightness-log.ron:4:")

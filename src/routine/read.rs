@@ -377,3 +377,47 @@ fn unclosed(text: &str) -> bool {
     }
     depth > 0
 }
+
+/// A RON text read as `T` the way knotmap reads its own files: nesting capped, errors at
+/// their line and column in plain words. Fields `T` does not know are not dropped silently:
+/// the first comes back with its place, for the caller to refuse (its own format) or pass
+/// over (a newer one).
+pub fn read_ron<T: serde::de::DeserializeOwned>(text: &str) -> Result<RonRead<T>, RonProblem> {
+    let options = ron::Options::default().with_recursion_limit(16);
+    let problem = |e: ron::error::SpannedError| RonProblem {
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: plain(&e.code),
+    };
+    let mut unknown = Vec::new();
+    let mut de = ron::Deserializer::from_str_with_options(text, &options).map_err(problem)?;
+    let value: T = serde_ignored::deserialize(&mut de, |path| unknown.push(path.to_string()))
+        .map_err(|e| problem(de.span_error(e)))?;
+    de.end().map_err(|e| problem(de.span_error(e)))?;
+    let unknown = unknown.into_iter().next().map(|path| {
+        let field = path.rsplit('.').next().unwrap_or(&path);
+        let (line, column) = find_field(text, field).unwrap_or((1, 1));
+        RonProblem {
+            line,
+            column,
+            message: path,
+        }
+    });
+    Ok(RonRead { value, unknown })
+}
+
+/// What [`read_ron`] read.
+#[derive(Debug)]
+pub struct RonRead<T> {
+    pub value: T,
+    /// The first field the type does not know: its path as the message, and its place.
+    pub unknown: Option<RonProblem>,
+}
+
+/// A problem at a line and column (from 1) of a RON text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RonProblem {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
