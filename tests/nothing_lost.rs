@@ -39,6 +39,18 @@ fn knotmap_log_of(log: &str) -> Output {
         .expect("runs")
 }
 
+/// What a finished child process wrote to its piped stderr.
+fn stderr_of(child: &mut std::process::Child) -> String {
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("read");
+    err
+}
+
 fn path_str(path: &Path) -> &str {
     path.to_str().expect("a UTF-8 path")
 }
@@ -154,13 +166,7 @@ fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
         }
         std::thread::sleep(Duration::from_millis(20));
     };
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .expect("stderr")
-        .read_to_string(&mut err)
-        .expect("read");
+    let err = stderr_of(&mut child);
     assert_eq!(status.code(), Some(1));
     assert!(
         err.contains("that is a named pipe, not a routine file"),
@@ -322,13 +328,7 @@ fn a_sheet_that_cannot_reach_its_reader_is_an_error() {
         .expect("runs");
     drop(child.stdout.take());
     let status = child.wait().expect("waits");
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .expect("stderr")
-        .read_to_string(&mut err)
-        .expect("read");
+    let err = stderr_of(&mut child);
     assert_eq!(status.code(), Some(1), "{err}");
     assert!(
         err.contains("the program reading it stopped before the end"),
