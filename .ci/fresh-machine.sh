@@ -8,7 +8,8 @@ shadow=$(mktemp -d)
 trap 'rm -rf "$shadow"' EXIT
 
 # A PATH with every program the machine has, less poppler's.
-hidden="pdftotext pdfinfo pdffonts pdftoppm pdftocairo pdfimages pdfseparate pdfunite"
+# The sound server, the speech service and the session bus are off the PATH too.
+hidden="pdftotext pdfinfo pdffonts pdftoppm pdftocairo pdfimages pdfseparate pdfunite pulseaudio parec pacat speech-dispatcher dbus-daemon"
 IFS=: read -r -a dirs <<<"$PATH"
 for dir in "${dirs[@]}"; do
     [ -d "$dir" ] || continue

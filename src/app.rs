@@ -35,6 +35,8 @@ pub struct KnotmapApp {
     pub body: Body,
     pub state: AppState,
     map: ui::body_map::MapCache,
+    /// The floor view's large figure.
+    floor_map: ui::body_map::MapCache,
     folders: Option<Folders>,
     dialogs: Box<dyn FileDialogs>,
     /// What the open file held when last read or written.
@@ -60,6 +62,8 @@ pub struct KnotmapApp {
     preview: ui::preview::PreviewCache,
     clock: Box<dyn Clock>,
     player: Option<crate::player::Player>,
+    /// The player's sound, voice and screen-saver inhibit, while the window has them.
+    desktop: play::DesktopCues,
     last_phase: Option<(usize, crate::player::Phase)>,
     flash_until: Option<Duration>,
     /// Where to write the places' screen positions for the end-to-end test, if asked.
@@ -106,6 +110,7 @@ impl KnotmapApp {
                 ..AppState::default()
             },
             map: ui::body_map::MapCache::default(),
+            floor_map: ui::body_map::MapCache::default(),
             folders: None,
             dialogs: Box::new(NativeDialogs::default()),
             disk: None,
@@ -121,6 +126,7 @@ impl KnotmapApp {
             preview: ui::preview::PreviewCache::default(),
             clock: Box::new(SystemClock::default()),
             player: None,
+            desktop: play::DesktopCues::new(ctx),
             last_phase: None,
             flash_until: None,
             anchor_report: std::env::var_os("KNOTMAP_E2E_REPORT").map(|p| (p.into(), 0)),
@@ -200,10 +206,7 @@ impl KnotmapApp {
     pub fn playing(mut self, path: PathBuf) -> Self {
         self.open_path(path);
         if !self.state.doc.routine.steps.is_empty() {
-            self.player = Some(crate::player::Player::new(
-                &self.state.doc.routine,
-                self.clock.now(),
-            ));
+            self.start_player();
         }
         self
     }
@@ -367,6 +370,8 @@ impl KnotmapApp {
             | Command::PlayerSkip
             | Command::PlayerBack
             | Command::PlayerStop) => self.play_command(command),
+            Command::ShowFloorView(on) => self.state.floor_view = on && self.player.is_some(),
+            Command::SetCues(cues) => self.state.settings.cues = cues,
         }
     }
 
@@ -442,6 +447,24 @@ impl KnotmapApp {
         self.shortcuts(&ctx, &mut commands);
         self.tick_player(&ctx);
         self.expire_notice(&ctx);
+        if let (true, Some(play)) = (self.state.floor_view, self.state.play) {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui::floor::floor_ui(
+                    ui,
+                    self.catalog,
+                    &self.body,
+                    &self.state,
+                    play,
+                    &mut self.floor_map,
+                    &mut commands,
+                );
+            });
+            if let Some(notice) = &self.state.notice {
+                ui::notice::notice_ui(&ctx, 0.0, notice, &mut commands);
+            }
+            self.finish_frame(&ctx, commands);
+            return;
+        }
         let top = egui::Panel::top("top_bar")
             .show(ui, |ui| {
                 ui::top_bar::top_bar_ui(ui, self.catalog, &self.state, &mut commands);
@@ -510,6 +533,12 @@ impl KnotmapApp {
             ui::pending::pending_ui(&ctx, pending, &self.state.doc, &mut commands);
         }
         self.report_anchors(ctx.pixels_per_point());
+        self.finish_frame(&ctx, commands);
+    }
+
+    /// Applies the frame's commands and does the upkeep that follows them.
+    fn finish_frame(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        let ctx = ctx.clone();
         let changed = !commands.is_empty();
         for command in commands {
             self.apply(&ctx, command);
@@ -517,6 +546,7 @@ impl KnotmapApp {
         self.keep_recovery_copy(&ctx);
         self.offer_next_orphan();
         self.keep_settings();
+        self.desktop.follow_settings(self.state.settings.cues);
         self.update_title(&ctx);
         if changed {
             // The panels were drawn before the change: show it now, not at the next event.
@@ -531,6 +561,8 @@ impl eframe::App for KnotmapApp {
     }
 
     fn on_exit(&mut self) {
+        // The voice stops, the sound player goes, and the screen may sleep again.
+        self.desktop.close();
         if let Some(size) = self.window_size {
             self.state.settings.window = Some(size);
         }
@@ -567,6 +599,7 @@ pub fn run(catalog: &'static Catalog, start: Start) -> anyhow::Result<()> {
             Ok(Box::new(
                 KnotmapApp::new(cc, catalog, body)
                     .with_files(folders, Box::new(NativeDialogs::default()))
+                    .with_services(crate::desktop::Services::default())
                     .starting(start),
             ))
         }),

@@ -7,6 +7,7 @@ pub mod body;
 pub mod builder;
 pub mod catalog;
 pub mod cli;
+pub mod desktop;
 pub mod dialogs;
 pub mod icon;
 pub mod log;

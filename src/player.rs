@@ -2,6 +2,9 @@
 //! one side, switch sides, work the other), and the player reads where it is from elapsed
 //! time, so it stays exact however often the window repaints.
 
+pub mod chimes;
+pub mod cues;
+
 use std::time::Duration;
 
 use crate::catalog::Side;
@@ -121,6 +124,11 @@ impl Player {
             skipped,
             time: self.active + self.running(now),
         }
+    }
+
+    /// The session's timeline, part by part.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
     }
 
     /// The whole session's length.

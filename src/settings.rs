@@ -46,6 +46,34 @@ pub struct WindowSize {
     pub maximized: bool,
 }
 
+/// The player's sound and voice: each on or off, with a volume from 0 to 100.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CueSettings {
+    pub sound: bool,
+    pub sound_volume: u8,
+    pub voice: bool,
+    pub voice_volume: u8,
+}
+
+impl Default for CueSettings {
+    fn default() -> Self {
+        CueSettings {
+            sound: true,
+            sound_volume: 70,
+            voice: true,
+            voice_volume: 80,
+        }
+    }
+}
+
+impl CueSettings {
+    /// The sound's volume from 0 to 1.
+    pub fn sound_gain(self) -> f32 {
+        f32::from(self.sound_volume.min(100)) / 100.0
+    }
+}
+
 /// What is remembered between runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -64,6 +92,8 @@ pub struct Settings {
     /// The tools the runner owns; `None` until they say (then every tool counts as owned).
     pub owned_tools: Option<std::collections::BTreeSet<crate::catalog::ToolId>>,
     pub window: Option<WindowSize>,
+    /// The player's sound and voice.
+    pub cues: CueSettings,
 }
 
 impl Default for Settings {
@@ -78,6 +108,7 @@ impl Default for Settings {
             heat: false,
             owned_tools: None,
             window: None,
+            cues: CueSettings::default(),
         }
     }
 }
@@ -136,6 +167,19 @@ impl Settings {
                 column,
                 message: "the window's width and height are positive numbers".to_owned(),
             }));
+        }
+        for (field, volume) in [
+            ("sound_volume", settings.cues.sound_volume),
+            ("voice_volume", settings.cues.voice_volume),
+        ] {
+            if volume > 100 {
+                let (line, column) = crate::routine::find_field(text, field).unwrap_or((1, 1));
+                return Err(at(RonProblem {
+                    line,
+                    column,
+                    message: format!("a volume is from 0 to 100, not {volume}"),
+                }));
+            }
         }
         Ok(settings)
     }
@@ -334,6 +378,22 @@ mod tests {
         );
         let odd = "(window: Some((width: NaN, height: 600.0, maximized: false)))";
         assert!(Settings::from_text("s.ron", odd).is_err());
+    }
+
+    #[test]
+    fn the_players_sound_and_voice_are_remembered_within_their_range() {
+        let text = "(cues: (sound: false, sound_volume: 40, voice: true, voice_volume: 90))";
+        let cues = Settings::from_text("s.ron", text).expect("reads").cues;
+        assert!(!cues.sound && cues.voice);
+        assert_eq!((cues.sound_volume, cues.voice_volume), (40, 90));
+        let loud = "(format: 1,\n cues: (voice_volume: 140))";
+        let err = Settings::from_text("s.ron", loud).expect_err("out of range");
+        assert_eq!(
+            (err.line, err.message.as_str()),
+            (2, "a volume is from 0 to 100, not 140")
+        );
+        let typo = Settings::from_text("s.ron", "(cues: (volume: 3))").expect_err("strict");
+        assert!(typo.message.contains("volume"), "{typo}");
     }
 
     #[test]

@@ -1,11 +1,110 @@
 //! Playing a routine: the clock, the player's commands, and when to repaint.
 
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use eframe::egui;
 
 use super::{Command, KnotmapApp, NoticeKind};
+use crate::desktop::Services;
+use crate::desktop::awake::Awake;
+use crate::desktop::cues::{CueOut, Order};
+use crate::player::cues::{Cue, schedule};
 use crate::player::{Now, Phase, Player};
+use crate::settings::CueSettings;
+
+/// The player's ties to the desktop: the cue thread (sound and voice) and the screen-saver
+/// inhibit, started with the first session and only when the window was given services.
+pub(super) struct DesktopCues {
+    services: Option<Services>,
+    out: Option<CueOut>,
+    awake: Option<Awake>,
+    /// The cue settings the thread last heard.
+    sent: Option<CueSettings>,
+    /// The session's cues, made when it starts.
+    schedule: Vec<Cue>,
+    /// Whether the screen is being kept awake.
+    keeping_awake: bool,
+    /// What the threads report (no sound, no voice, no inhibit), to be shown quietly.
+    reports: mpsc::Receiver<String>,
+    report: mpsc::Sender<String>,
+    /// The last of those shown.
+    said: Option<String>,
+    ctx: egui::Context,
+}
+
+impl DesktopCues {
+    pub(super) fn new(ctx: &egui::Context) -> Self {
+        let (report, reports) = mpsc::channel();
+        DesktopCues {
+            services: None,
+            out: None,
+            awake: None,
+            sent: None,
+            schedule: Vec::new(),
+            keeping_awake: false,
+            reports,
+            report,
+            said: None,
+            ctx: ctx.clone(),
+        }
+    }
+
+    /// Starts the threads, the first time a session plays.
+    fn out(&mut self, settings: CueSettings) -> Option<&CueOut> {
+        if self.out.is_none() {
+            let services = self.services.clone()?;
+            let (tx, ctx) = (self.report.clone(), self.ctx.clone());
+            let report = move |text: String| {
+                let _ = tx.send(text);
+                ctx.request_repaint();
+            };
+            self.awake = Some(Awake::start(services.session_bus.clone(), report.clone()));
+            self.out = Some(CueOut::start(services, settings, report));
+            self.sent = Some(settings);
+        }
+        self.out.as_ref()
+    }
+
+    /// Keeps the screen awake, or lets it sleep, when that changes.
+    fn keep_awake(&mut self, awake: bool) {
+        if self.keeping_awake != awake {
+            self.keeping_awake = awake;
+            if let Some(a) = &self.awake {
+                a.keep(awake);
+            }
+        }
+    }
+
+    /// Passes on a change of the sound and voice settings.
+    pub(super) fn follow_settings(&mut self, settings: CueSettings) {
+        if self.sent.is_some_and(|s| s != settings)
+            && let Some(out) = &self.out
+        {
+            out.send(Order::Settings(settings));
+            self.sent = Some(settings);
+        }
+    }
+
+    /// The window closes: everything stops and is let go.
+    pub(super) fn close(&mut self) {
+        self.keep_awake(false);
+        self.out = None;
+        self.awake = None;
+    }
+}
+
+/// A cue this little behind the player's position is still due: the one at the start of
+/// the part the session just started or skipped to, read a moment after the jump.
+const JUST_PASSED: Duration = Duration::from_millis(50);
+
+/// When the cues on a timeline fall, from a timeline position at this moment.
+fn plan(cues: &[Cue], position: Duration, base: Instant) -> Vec<(Instant, Cue)> {
+    cues.iter()
+        .filter(|c| c.at + JUST_PASSED > position)
+        .map(|c| (base + c.at.saturating_sub(position), c.clone()))
+        .collect()
+}
 
 /// Tells the time for the player; tests use a clock they move by hand.
 pub trait Clock {
@@ -55,12 +154,9 @@ impl KnotmapApp {
                         "Add a step or two before playing the routine.",
                     );
                 } else {
-                    self.player = Some(Player::new(&self.state.doc.routine, now));
-                    self.last_phase = None;
-                    // The map shows the step being played, not what was picked before.
-                    self.state.selection = None;
-                    self.state.new_ratings_round();
+                    self.start_player();
                 }
+                return;
             }
             Command::PlayerToggle => {
                 if let Some(p) = &mut self.player {
@@ -80,20 +176,83 @@ impl KnotmapApp {
             Command::PlayerStop => {
                 self.player = None;
                 self.state.play = None;
+                self.state.floor_view = false;
             }
             _ => {}
         }
+        self.replan();
+    }
+
+    /// Uses the desktop's sound player, speech service and screen saver while a routine
+    /// plays (the window is given the user's own; tests give private ones).
+    #[must_use]
+    pub fn with_services(mut self, services: Services) -> Self {
+        self.desktop.services = Some(services);
+        self
+    }
+
+    /// Plays the routine from its start.
+    pub(super) fn start_player(&mut self) {
+        let player = Player::new(&self.state.doc.routine, self.clock.now());
+        self.desktop.schedule = schedule(player.segments(), &self.state.doc.routine, self.catalog);
+        self.player = Some(player);
+        self.last_phase = None;
+        // The map shows the step being played, not what was picked before.
+        self.state.selection = None;
+        self.state.new_ratings_round();
+        self.replan();
+    }
+
+    /// Tells the cue thread what is due from now on, and keeps the screen awake only while
+    /// the session runs.
+    fn replan(&mut self) {
+        let now = self.clock.now();
+        let settings = self.state.settings.cues;
+        let Some(player) = &self.player else {
+            self.desktop.keep_awake(false);
+            if let Some(out) = &self.desktop.out {
+                out.send(Order::Close);
+            }
+            return;
+        };
+        let (paused, position) = (player.is_paused(), player.position(now));
+        let running = !paused && position < player.total();
+        let order = if paused {
+            Order::Hush
+        } else {
+            Order::Plan(plan(&self.desktop.schedule, position, Instant::now()))
+        };
+        if let Some(out) = self.desktop.out(settings) {
+            out.send(order);
+        }
+        self.desktop.keep_awake(running);
     }
 
     /// Reads the player at this frame's time, notes phase changes, and schedules the next
     /// repaint: only as often as the countdown changes, never while paused.
     pub(super) fn tick_player(&mut self, ctx: &egui::Context) {
+        while let Ok(report) = self.desktop.reports.try_recv() {
+            // Reports that come together (no sound, no voice, no inhibit) are said together.
+            let text = match (&self.state.notice, &self.desktop.said) {
+                (Some(shown), Some(said))
+                    if shown.kind == NoticeKind::Info && shown.text == *said =>
+                {
+                    format!("{said} {report}")
+                }
+                _ => report,
+            };
+            self.desktop.said = Some(text.clone());
+            self.notify(NoticeKind::Info, text);
+        }
         let Some(player) = &self.player else {
             self.state.play = None;
             return;
         };
         let now = self.clock.now();
         let reading = player.now(now);
+        if reading == Now::Finished {
+            self.desktop.keep_awake(false);
+        }
         let phase = match reading {
             Now::Playing { segment, .. } => Some((segment.step, segment.phase)),
             Now::Finished => None,
@@ -129,11 +288,13 @@ impl KnotmapApp {
         }
     }
 
-    /// Space pauses, the arrows skip and go back, Escape stops.
+    /// Space pauses, the arrows skip and go back, F turns the floor view on and off, and
+    /// Escape leaves the floor view, or else stops.
     pub(super) fn player_keys(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if self.player.is_none() {
+        if self.player.is_none() || ctx.egui_wants_keyboard_input() {
             return;
         }
+        let floor = self.state.floor_view;
         ctx.input_mut(|i| {
             use egui::{Key, Modifiers};
             if i.consume_key(Modifiers::NONE, Key::Space) {
@@ -145,8 +306,15 @@ impl KnotmapApp {
             if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
                 commands.push(Command::PlayerBack);
             }
+            if i.consume_key(Modifiers::NONE, Key::F) {
+                commands.push(Command::ShowFloorView(!floor));
+            }
             if i.consume_key(Modifiers::NONE, Key::Escape) {
-                commands.push(Command::PlayerStop);
+                commands.push(if floor {
+                    Command::ShowFloorView(false)
+                } else {
+                    Command::PlayerStop
+                });
             }
         });
     }

@@ -68,6 +68,8 @@ pub struct AppState {
     pub log: crate::log::Log,
     pub recent_tightness: std::collections::BTreeMap<(crate::catalog::RegionId, StepSide), f32>,
     pub log_window_open: bool,
+    /// Whether the player fills the window, for reading from the mat.
+    pub floor_view: bool,
     /// Which round of tightness ratings is open (a new one for each session played and each
     /// time "Log a session" opens), and whether it went to the log.
     pub ratings_round: u64,
@@ -120,6 +122,7 @@ impl Default for AppState {
             log: crate::log::Log::default(),
             recent_tightness: std::collections::BTreeMap::new(),
             log_window_open: false,
+            floor_view: false,
             ratings_round: 0,
             ratings_saved: false,
         }
@@ -184,6 +187,10 @@ pub enum Command {
     PlayerSkip,
     PlayerBack,
     PlayerStop,
+    /// Turn the player into the full-window view for the mat, or back.
+    ShowFloorView(bool),
+    /// The player's sound and voice: on or off, and how loud.
+    SetCues(crate::settings::CueSettings),
     DismissNotice,
 }
 
@@ -229,6 +236,8 @@ impl Command {
             | Command::PlayerSkip
             | Command::PlayerBack
             | Command::PlayerStop
+            | Command::ShowFloorView(_)
+            | Command::SetCues(_)
             | Command::DismissNotice => false,
         }
     }

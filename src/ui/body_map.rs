@@ -327,23 +327,7 @@ pub fn body_map_ui(
 ) {
     let palette = MapPalette::new(ui.visuals().dark_mode);
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click());
-    let pixels_per_point = ui.ctx().pixels_per_point();
-    let key = (
-        layout(rect, state.settings.view_mode),
-        palette.dark,
-        pixels_per_point.to_bits(),
-    );
-    if cache.key.as_ref() != Some(&key) {
-        cache.views = key
-            .0
-            .iter()
-            .map(|&(view, frame)| {
-                ViewCache::build(body.view(view), body, frame, &palette, pixels_per_point)
-            })
-            .collect();
-        cache.key = Some(key);
-        cache.generation += 1;
-    }
+    fit(ui, body, cache, rect, state.settings.view_mode, &palette);
 
     // Keyboard and screen-reader nodes first, so a focused region counts as hovered.
     let mut focused = None;
@@ -424,6 +408,56 @@ pub fn body_map_ui(
     ) {
         paint_name_chip(ui, catalog, place, pos, &palette);
     }
+}
+
+/// Builds the figures' meshes for this rectangle, unless they are already built for it.
+fn fit(
+    ui: &egui::Ui,
+    body: &Body,
+    cache: &mut MapCache,
+    rect: Rect,
+    mode: ViewMode,
+    palette: &MapPalette,
+) {
+    let pixels_per_point = ui.ctx().pixels_per_point();
+    let key = (layout(rect, mode), palette.dark, pixels_per_point.to_bits());
+    if cache.key.as_ref() != Some(&key) {
+        cache.views = key
+            .0
+            .iter()
+            .map(|&(view, frame)| {
+                ViewCache::build(body.view(view), body, frame, palette, pixels_per_point)
+            })
+            .collect();
+        cache.key = Some(key);
+        cache.generation += 1;
+    }
+}
+
+/// A figure to look at rather than click, as large as the space allows: the floor view's,
+/// with the place being worked lit and the routine's step numbers.
+pub fn figure_ui(
+    ui: &mut egui::Ui,
+    catalog: &Catalog,
+    body: &Body,
+    state: &AppState,
+    cache: &mut MapCache,
+    mode: ViewMode,
+) {
+    let palette = MapPalette::new(ui.visuals().dark_mode);
+    let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
+    fit(ui, body, cache, rect, mode, &palette);
+    let looks = looks(catalog, body, state, None);
+    paint(ui, catalog, cache, &palette, &looks, None, None);
+    paint_captions(ui, cache, &palette);
+    paint_badges(
+        ui,
+        &mut *cache,
+        body,
+        &crate::body::numbered_places(catalog, &state.doc.routine),
+        state.selected_step,
+        &palette,
+    );
 }
 
 /// The place under a screen position, found in body space.

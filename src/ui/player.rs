@@ -13,12 +13,12 @@ use crate::player::{Now, Phase};
 use crate::routine::{Step, format_duration};
 
 /// "1:05", counting whole seconds up, so 0.2 s left still reads "0:01".
-fn clock_text(left: Duration) -> String {
+pub(super) fn clock_text(left: Duration) -> String {
     let secs = left.as_secs() + u64::from(left.subsec_nanos() > 0);
     format!("{}:{:02}", secs / 60, secs % 60)
 }
 
-fn phase_text(phase: Phase) -> &'static str {
+pub(super) fn phase_text(phase: Phase) -> &'static str {
     match phase {
         Phase::GetReady => "Get ready",
         Phase::Work(Some(Side::Left)) => "Left side",
@@ -28,7 +28,7 @@ fn phase_text(phase: Phase) -> &'static str {
     }
 }
 
-fn phase_colour(phase: Phase, dark: bool) -> Color32 {
+pub(super) fn phase_colour(phase: Phase, dark: bool) -> Color32 {
     match (phase, dark) {
         (Phase::GetReady, false) => Color32::from_rgb(0x8A, 0x5A, 0x00),
         (Phase::GetReady, true) => Color32::from_rgb(0xF2, 0xC1, 0x4E),
@@ -39,7 +39,7 @@ fn phase_colour(phase: Phase, dark: bool) -> Color32 {
     }
 }
 
-fn step_title(catalog: &Catalog, step: &Step) -> (String, String) {
+pub(super) fn step_title(catalog: &Catalog, step: &Step) -> (String, String) {
     let place = super::routine_editor::step_place_name(catalog, step);
     let technique = catalog
         .technique(&step.technique)
@@ -117,20 +117,14 @@ pub fn player_ui(
             );
             let strong = ui.visuals().strong_text_color();
             let (mut place, what) = step_title(catalog, step);
-            // Name the side being worked, or the one coming up after the switch: "Left calf"
-            // rather than "Calf · both sides".
-            let side = match (segment.phase, step.side) {
-                (Phase::Work(side), _) => side,
-                (Phase::SwitchSides, _) => Some(Side::Right),
-                (Phase::GetReady, crate::routine::StepSide::Right) => Some(Side::Right),
-                (Phase::GetReady, crate::routine::StepSide::Middle) => None,
-                // Both sides start on the left.
-                (Phase::GetReady, _) => Some(Side::Left),
-            };
-            if let (Some(side), Some(region)) = (side, catalog.region(&step.region)) {
-                place = region.display_name(Some(side));
+            if let Some(sided) = sided_place(catalog, step, segment.phase) {
+                place = sided;
             }
-            ui.label(RichText::new(place).size(34.0).family(bold()).color(strong));
+            live_label(
+                ui,
+                RichText::new(place).size(34.0).family(bold()).color(strong),
+                &announcement(catalog, routine.steps.len(), segment, step, paused),
+            );
             ui.label(RichText::new(what).size(20.0).color(strong));
             ui.add_space(10.0);
             ui.horizontal(|ui| {
@@ -167,6 +161,8 @@ pub fn player_ui(
             }
         });
     controls_ui(ui, paused, commands);
+    ui.add_space(10.0);
+    cue_settings_ui(ui, state.settings.cues, commands);
     // Before the right side of a step on both sides, that side is what comes next.
     let right_side_next = step.side == crate::routine::StepSide::Both
         && matches!(
@@ -177,6 +173,87 @@ pub fn player_ui(
         next_side_ui(ui, catalog, step);
     } else {
         next_ui(ui, catalog, routine.steps.get(segment.step + 1));
+    }
+}
+
+/// The side being worked, or the one coming up after the switch: "Left calf" rather than
+/// "Calf · both sides"; `None` for a place in the middle.
+pub(super) fn sided_place(catalog: &Catalog, step: &Step, phase: Phase) -> Option<String> {
+    let side = match (phase, step.side) {
+        (Phase::Work(side), _) => side,
+        (Phase::SwitchSides, _) => Some(Side::Right),
+        (Phase::GetReady, crate::routine::StepSide::Right) => Some(Side::Right),
+        (Phase::GetReady, crate::routine::StepSide::Middle) => None,
+        // Both sides start on the left.
+        (Phase::GetReady, _) => Some(Side::Left),
+    }?;
+    Some(catalog.region(&step.region)?.display_name(Some(side)))
+}
+
+/// What a screen reader says at each change of phase: "Step 1 of 3, left calf: get ready".
+pub(super) fn announcement(
+    catalog: &Catalog,
+    steps: usize,
+    segment: crate::player::Segment,
+    step: &Step,
+    paused: bool,
+) -> String {
+    let place = sided_place(catalog, step, segment.phase)
+        .unwrap_or_else(|| super::routine_editor::step_place_name(catalog, step));
+    let phase = if paused {
+        "paused"
+    } else {
+        match segment.phase {
+            Phase::GetReady => "get ready",
+            Phase::Work(_) => "go",
+            Phase::SwitchSides => "switch to the right side",
+        }
+    };
+    format!("Step {} of {steps}, {place}: {phase}", segment.step + 1)
+}
+
+/// A label whose changes a screen reader reads out when it is free (a polite live region),
+/// named by `spoken` rather than by what it shows.
+pub(super) fn live_label(ui: &mut egui::Ui, text: RichText, spoken: &str) -> egui::Response {
+    let response = ui.label(text);
+    let spoken = spoken.to_owned();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_live(egui::accesskit::Live::Polite);
+    });
+    response
+}
+
+/// Sound and voice, each on or off with its volume; remembered.
+pub(super) fn cue_settings_ui(
+    ui: &mut egui::Ui,
+    cues: crate::settings::CueSettings,
+    commands: &mut Vec<Command>,
+) {
+    let mut changed = cues;
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut changed.sound, "Sound")
+            .on_hover_text("Ticks in the last three seconds, a tone at each start and switch");
+        ui.add_enabled(
+            changed.sound,
+            egui::Slider::new(&mut changed.sound_volume, 0..=100)
+                .suffix(" %")
+                .text("sound volume"),
+        );
+    });
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut changed.voice, "Voice").on_hover_text(
+            "Each step, the switch and what comes next, spoken by the desktop's speech service",
+        );
+        ui.add_enabled(
+            changed.voice,
+            egui::Slider::new(&mut changed.voice_volume, 0..=100)
+                .suffix(" %")
+                .text("voice volume"),
+        );
+    });
+    if changed != cues {
+        commands.push(Command::SetCues(changed));
     }
 }
 
@@ -208,6 +285,13 @@ fn controls_ui(ui: &mut egui::Ui, paused: bool, commands: &mut Vec<Command>) {
         }
         if ui.add(big("Skip")).on_hover_text("Right arrow").clicked() {
             commands.push(Command::PlayerSkip);
+        }
+        if ui
+            .add(big("Floor view"))
+            .on_hover_text("The timer across the whole window, to read from the mat (F)")
+            .clicked()
+        {
+            commands.push(Command::ShowFloorView(true));
         }
     });
 }
