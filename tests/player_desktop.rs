@@ -43,7 +43,7 @@ fn window(
     let body = Body::builtin(catalog).expect("body");
     let path = dir.join("short.ron");
     std::fs::write(&path, SHORT).expect("routine");
-    let folders = Folders::at(&dir.join("data"));
+    let folders = Folders::at(dir.join("data"));
     let mut h = Harness::builder()
         .with_size(size)
         .with_theme(egui::Theme::Light)
@@ -222,7 +222,7 @@ fn the_voice_speaks_each_step_the_switch_and_the_end_on_time() {
     let speech = services::SpeechService::start(dir.path(), &pulse);
     let services = Services {
         sound_env: vec![("PULSE_SERVER".into(), pulse.server.clone().into())],
-        speech_socket: Some(speech.socket.clone()),
+        speech_socket: Some(speech.socket),
         session_bus: Some("unix:path=/nonexistent/bus".to_owned()),
         ..Services::default()
     };
@@ -230,7 +230,7 @@ fn the_voice_speaks_each_step_the_switch_and_the_end_on_time() {
     // The voice alone: the sound cues would overlap its first syllables.
     h.get_by_label("Play").click();
     h.run_steps(2);
-    h.get_by_label("Sound").click();
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Sound").click();
     h.run_steps(2);
     assert!(!h.state().state.settings.cues.sound, "the sound is off");
     h.key_press(Key::Escape);
@@ -282,7 +282,7 @@ struct ScreenSaver {
 
 #[zbus::interface(name = "org.freedesktop.ScreenSaver")]
 impl ScreenSaver {
-    fn inhibit(&mut self, application: String, reason: String) -> u32 {
+    fn inhibit(&mut self, application: &str, reason: &str) -> u32 {
         self.next += 1;
         self.calls
             .lock()
@@ -344,7 +344,7 @@ fn the_screen_stays_awake_while_playing_and_may_sleep_on_pause_stop_and_quit() {
         }],
         sound_env: Vec::new(),
         speech_socket: None,
-        session_bus: Some(bus.address.clone()),
+        session_bus: Some(bus.address),
     };
     let mut h = window(dir.path(), egui::vec2(1500.0, 920.0), Some(services));
     let no_voice = CueSettings {
@@ -469,16 +469,101 @@ fn a_screen_reader_hears_each_phase_change_and_the_cue_settings_are_remembered()
             .is_some()
     );
 
-    h.get_by_label("Voice").click();
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Voice").click();
     h.run_steps(2);
     assert!(!h.state().state.settings.cues.voice);
     h.key_press(Key::Escape);
     h.run_steps(2);
     drop(h);
-    let settings = knotmap::settings::Settings::load(&Folders::at(&dir.path().join("data")));
+    let settings = knotmap::settings::Settings::load(&Folders::at(dir.path().join("data")));
     assert!(
         !settings.settings.cues.voice,
         "the voice stays off next time"
     );
     assert!(settings.settings.cues.sound);
+}
+
+/// A clock the test moves by hand.
+#[derive(Clone, Default)]
+struct HandClock(std::rc::Rc<std::cell::RefCell<Duration>>);
+
+impl knotmap::app::Clock for HandClock {
+    fn now(&self) -> Duration {
+        *self.0.borrow()
+    }
+}
+
+#[test]
+fn a_running_player_repaints_only_when_what_it_shows_changes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let catalog = Catalog::builtin().expect("catalog");
+    let body = Body::builtin(catalog).expect("body");
+    let path = dir.path().join("short.ron");
+    std::fs::write(&path, SHORT).expect("routine");
+    let clock = HandClock::default();
+    let hand = clock.clone();
+    let folders = Folders::at(dir.path().join("data"));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            KnotmapApp::new(cc, catalog, body)
+                .with_files(Some(folders), Box::new(NoDialogs))
+                .with_clock(Box::new(hand))
+                .starting(Start::Play(path))
+        });
+    h.run_steps(3);
+    h.key_press(Key::F);
+    h.run_steps(3);
+    h.remove_cursor();
+    h.run_steps(3);
+    assert!(h.state().state.floor_view);
+    // The window's own loop: wait as long as the app asks, then draw a frame.
+    let total = Player::new(&short_routine(), Duration::ZERO).total();
+    let mut frames = 0_u32;
+    let mut waited = Duration::ZERO;
+    while waited < total - Duration::from_secs(1) {
+        let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+        assert!(
+            delay > Duration::ZERO,
+            "a repaint asked at once, {waited:?} in"
+        );
+        assert!(
+            delay <= Duration::from_secs(1),
+            "the countdown would stall: {delay:?}"
+        );
+        *clock.0.borrow_mut() += delay;
+        waited += delay;
+        h.step();
+        frames += 1;
+    }
+    // Once a second for the countdown, and once more at the end of each phase's flash.
+    let phases = Player::new(&short_routine(), Duration::ZERO)
+        .segments()
+        .len() as u32;
+    let seconds = waited.as_secs() as u32;
+    eprintln!(
+        "the floor view drew {frames} frames in {seconds} s of countdown ({:.2} a second)",
+        f64::from(frames) / waited.as_secs_f64()
+    );
+    assert!(
+        frames <= seconds + phases + 1,
+        "{frames} frames in {seconds} s"
+    );
+    assert!(
+        frames >= seconds,
+        "every second shows: {frames} frames in {seconds} s"
+    );
+    // Paused, the window sleeps, after at most the one frame that ends a flash.
+    h.key_press(Key::Space);
+    h.run_steps(3);
+    let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    if delay <= Duration::from_millis(700) {
+        *clock.0.borrow_mut() += delay;
+        h.step();
+    }
+    let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert!(
+        delay > Duration::from_secs(3600),
+        "paused, yet a repaint in {delay:?}"
+    );
 }

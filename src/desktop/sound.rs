@@ -155,7 +155,7 @@ impl SoundOut {
                 let _ = child.kill();
                 continue;
             };
-            let (feed, failed) = feeder(stdin, p.name());
+            let (feed, failed) = feeder(stdin, &p.name());
             return Ok(SoundOut {
                 child,
                 feed,
@@ -203,7 +203,7 @@ impl Drop for SoundOut {
 }
 
 /// Writes what it is sent to the player's input, one sound after another.
-fn feeder(mut stdin: ChildStdin, name: String) -> (mpsc::Sender<Vec<u8>>, mpsc::Receiver<String>) {
+fn feeder(mut stdin: ChildStdin, name: &str) -> (mpsc::Sender<Vec<u8>>, mpsc::Receiver<String>) {
     let (feed, sounds) = mpsc::channel::<Vec<u8>>();
     let (report, failed) = mpsc::channel();
     let spawned = thread::Builder::new()

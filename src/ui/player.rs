@@ -232,25 +232,23 @@ pub(super) fn cue_settings_ui(
 ) {
     let mut changed = cues;
     ui.horizontal(|ui| {
-        ui.checkbox(&mut changed.sound, "Sound")
+        let sound = ui
+            .checkbox(&mut changed.sound, "Sound")
             .on_hover_text("Ticks in the last three seconds, a tone at each start and switch");
         ui.add_enabled(
             changed.sound,
-            egui::Slider::new(&mut changed.sound_volume, 0..=100)
-                .suffix(" %")
-                .text("sound volume"),
-        );
-    });
-    ui.horizontal(|ui| {
-        ui.checkbox(&mut changed.voice, "Voice").on_hover_text(
+            egui::Slider::new(&mut changed.sound_volume, 0..=100).suffix(" %"),
+        )
+        .labelled_by(sound.id);
+        ui.add_space(16.0);
+        let voice = ui.checkbox(&mut changed.voice, "Voice").on_hover_text(
             "Each step, the switch and what comes next, spoken by the desktop's speech service",
         );
         ui.add_enabled(
             changed.voice,
-            egui::Slider::new(&mut changed.voice_volume, 0..=100)
-                .suffix(" %")
-                .text("voice volume"),
-        );
+            egui::Slider::new(&mut changed.voice_volume, 0..=100).suffix(" %"),
+        )
+        .labelled_by(voice.id);
     });
     if changed != cues {
         commands.push(Command::SetCues(changed));
