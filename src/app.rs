@@ -460,7 +460,13 @@ impl KnotmapApp {
                 );
             });
             if let Some(notice) = &self.state.notice {
-                ui::notice::notice_ui(&ctx, 0.0, notice, &mut commands);
+                ui::notice::notice_at(
+                    &ctx,
+                    egui::Align2::RIGHT_BOTTOM,
+                    egui::vec2(-16.0, -16.0),
+                    notice,
+                    &mut commands,
+                );
             }
             self.finish_frame(&ctx, commands);
             return;

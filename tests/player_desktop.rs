@@ -230,7 +230,8 @@ fn the_voice_speaks_each_step_the_switch_and_the_end_on_time() {
     // The voice alone: the sound cues would overlap its first syllables.
     h.get_by_label("Play").click();
     h.run_steps(2);
-    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Sound").click();
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Sound")
+        .click();
     h.run_steps(2);
     assert!(!h.state().state.settings.cues.sound, "the sound is off");
     h.key_press(Key::Escape);
@@ -469,7 +470,8 @@ fn a_screen_reader_hears_each_phase_change_and_the_cue_settings_are_remembered()
             .is_some()
     );
 
-    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Voice").click();
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Voice")
+        .click();
     h.run_steps(2);
     assert!(!h.state().state.settings.cues.voice);
     h.key_press(Key::Escape);

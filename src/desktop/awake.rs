@@ -55,12 +55,12 @@ impl Awake {
 
 impl Drop for Awake {
     fn drop(&mut self) {
-        // Closing the channel releases what is held, then the thread ends.
+        // Closing the channel has the thread release what it holds and end. It is not waited
+        // for: a bus that hangs must not hold up quitting, and the desktop releases an inhibit
+        // by itself when the connection that asked for it closes.
         let (closed, _) = mpsc::channel();
         drop(std::mem::replace(&mut self.orders, closed));
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        drop(self.thread.take());
     }
 }
 
@@ -145,8 +145,8 @@ fn serve(address: Option<&str>, wanted: &mpsc::Receiver<bool>, report: &dyn Fn(S
                 if bus.is_none() {
                     match connect(address) {
                         Ok(b) => bus = Some(b),
-                        Err(e) => {
-                            say(format!("there is no session bus ({e})"));
+                        Err(_) => {
+                            say("there is no session bus to ask".to_owned());
                             continue;
                         }
                     }

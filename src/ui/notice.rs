@@ -7,13 +7,31 @@ use crate::app::{Command, Notice, NoticeKind};
 
 /// Shows the notice centred just below `top` (the top bar's bottom edge).
 pub fn notice_ui(ctx: &egui::Context, top: f32, notice: &Notice, commands: &mut Vec<Command>) {
+    notice_at(
+        ctx,
+        egui::Align2::CENTER_TOP,
+        egui::vec2(0.0, top + 8.0),
+        notice,
+        commands,
+    );
+}
+
+/// Shows the notice at a corner or edge of the window (the floor view keeps its top for the
+/// timer and puts notices in the bottom right corner).
+pub fn notice_at(
+    ctx: &egui::Context,
+    anchor: egui::Align2,
+    offset: egui::Vec2,
+    notice: &Notice,
+    commands: &mut Vec<Command>,
+) {
     egui::Area::new(egui::Id::unique("knotmap_notice"))
-        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, top + 8.0))
+        .anchor(anchor, offset)
         .order(egui::Order::Foreground)
         .interactable(true)
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_max_width(760.0);
+                ui.set_max_width(760.0_f32.min(ctx.content_rect().width() * 0.45).max(320.0));
                 let visuals = ui.visuals();
                 let colour = match notice.kind {
                     NoticeKind::Info => visuals.strong_text_color(),
