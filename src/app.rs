@@ -372,6 +372,9 @@ impl KnotmapApp {
             | Command::PlayerStop) => self.play_command(command),
             Command::ShowFloorView(on) => self.state.floor_view = on && self.player.is_some(),
             Command::SetCues(cues) => self.state.settings.cues = cues,
+            Command::FocusPanelTitle => self.state.focus_panel_title = true,
+            Command::PanelTitleFocused => self.state.focus_panel_title = false,
+            Command::FocusPlace(place) => self.state.focus_place = place,
         }
     }
 

@@ -70,6 +70,11 @@ pub struct AppState {
     pub log_window_open: bool,
     /// Whether the player fills the window, for reading from the mat.
     pub floor_view: bool,
+    /// The side panel's title is to take the keyboard focus (a place opened from the keyboard
+    /// or a screen reader).
+    pub focus_panel_title: bool,
+    /// A place on the map that is to take the keyboard focus (back from the panel).
+    pub focus_place: Option<Place>,
     /// Which round of tightness ratings is open (a new one for each session played and each
     /// time "Log a session" opens), and whether it went to the log.
     pub ratings_round: u64,
@@ -123,6 +128,8 @@ impl Default for AppState {
             recent_tightness: std::collections::BTreeMap::new(),
             log_window_open: false,
             floor_view: false,
+            focus_panel_title: false,
+            focus_place: None,
             ratings_round: 0,
             ratings_saved: false,
         }
@@ -191,6 +198,12 @@ pub enum Command {
     ShowFloorView(bool),
     /// The player's sound and voice: on or off, and how loud.
     SetCues(crate::settings::CueSettings),
+    /// Send the keyboard focus to the side panel's title.
+    FocusPanelTitle,
+    /// The side panel's title has the focus.
+    PanelTitleFocused,
+    /// Send the keyboard focus to a place on the map (or stop trying).
+    FocusPlace(Option<Place>),
     DismissNotice,
 }
 
@@ -238,6 +251,9 @@ impl Command {
             | Command::PlayerStop
             | Command::ShowFloorView(_)
             | Command::SetCues(_)
+            | Command::FocusPanelTitle
+            | Command::PanelTitleFocused
+            | Command::FocusPlace(_)
             | Command::DismissNotice => false,
         }
     }

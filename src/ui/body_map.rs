@@ -326,7 +326,8 @@ pub fn body_map_ui(
     commands: &mut Vec<Command>,
 ) {
     let palette = MapPalette::new(ui.visuals().dark_mode);
-    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click());
+    // The canvas takes clicks but not the keyboard focus: each place is a node of its own.
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::CLICK);
     fit(ui, body, cache, rect, state.settings.view_mode, &palette);
 
     // Keyboard and screen-reader nodes first, so a focused region counts as hovered.
@@ -354,6 +355,14 @@ pub fn body_map_ui(
             });
             if node.clicked() {
                 clicked_place = Some(p.place);
+                // Opened from the keyboard or a screen reader: the focus follows to what opened.
+                if !ui.input(|i| i.pointer.any_click()) {
+                    commands.push(Command::FocusPanelTitle);
+                }
+            }
+            if state.focus_place == Some(p.place) {
+                node.request_focus();
+                commands.push(Command::FocusPlace(None));
             }
             if node.has_focus() {
                 focused = Some(p.place);

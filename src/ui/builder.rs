@@ -55,6 +55,7 @@ pub fn builder_ui(
                 commands.push(Command::Build);
             }
         });
+    super::widgets::name_title_bar(ctx, "Build a routine");
     if !open {
         commands.push(Command::SetBuilder(None));
     } else if edited != *form {

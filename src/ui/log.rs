@@ -155,6 +155,7 @@ pub fn log_window_ui(
             ui.label(RichText::new(&state.doc.routine.name).strong());
             ratings_ui(ui, catalog, state, commands);
         });
+    super::widgets::name_title_bar(ctx, "Log a session");
     if !open {
         commands.push(Command::ShowLogWindow(false));
     }

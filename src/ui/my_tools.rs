@@ -50,6 +50,7 @@ pub fn my_tools_ui(
             }
             ui.label(RichText::new("One undo puts the routine's tools back.").weak());
         });
+    super::widgets::name_title_bar(ctx, "My tools");
     if !open {
         commands.push(Command::ShowMyTools(false));
     }

@@ -124,6 +124,7 @@ pub fn preview_ui(
         });
     // Escape closes the preview, as it would a dialog.
     let escape = state.pending.is_none() && ctx.input(|i| i.key_pressed(egui::Key::Escape));
+    super::widgets::name_title_bar(ctx, "Print preview");
     if !open || escape {
         commands.push(Command::ShowPreview(false));
     }

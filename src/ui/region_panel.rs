@@ -15,21 +15,27 @@ pub fn region_panel_ui(
     state: &AppState,
     commands: &mut Vec<Command>,
 ) {
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.add_space(8.0);
-            if !state.query.trim().is_empty() {
-                matches_ui(ui, catalog, state, commands);
-                ui.add_space(6.0);
-                ui.separator();
-            }
-            match state.selection {
-                Some(hit) => dossier_ui(ui, catalog, hit, state, commands),
-                None => welcome_ui(ui, catalog, commands),
-            }
-            ui.add_space(12.0);
-        });
+    // A new subject opens at its top, not at the last one's scroll position.
+    let shown_id = egui::Id::unique("region_panel_subject");
+    let before = ui.data(|d| d.get_temp::<Option<Hit>>(shown_id));
+    let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
+    if before != Some(state.selection) {
+        scroll = scroll.vertical_scroll_offset(0.0);
+        ui.data_mut(|d| d.insert_temp(shown_id, state.selection));
+    }
+    scroll.show(ui, |ui| {
+        ui.add_space(8.0);
+        if !state.query.trim().is_empty() {
+            matches_ui(ui, catalog, state, commands);
+            ui.add_space(6.0);
+            ui.separator();
+        }
+        match state.selection {
+            Some(hit) => dossier_ui(ui, catalog, hit, state, commands),
+            None => welcome_ui(ui, catalog, commands),
+        }
+        ui.add_space(12.0);
+    });
 }
 
 /// A short name for a hit with what kind of thing it is.
@@ -65,9 +71,19 @@ fn matches_ui(ui: &mut egui::Ui, catalog: &Catalog, state: &AppState, commands: 
     }
 }
 
+/// A link that moves to the next line whole rather than breaking across two, so it stays one
+/// node for a screen reader and one target for the pointer.
+fn link(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.scope(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        ui.link(text)
+    })
+    .inner
+}
+
 fn section(ui: &mut egui::Ui, title: &str) {
     ui.add_space(12.0);
-    ui.label(RichText::new(title).size(17.0).strong());
+    super::widgets::heading(ui, RichText::new(title).size(17.0).strong(), 2, false);
     ui.add_space(2.0);
 }
 
@@ -101,7 +117,22 @@ fn dossier_ui(
     let d = Dossier::new(catalog, hit);
     let (title, kind) = hit_label(catalog, hit);
     ui.horizontal(|ui| {
-        ui.heading(RichText::new(&title).strong());
+        let heading =
+            super::widgets::heading(ui, RichText::new(&title).strong().heading(), 1, true)
+                .on_hover_text("Escape goes back to the map");
+        if state.focus_panel_title {
+            heading.request_focus();
+            commands.push(Command::PanelTitleFocused);
+        }
+        if heading.has_focus()
+            && ui.input(|i| i.key_pressed(egui::Key::Escape))
+            && let Hit::Region(i, side) = hit
+        {
+            commands.push(Command::FocusPlace(Some(crate::body::Place {
+                region: i,
+                side,
+            })));
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .small_button("Clear")
@@ -179,7 +210,7 @@ fn dossier_ui(
         ui.horizontal_wrapped(|ui| {
             for region in &d.regions {
                 if let Some(i) = catalog.region_index(&region.id)
-                    && ui.link(&region.name).clicked()
+                    && link(ui, &region.name).clicked()
                 {
                     commands.push(Command::Select(Some(Hit::Region(i, None))));
                 }
@@ -270,8 +301,7 @@ fn muscle_row_ui(ui: &mut egui::Ui, catalog: &Catalog, m: &Muscle, commands: &mu
             5.0,
             stride_color(m.stride, ui.visuals().dark_mode),
         );
-        if ui
-            .link(RichText::new(&m.name).strong())
+        if link(ui, RichText::new(&m.name).strong())
             .on_hover_text("Show this muscle on the map")
             .clicked()
             && let Some(i) = catalog.muscle_index(&m.id)
@@ -297,7 +327,7 @@ fn tool_links(
         let (Some(tool), Some(i)) = (catalog.tool(id), catalog.tool_index(id)) else {
             continue;
         };
-        if ui.link(&tool.name).clicked() {
+        if link(ui, &tool.name).clicked() {
             commands.push(Command::Select(Some(Hit::Tool(i))));
         }
         if n + 1 < ids.len() {
@@ -358,9 +388,7 @@ fn technique_ui(
             ui.horizontal(|ui| {
                 if only {
                     ui.label(RichText::new(&t.name).strong().size(16.0));
-                } else if ui
-                    .link(RichText::new(&t.name).strong().size(16.0))
-                    .clicked()
+                } else if link(ui, RichText::new(&t.name).strong().size(16.0)).clicked()
                     && let Some(i) = catalog.technique_index(&t.id)
                 {
                     commands.push(Command::Select(Some(Hit::Technique(i))));
@@ -434,8 +462,7 @@ fn stand_ins_ui(ui: &mut egui::Ui, catalog: &Catalog, tool: &Tool, commands: &mu
 fn tool_row_ui(ui: &mut egui::Ui, catalog: &Catalog, tool: &Tool, commands: &mut Vec<Command>) {
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .link(RichText::new(&tool.name).strong())
+        if link(ui, RichText::new(&tool.name).strong())
             .on_hover_text("Everything this tool is good for")
             .clicked()
             && let Some(i) = catalog.tool_index(&tool.id)
@@ -471,7 +498,12 @@ fn caution_ui(ui: &mut egui::Ui, c: &Caution) {
 }
 
 fn welcome_ui(ui: &mut egui::Ui, catalog: &Catalog, commands: &mut Vec<Command>) {
-    ui.heading(RichText::new("Where is it tight?").strong());
+    super::widgets::heading(
+        ui,
+        RichText::new("Where is it tight?").strong().heading(),
+        1,
+        false,
+    );
     ui.add_space(4.0);
     ui.label(
         "Click the place on the body map. You will see which muscles live there, how to work \
@@ -532,7 +564,7 @@ fn basics_ui(
         },
     );
     for (i, basic) in catalog.basics.iter().enumerate() {
-        if Some(i) != current && ui.link(&basic.title).clicked() {
+        if Some(i) != current && link(ui, &basic.title).clicked() {
             commands.push(Command::Select(Some(Hit::Basic(i))));
         }
     }

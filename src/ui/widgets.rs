@@ -14,14 +14,61 @@ pub fn labelled_combo<T: Clone + PartialEq>(
     choices: impl IntoIterator<Item = (T, String)>,
 ) {
     let label = ui.label(RichText::new(label).weak());
-    egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(shown.into())
+    let shown = shown.into();
+    let combo = egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(shown.clone())
         .width(width)
         .show_ui(ui, |ui| {
             for (value, text) in choices {
                 ui.selectable_value(current, value, text);
             }
-        })
-        .response
-        .labelled_by(label.id);
+        });
+    let response = combo.response.labelled_by(label.id);
+    let open = combo.inner.is_some();
+    say_value(ui, &response, &shown);
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_expanded(open);
+    });
+}
+
+/// Text shown as a heading that a screen reader lists and jumps to, at `level` (1 for a
+/// panel's title, 2 for its sections). `focusable` makes it a place the keyboard focus can be
+/// sent to, as the panel's title is when a place opens from the keyboard.
+pub fn heading(ui: &mut egui::Ui, text: RichText, level: usize, focusable: bool) -> egui::Response {
+    let plain = text.text().to_owned();
+    let sense = if focusable {
+        egui::Sense::FOCUSABLE
+    } else {
+        egui::Sense::hover()
+    };
+    let response = ui.add(egui::Label::new(text).sense(sense));
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_role(egui::accesskit::Role::Heading);
+        node.set_level(level);
+        node.set_label(plain);
+        node.clear_value();
+    });
+    response
+}
+
+/// Says a widget's value to a screen reader in words, units included ("Both sides",
+/// "60 s per side"), where the widget itself gives only a number or nothing.
+pub fn say_value(ui: &egui::Ui, response: &egui::Response, value: &str) {
+    let value = value.to_owned();
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_value(value);
+    });
+}
+
+/// Names an egui window's title bar (the strip that moves it), which is otherwise an unnamed
+/// place for the keyboard focus.
+pub fn name_title_bar(ctx: &egui::Context, title: &str) {
+    // The window's id is made from its title as `Window::new` makes it.
+    let text: Option<std::borrow::Cow<'_, str>> = Some(title.into());
+    let id = egui::Id::unique(text).with("__title_click");
+    let title = title.to_owned();
+    ctx.accesskit_node_builder(id, |node| {
+        node.set_role(egui::accesskit::Role::TitleBar);
+        node.set_label(title);
+    });
 }

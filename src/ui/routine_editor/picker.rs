@@ -42,7 +42,7 @@ pub(super) fn add_step_ui(
                         .region
                         .map_or("Choose a place", |r| catalog.regions[r].name.as_str());
                     let combo_label = ui.label(RichText::new("Place").weak());
-                    egui::ComboBox::from_id_salt("draft_region")
+                    let combo = egui::ComboBox::from_id_salt("draft_region")
                         .selected_text(region_text)
                         .width(150.0)
                         .show_ui(ui, |ui| {
@@ -59,6 +59,7 @@ pub(super) fn add_step_ui(
                         })
                         .response
                         .labelled_by(combo_label.id);
+                    crate::ui::widgets::say_value(ui, &combo, region_text);
                     ui.end_row();
                     let fitting: Vec<usize> = draft.region.map_or_else(Vec::new, |r| {
                         catalog
@@ -73,7 +74,7 @@ pub(super) fn add_step_ui(
                         catalog.techniques[t].name.as_str()
                     });
                     let combo_label = ui.label(RichText::new("Technique").weak());
-                    egui::ComboBox::from_id_salt("draft_technique")
+                    let combo = egui::ComboBox::from_id_salt("draft_technique")
                         .selected_text(technique_text)
                         .width(180.0)
                         .show_ui(ui, |ui| {
@@ -87,6 +88,7 @@ pub(super) fn add_step_ui(
                         })
                         .response
                         .labelled_by(combo_label.id);
+                    crate::ui::widgets::say_value(ui, &combo, technique_text);
                     ui.end_row();
                     ui.label("");
                     let ready = draft.technique.is_some() && state.doc.read_only.is_none();

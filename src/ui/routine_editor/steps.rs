@@ -88,7 +88,7 @@ pub(super) fn step_ui(
     // The click that selects the step is registered beneath its widgets, so the buttons and
     // fields inside still get their own clicks.
     let response = ui
-        .scope_builder(egui::UiBuilder::new().sense(Sense::click()), |ui| {
+        .scope_builder(egui::UiBuilder::new().sense(Sense::CLICK), |ui| {
             Frame::new()
                 .fill(fill)
                 .stroke(stroke)
@@ -259,6 +259,7 @@ pub(super) fn step_fields_ui(
                         .suffix(format!("{unit}{per_side}")),
                 )
                 .labelled_by(dose_label.id);
+            crate::ui::widgets::say_value(ui, &drag, &format!("{amount}{unit}{per_side}"));
             if drag.changed() {
                 let dose = match step.dose {
                     Dose::Seconds(_) => Dose::Seconds(amount),
