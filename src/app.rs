@@ -282,6 +282,9 @@ impl KnotmapApp {
                         }
                     }
                 }
+                if hit.is_some() {
+                    self.state.side_tab = SideTab::Place;
+                }
                 self.state.selection = hit;
             }
             Command::Hover(place) => self.state.hovered = place,
@@ -375,6 +378,7 @@ impl KnotmapApp {
             Command::FocusPanelTitle => self.state.focus_panel_title = true,
             Command::PanelTitleFocused => self.state.focus_panel_title = false,
             Command::FocusPlace(place) => self.state.focus_place = place,
+            Command::ShowSideTab(tab) => self.state.side_tab = tab,
         }
     }
 
@@ -439,6 +443,60 @@ impl KnotmapApp {
         }
     }
 
+    /// The panels beside the map: the player; or the routine editor and the side panel, in one
+    /// panel with tabs when the window is narrow.
+    fn side_panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let width = ui.available_width();
+        let side = ui::layout::side_panels(width);
+        if let Some(play) = self.state.play {
+            egui::Panel::left("player")
+                .resizable(true)
+                .default_size(side.player_default)
+                .size_range(side.player_range)
+                .show(ui, |ui| {
+                    ui::player::player_ui(ui, self.catalog, &self.state, play, commands);
+                });
+        } else if side.one_panel {
+            // Too narrow for two panels beside the map: one, with a tab for each.
+            egui::Panel::left("side_panel")
+                .resizable(true)
+                .default_size(side.default)
+                .size_range(side.range)
+                .show(ui, |ui| {
+                    ui::layout::side_tabs_ui(ui, self.catalog, &self.state, commands);
+                    match self.state.side_tab {
+                        SideTab::Routine => ui::routine_editor::routine_editor_ui(
+                            ui,
+                            self.catalog,
+                            &self.state,
+                            commands,
+                        ),
+                        SideTab::Place => ui::region_panel::region_panel_ui(
+                            ui,
+                            self.catalog,
+                            &self.state,
+                            commands,
+                        ),
+                    }
+                });
+        } else {
+            egui::Panel::left("routine_editor")
+                .resizable(true)
+                .default_size(side.default)
+                .size_range(side.range.clone())
+                .show(ui, |ui| {
+                    ui::routine_editor::routine_editor_ui(ui, self.catalog, &self.state, commands);
+                });
+            egui::Panel::right("region_panel")
+                .resizable(true)
+                .default_size(side.default)
+                .size_range(side.range)
+                .show(ui, |ui| {
+                    ui::region_panel::region_panel_ui(ui, self.catalog, &self.state, commands);
+                });
+        }
+    }
+
     /// Draws one frame and applies what it asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -481,37 +539,7 @@ impl KnotmapApp {
             .response
             .rect
             .bottom();
-        if let Some(play) = self.state.play {
-            egui::Panel::left("player")
-                .resizable(true)
-                .default_size(560.0)
-                .size_range(420.0..=900.0)
-                .show(ui, |ui| {
-                    ui::player::player_ui(ui, self.catalog, &self.state, play, &mut commands);
-                });
-        } else {
-            egui::Panel::left("routine_editor")
-                .resizable(true)
-                .default_size(400.0)
-                .size_range(320.0..=640.0)
-                .show(ui, |ui| {
-                    ui::routine_editor::routine_editor_ui(
-                        ui,
-                        self.catalog,
-                        &self.state,
-                        &mut commands,
-                    );
-                });
-        }
-        if self.state.play.is_none() {
-            egui::Panel::right("region_panel")
-                .resizable(true)
-                .default_size(420.0)
-                .size_range(320.0..=720.0)
-                .show(ui, |ui| {
-                    ui::region_panel::region_panel_ui(ui, self.catalog, &self.state, &mut commands);
-                });
-        }
+        self.side_panels_ui(ui, &mut commands);
         egui::CentralPanel::default().show(ui, |ui| {
             ui::body_map::body_map_ui(
                 ui,

@@ -52,7 +52,9 @@ fn window(
                 KnotmapApp::new(cc, catalog, body).with_files(Some(folders), Box::new(NoDialogs));
             match services {
                 Some(s) => app.with_services(s),
-                None => app,
+                // Without the desktop the clock stands still, so what is drawn is the same
+                // every run.
+                None => app.with_clock(Box::new(HandClock::default())),
             }
             .starting(Start::Open(path))
         });

@@ -19,6 +19,14 @@ pub(super) fn theme_preference(choice: ThemeChoice) -> egui::ThemePreference {
     }
 }
 
+/// What the one side panel of a narrow window shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SideTab {
+    #[default]
+    Routine,
+    Place,
+}
+
 /// A message shown in a banner: news goes by itself after a while, warnings and errors stay
 /// until dismissed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,6 +83,8 @@ pub struct AppState {
     pub focus_panel_title: bool,
     /// A place on the map that is to take the keyboard focus (back from the panel).
     pub focus_place: Option<Place>,
+    /// In a window too narrow for two side panels, the one that shows.
+    pub side_tab: SideTab,
     /// Which round of tightness ratings is open (a new one for each session played and each
     /// time "Log a session" opens), and whether it went to the log.
     pub ratings_round: u64,
@@ -130,6 +140,7 @@ impl Default for AppState {
             floor_view: false,
             focus_panel_title: false,
             focus_place: None,
+            side_tab: SideTab::Routine,
             ratings_round: 0,
             ratings_saved: false,
         }
@@ -204,6 +215,8 @@ pub enum Command {
     PanelTitleFocused,
     /// Send the keyboard focus to a place on the map (or stop trying).
     FocusPlace(Option<Place>),
+    /// In a narrow window, show the routine or what was picked on the map.
+    ShowSideTab(SideTab),
     DismissNotice,
 }
 
@@ -254,6 +267,7 @@ impl Command {
             | Command::FocusPanelTitle
             | Command::PanelTitleFocused
             | Command::FocusPlace(_)
+            | Command::ShowSideTab(_)
             | Command::DismissNotice => false,
         }
     }

@@ -328,6 +328,7 @@ pub fn body_map_ui(
     let palette = MapPalette::new(ui.visuals().dark_mode);
     // The canvas takes clicks but not the keyboard focus: each place is a node of its own.
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::CLICK);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, "Body map"));
     fit(ui, body, cache, rect, state.settings.view_mode, &palette);
 
     // Keyboard and screen-reader nodes first, so a focused region counts as hovered.

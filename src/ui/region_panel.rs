@@ -74,8 +74,26 @@ fn matches_ui(ui: &mut egui::Ui, catalog: &Catalog, state: &AppState, commands: 
 /// A link that moves to the next line whole rather than breaking across two, so it stays one
 /// node for a screen reader and one target for the pointer.
 fn link(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+    let text = text.into();
+    // Only a link longer than a whole line may break (it could not fit otherwise).
+    let whole = text
+        .clone()
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x;
+    let fits = whole <= ui.available_width();
+    if fits && whole > ui.available_size_before_wrap().x {
+        ui.end_row();
+    }
     ui.scope(|ui| {
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        if fits {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        }
         ui.link(text)
     })
     .inner

@@ -11,6 +11,27 @@ pub fn search_id() -> egui::Id {
     egui::Id::unique("knotmap_search")
 }
 
+/// A run of controls that stays on one line: when the last frame found it wider than what is
+/// left of this row, it starts the next.
+fn group(ui: &mut egui::Ui, key: &str, add: impl FnOnce(&mut egui::Ui)) -> f32 {
+    let id = egui::Id::unique(("top_bar_group", key));
+    let last: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
+    if last > ui.available_size_before_wrap().x {
+        ui.end_row();
+    }
+    let width = ui.horizontal(add).response.rect.width();
+    if (width - last).abs() > 0.5 {
+        // Laid out on last frame's measure: lay the frame out again before it is shown.
+        ui.ctx()
+            .request_discard("the top bar's controls changed width");
+    }
+    ui.data_mut(|d| d.insert_temp(id, width));
+    width
+}
+
+/// The bar reads left to right, for the eye and for Tab: the name, the search, then how the
+/// map is coloured, which figures it shows and the theme, at the right end when there is
+/// room and on a second line when there is not.
 pub fn top_bar_ui(
     ui: &mut egui::Ui,
     _catalog: &Catalog,
@@ -18,88 +39,112 @@ pub fn top_bar_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(6.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.y = 6.0;
         ui.label(
             RichText::new("knotmap")
                 .size(22.0)
                 .family(super::style::bold()),
         );
         ui.add_space(16.0);
+        group(ui, "search", |ui| search_ui(ui, state, commands));
 
-        let label = ui.label("Search");
-        let mut query = state.query.clone();
-        let edit = ui
-            .add(
-                egui::TextEdit::singleline(&mut query)
-                    .id(search_id())
-                    .hint_text("a muscle, a place or a tool: psoas, sit bones, tennis ball")
-                    .desired_width(380.0),
-            )
-            .labelled_by(label.id);
-        if edit.changed() {
-            commands.push(Command::SetQuery(query));
+        // The view controls go to the right end of the row when they fit there.
+        let controls_id = egui::Id::unique("top_bar_controls_width");
+        let controls: f32 = ui.data(|d| d.get_temp(controls_id)).unwrap_or(0.0);
+        let room = ui.available_size_before_wrap().x - controls;
+        if controls > 0.0 && room > 0.0 {
+            ui.add_space(room);
         }
-        let (enter, escape, find) = ui.input(|i| {
-            (
-                i.key_pressed(Key::Enter),
-                i.key_pressed(Key::Escape),
-                i.modifiers.command && i.key_pressed(Key::F),
-            )
-        });
-        if edit.lost_focus() && enter {
-            commands.push(Command::SubmitSearch);
-        }
-        if escape && !state.query.is_empty() {
-            commands.push(Command::ClearSearch);
-        }
-        if find {
-            edit.request_focus();
-        }
-        if !state.query.trim().is_empty() {
-            let n = state.matches.len();
-            let text = match n {
-                0 => "no match".to_owned(),
-                1 => "1 match".to_owned(),
-                n => format!("{n} matches"),
-            };
-            ui.label(RichText::new(text).weak());
-        }
-
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let mut theme = state.settings.theme;
-            for (choice, label) in [
-                (ThemeChoice::Dark, "Dark"),
-                (ThemeChoice::Light, "Light"),
-                (ThemeChoice::System, "System"),
-            ] {
-                ui.selectable_value(&mut theme, choice, label);
-            }
-            ui.label(RichText::new("Theme").weak());
-            if theme != state.settings.theme {
-                commands.push(Command::SetTheme(theme));
+        let spacing = ui.spacing().item_spacing.x;
+        let mut total = 0.0;
+        total += group(ui, "colour", |ui| {
+            ui.label(RichText::new("Colour by").weak());
+            let mut heat = state.settings.heat;
+            ui.selectable_value(&mut heat, false, "Stride");
+            ui.selectable_value(&mut heat, true, "Tightness");
+            if heat != state.settings.heat {
+                commands.push(Command::SetHeat(heat));
             }
             ui.separator();
+        }) + spacing;
+        total += group(ui, "show", |ui| {
+            ui.label(RichText::new("Show").weak());
             let mut mode = state.settings.view_mode;
             for (choice, label) in [
-                (ViewMode::Back, "Back"),
-                (ViewMode::Front, "Front"),
                 (ViewMode::Both, "Front and back"),
+                (ViewMode::Front, "Front"),
+                (ViewMode::Back, "Back"),
             ] {
                 ui.selectable_value(&mut mode, choice, label);
             }
-            ui.label(RichText::new("Show").weak());
             if mode != state.settings.view_mode {
                 commands.push(Command::SetViewMode(mode));
             }
             ui.separator();
-            let mut heat = state.settings.heat;
-            ui.selectable_value(&mut heat, true, "Tightness");
-            ui.selectable_value(&mut heat, false, "Stride");
-            ui.label(RichText::new("Colour by").weak());
-            if heat != state.settings.heat {
-                commands.push(Command::SetHeat(heat));
+        }) + spacing;
+        total += group(ui, "theme", |ui| {
+            ui.label(RichText::new("Theme").weak());
+            let mut theme = state.settings.theme;
+            for (choice, label) in [
+                (ThemeChoice::System, "System"),
+                (ThemeChoice::Light, "Light"),
+                (ThemeChoice::Dark, "Dark"),
+            ] {
+                ui.selectable_value(&mut theme, choice, label);
+            }
+            if theme != state.settings.theme {
+                commands.push(Command::SetTheme(theme));
             }
         });
+        // A little to spare, so rounding never pushes the last button to a second line.
+        if (total + 2.0 - controls).abs() > 0.5 {
+            ui.ctx()
+                .request_discard("the top bar's controls changed width");
+        }
+        ui.data_mut(|d| d.insert_temp(controls_id, total + 2.0));
     });
     ui.add_space(4.0);
+}
+
+fn search_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let label = ui.label("Search");
+    let mut query = state.query.clone();
+    let width = (ui.available_size_before_wrap().x * 0.4).clamp(180.0, 380.0);
+    let edit = ui
+        .add(
+            egui::TextEdit::singleline(&mut query)
+                .id(search_id())
+                .hint_text("a muscle, a place or a tool: psoas, sit bones, tennis ball")
+                .desired_width(width),
+        )
+        .labelled_by(label.id);
+    if edit.changed() {
+        commands.push(Command::SetQuery(query));
+    }
+    let (enter, escape, find) = ui.input(|i| {
+        (
+            i.key_pressed(Key::Enter),
+            i.key_pressed(Key::Escape),
+            i.modifiers.command && i.key_pressed(Key::F),
+        )
+    });
+    if edit.lost_focus() && enter {
+        commands.push(Command::SubmitSearch);
+    }
+    if escape && !state.query.is_empty() {
+        commands.push(Command::ClearSearch);
+    }
+    if find {
+        edit.request_focus();
+    }
+    if !state.query.trim().is_empty() {
+        let n = state.matches.len();
+        let text = match n {
+            0 => "no match".to_owned(),
+            1 => "1 match".to_owned(),
+            n => format!("{n} matches"),
+        };
+        ui.label(RichText::new(text).weak());
+    }
 }

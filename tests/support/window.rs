@@ -50,6 +50,16 @@ impl FileDialogs for FakeDialogs {
 }
 
 pub fn app(folders: &Path, dialogs: &FakeDialogs) -> Harness<'static, KnotmapApp> {
+    app_sized(folders, dialogs, egui::vec2(1500.0, 920.0), 1.0)
+}
+
+/// The window at a size in points, drawn at `pixels_per_point`.
+pub fn app_sized(
+    folders: &Path,
+    dialogs: &FakeDialogs,
+    size: egui::Vec2,
+    pixels_per_point: f32,
+) -> Harness<'static, KnotmapApp> {
     let catalog = Catalog::builtin().expect("catalog");
     let body = Body::builtin(catalog).expect("body");
     // No printing system here: printing must offer to save the PDF instead.
@@ -57,7 +67,8 @@ pub fn app(folders: &Path, dialogs: &FakeDialogs) -> Harness<'static, KnotmapApp
     let folders = Folders::at(folders);
     let dialogs = dialogs.clone();
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 920.0))
+        .with_size(size)
+        .with_pixels_per_point(pixels_per_point)
         .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| {
             KnotmapApp::new(cc, catalog, body)

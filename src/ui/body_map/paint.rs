@@ -270,11 +270,35 @@ pub(super) fn paint_heat_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette)
 
 pub(super) fn paint_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) {
     let painter = ui.painter();
-    let font = FontId::proportional(13.0);
     let text_colour = ui.visuals().text_color();
+    let mut items: Vec<(Color32, &str, Option<Color32>)> = Stride::ALL
+        .iter()
+        .map(|&stride| (stride_color(stride, palette.dark), stride.title(), None))
+        .collect();
+    items.push((palette.no_roll, "Do not roll", Some(palette.no_roll_hatch)));
+    // The whole legend on one line: smaller type and tighter gaps when the map is narrow.
+    let room = rect.width() - 24.0;
+    let (font, gap) = [(13.0, 18.0), (12.0, 12.0), (11.0, 8.0)]
+        .into_iter()
+        .find(|&(size, gap)| {
+            let font = FontId::proportional(size);
+            let width: f32 = items
+                .iter()
+                .map(|(_, label, _)| {
+                    20.0 + gap
+                        + painter
+                            .layout_no_wrap((*label).to_owned(), font.clone(), text_colour)
+                            .size()
+                            .x
+                })
+                .sum();
+            width - gap <= room
+        })
+        .unwrap_or((11.0, 8.0));
+    let font = FontId::proportional(font);
     let mut x = rect.left() + 12.0;
     let y = rect.bottom() - LEGEND_HEIGHT / 2.0;
-    let mut item = |colour: Color32, label: &str, hatch: Option<Color32>| {
+    for (colour, label, hatch) in items {
         let swatch = Rect::from_center_size(Pos2::new(x + 7.0, y), Vec2::splat(14.0));
         painter.rect_filled(swatch, CornerRadius::same(3), colour);
         if let Some(h) = hatch {
@@ -290,12 +314,8 @@ pub(super) fn paint_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) {
             galley,
             text_colour,
         );
-        x += 20.0 + width + 18.0;
-    };
-    for stride in Stride::ALL {
-        item(stride_color(stride, palette.dark), stride.title(), None);
+        x += 20.0 + width + gap;
     }
-    item(palette.no_roll, "Do not roll", Some(palette.no_roll_hatch));
 }
 
 pub(super) fn paint_name_chip(

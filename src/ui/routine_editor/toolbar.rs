@@ -4,9 +4,23 @@ use super::*;
 
 /// Two rows: the file's buttons, then what to do with the routine and undo and redo.
 pub(super) fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    // A button too wide for what is left of a row goes to the next row whole; its words never
+    // break.
+    ui.scope(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        buttons_ui(ui, state, commands);
+    });
+}
+
+fn buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| file_buttons_ui(ui, state, commands));
     ui.horizontal_wrapped(|ui| {
         routine_buttons_ui(ui, state, commands);
+        // Undo and redo at the right end of the row, or at the start of the next one.
+        let room = ui.available_size_before_wrap().x;
+        if room < 80.0 {
+            ui.end_row();
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             history_buttons_ui(ui, state, commands);
         });

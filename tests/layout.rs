@@ -1,0 +1,114 @@
+//! The window at the sizes runners have, from the smallest it opens at to a large monitor and
+//! HiDPI: the map keeps at least 45% of the width, the top bar's controls never overlap, and
+//! everything is drawn where it can be seen.
+
+#[path = "support/gpu.rs"]
+mod gpu;
+#[path = "support/window.rs"]
+mod window;
+
+use eframe::egui::{self, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use knotmap::app::{Command, KnotmapApp};
+use window::{FakeDialogs, apply, click_place};
+
+/// (width, height, pixels per point, snapshot name)
+const SIZES: [(f32, f32, f32, &str); 6] = [
+    (980.0, 600.0, 1.0, "layout_980x600"),
+    (1280.0, 720.0, 1.0, "layout_1280x720"),
+    (1366.0, 768.0, 1.0, "layout_1366x768"),
+    (1920.0, 1080.0, 1.0, "layout_1920x1080"),
+    (1280.0, 720.0, 1.5, "layout_1280x720_at_1.5"),
+    (980.0, 600.0, 2.0, "layout_980x600_at_2"),
+];
+
+fn at_size(
+    dir: &std::path::Path,
+    width: f32,
+    height: f32,
+    ppp: f32,
+) -> Harness<'static, KnotmapApp> {
+    let mut h = window::app_sized(dir, &FakeDialogs::default(), egui::vec2(width, height), ppp);
+    apply(&mut h, Command::New(Some(1)));
+    click_place(&mut h, "Left calf");
+    h.run();
+    h
+}
+
+/// The leaves of the accessibility tree above the map: the top bar's widgets.
+fn top_bar_widgets(h: &Harness<'_, KnotmapApp>, map: Rect) -> Vec<(String, Rect)> {
+    h.root()
+        .children_recursive()
+        .filter(|n| n.children().next().is_none())
+        .filter_map(|n| {
+            let rect = n.accesskit_node().bounding_box()?;
+            let rect = Rect::from_min_max(
+                egui::pos2(rect.x0 as f32, rect.y0 as f32),
+                egui::pos2(rect.x1 as f32, rect.y1 as f32),
+            ) / h.ctx.pixels_per_point();
+            let name = n.accesskit_node().label().or(n.accesskit_node().value())?;
+            (rect.max.y <= map.min.y + 0.5 && rect.area() > 0.0).then_some((name, rect))
+        })
+        .collect()
+}
+
+#[test]
+fn the_map_keeps_its_share_and_the_top_bar_never_overlaps_at_every_size() {
+    let mut snapshots = egui_kittest::SnapshotResults::new();
+    for (width, height, ppp, name) in SIZES {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut h = at_size(dir.path(), width, height, ppp);
+        let window = h.ctx.content_rect();
+        assert!(
+            (window.width() - width).abs() < 1.0,
+            "{name}: the window is {window:?} points"
+        );
+        let map = h.get_by_label("Body map").rect();
+        let share = map.width() / width;
+        assert!(
+            share >= 0.45,
+            "{name}: the map has {:.0} of {width} points ({:.0}%)",
+            map.width(),
+            share * 100.0
+        );
+        let bar = top_bar_widgets(&h, map);
+        assert!(bar.len() >= 10, "{name}: the top bar has {bar:?}");
+        for (i, (a, ra)) in bar.iter().enumerate() {
+            assert!(
+                ra.max.x <= width + 0.5,
+                "{name}: “{a}” runs off the window at {ra:?}"
+            );
+            for (b, rb) in &bar[i + 1..] {
+                let overlap = ra.intersect(*rb);
+                assert!(
+                    overlap.width() <= 0.5 || overlap.height() <= 0.5,
+                    "{name}: “{a}” {ra:?} overlaps “{b}” {rb:?}"
+                );
+            }
+        }
+        // The place that was clicked opens with its title in view.
+        let title = h.get_by_role_and_label(egui::accesskit::Role::Heading, "Left calf");
+        assert!(
+            title.rect().max.y <= height && title.rect().min.y >= 0.0,
+            "{name}"
+        );
+        if gpu::can_render(name) {
+            snapshots.add(h.try_snapshot(name));
+        }
+        snapshots.extend_harness(&mut h);
+    }
+}
+
+#[test]
+fn the_layout_reads_in_the_dark_too() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut h = at_size(dir.path(), 1366.0, 768.0, 1.0);
+    apply(
+        &mut h,
+        Command::SetTheme(knotmap::settings::ThemeChoice::Dark),
+    );
+    if gpu::can_render("layout_1366x768_dark") {
+        h.snapshot("layout_1366x768_dark");
+    }
+}
