@@ -500,6 +500,14 @@ impl KnotmapApp {
     /// Draws one frame and applies what it asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // What a screen reader calls the window: the app, then the routine.
+        let unsaved = if self.state.doc.is_dirty() {
+            ", unsaved changes"
+        } else {
+            ""
+        };
+        let name = format!("knotmap — {}{unsaved}", self.state.doc.display_name());
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(name));
         let mut commands = Vec::new();
         self.guard_close(&ctx);
         self.note_window_size(&ctx);

@@ -56,7 +56,12 @@ pub fn heading(ui: &mut egui::Ui, text: RichText, level: usize, focusable: bool)
 pub fn say_value(ui: &egui::Ui, response: &egui::Response, value: &str) {
     let value = value.to_owned();
     ui.ctx().accesskit_node_builder(response.id, |node| {
-        node.set_value(value);
+        node.set_value(value.clone());
+        if node.role() == egui::accesskit::Role::ComboBox {
+            // AT-SPI shows a combo box's value nowhere else: screen readers read the
+            // description after the name ("When, combo box, After a run").
+            node.set_description(value);
+        }
     });
 }
 
