@@ -37,6 +37,8 @@ pub struct KnotmapApp {
     map: ui::body_map::MapCache,
     /// The floor view's large figure.
     floor_map: ui::body_map::MapCache,
+    /// The widget with the keyboard focus in the last frame.
+    last_focus: Option<egui::Id>,
     folders: Option<Folders>,
     dialogs: Box<dyn FileDialogs>,
     /// What the open file held when last read or written.
@@ -111,6 +113,7 @@ impl KnotmapApp {
             },
             map: ui::body_map::MapCache::default(),
             floor_map: ui::body_map::MapCache::default(),
+            last_focus: None,
             folders: None,
             dialogs: Box::new(NativeDialogs::default()),
             disk: None,
@@ -480,26 +483,44 @@ impl KnotmapApp {
                     }
                 });
         } else {
-            egui::Panel::left("routine_editor")
+            egui::Panel::right("region_panel")
                 .resizable(true)
                 .default_size(side.default)
                 .size_range(side.range.clone())
                 .show(ui, |ui| {
-                    ui::routine_editor::routine_editor_ui(ui, self.catalog, &self.state, commands);
+                    ui::region_panel::region_panel_ui(ui, self.catalog, &self.state, commands);
                 });
-            egui::Panel::right("region_panel")
+            egui::Panel::left("routine_editor")
                 .resizable(true)
                 .default_size(side.default)
                 .size_range(side.range)
                 .show(ui, |ui| {
-                    ui::region_panel::region_panel_ui(ui, self.catalog, &self.state, commands);
+                    ui::routine_editor::routine_editor_ui(ui, self.catalog, &self.state, commands);
                 });
         }
+    }
+
+    /// A widget that took the keyboard focus (Tab, or a panel's title) is scrolled into view
+    /// in its panel, with last frame's position of it.
+    fn follow_focus(&mut self, ctx: &egui::Context) {
+        let focused = ctx.memory(|m| m.focused());
+        if focused == self.last_focus {
+            return;
+        }
+        self.last_focus = focused;
+        let pointer = ctx.input(|i| i.pointer.any_down() || i.pointer.any_released());
+        if let Some(response) = focused.and_then(|id| ctx.read_response(id))
+            && !pointer
+        {
+            ui::widgets::scroll_to_focus_later(ctx, response.rect);
+        }
+        ctx.request_repaint();
     }
 
     /// Draws one frame and applies what it asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.follow_focus(&ctx);
         // What a screen reader calls the window: the app, then the routine.
         let unsaved = if self.state.doc.is_dirty() {
             ", unsaved changes"
@@ -547,17 +568,40 @@ impl KnotmapApp {
             .response
             .rect
             .bottom();
+        // The map is drawn before the panels beside it, in the space they left it last frame,
+        // so that Tab and a screen reader come to it straight after the top bar, then to the
+        // side panel, then to the editor. If the space turns out otherwise (the window or a
+        // panel was resized), the frame is laid out again before it is shown.
+        let map_rect_id = egui::Id::unique("knotmap_map_rect");
+        let map_rect = ui
+            .data(|d| d.get_temp::<egui::Rect>(map_rect_id))
+            .unwrap_or_else(|| ui.available_rect_before_wrap());
+        let mut map_ui = ui.new_child(
+            egui::UiBuilder::new()
+                .id_salt("knotmap_map")
+                .max_rect(map_rect.shrink(8.0)),
+        );
+        map_ui
+            .painter()
+            .rect_filled(map_rect, 0.0, map_ui.visuals().panel_fill);
+        ui::body_map::body_map_ui(
+            &mut map_ui,
+            self.catalog,
+            &self.body,
+            &self.state,
+            &mut self.map,
+            &mut commands,
+        );
         self.side_panels_ui(ui, &mut commands);
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui::body_map::body_map_ui(
-                ui,
-                self.catalog,
-                &self.body,
-                &self.state,
-                &mut self.map,
-                &mut commands,
-            );
-        });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                let space = ui.max_rect();
+                if space != map_rect {
+                    ui.data_mut(|d| d.insert_temp(map_rect_id, space));
+                    ui.ctx().request_discard("the map's space changed");
+                }
+            });
         if let Some(form) = &self.state.builder {
             ui::builder::builder_ui(&ctx, self.catalog, form, &mut commands);
         }
@@ -584,7 +628,10 @@ impl KnotmapApp {
     /// Applies the frame's commands and does the upkeep that follows them.
     fn finish_frame(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
         let ctx = ctx.clone();
-        let changed = !commands.is_empty();
+        // Whatever scroll area held the newly focused widget has followed it by now.
+        ui::widgets::forget_focus_target(&ctx);
+        // The focus moved during this frame: the next one scrolls it into view.
+        let changed = !commands.is_empty() || ctx.memory(|m| m.focused()) != self.last_focus;
         for command in commands {
             self.apply(&ctx, command);
         }

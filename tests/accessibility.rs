@@ -138,3 +138,102 @@ fn combo_boxes_and_numbers_say_their_values() {
         "{said}"
     );
 }
+
+/// The name of the node with the keyboard focus.
+fn focused(h: &Harness<'_, KnotmapApp>) -> Option<String> {
+    h.root()
+        .children_recursive()
+        .find(|n| n.accesskit_node().is_focused())
+        .and_then(|n| n.accesskit_node().label().or(n.accesskit_node().value()))
+}
+
+#[test]
+fn tab_reads_as_the_eye_does_top_bar_map_panel_editor() {
+    let dir = tempfile::tempdir().expect("dir");
+    let dialogs = FakeDialogs::default();
+    let mut h = window::app(dir.path(), &dialogs);
+    let order: Vec<String> = h
+        .root()
+        .children_recursive()
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    let at = |name: &str| {
+        order
+            .iter()
+            .position(|l| l == name)
+            .unwrap_or_else(|| panic!("no {name} in {order:?}"))
+    };
+    assert!(at("Search") < at("Stride") && at("Stride") < at("Front and back"));
+    assert!(
+        at("Front and back") < at("System"),
+        "the top bar reads left to right"
+    );
+    assert!(
+        at("System") < at("Left calf"),
+        "the map comes after the top bar"
+    );
+    assert!(
+        at("Left calf") < at("Where is it tight?"),
+        "then the side panel"
+    );
+    assert!(at("Where is it tight?") < at("New"), "then the editor");
+
+    // Tab from the start: the top bar left to right, then the places on the map.
+    let map = h.get_by_label("Body map").rect();
+    let mut seen = Vec::new();
+    let mut reached = None;
+    for _ in 0..40 {
+        h.key_press(Key::Tab);
+        h.run();
+        let node = h
+            .root()
+            .children_recursive()
+            .find(|n| n.accesskit_node().is_focused());
+        let now = focused(&h).unwrap_or_default();
+        if node.is_some_and(|n| map.contains_rect(n.rect())) {
+            reached = Some(now);
+            break;
+        }
+        seen.push(now);
+    }
+    assert!(reached.is_some(), "Tab never reached the map: {seen:?}");
+    assert_eq!(seen.first().map(String::as_str), Some("Search"), "{seen:?}");
+    assert!(seen.contains(&"Dark".to_owned()), "{seen:?}");
+    assert!(
+        !seen.contains(&"New".to_owned()),
+        "the editor came before the map: {seen:?}"
+    );
+}
+
+#[test]
+fn tab_scrolls_the_focused_item_into_view() {
+    let dir = tempfile::tempdir().expect("dir");
+    let dialogs = FakeDialogs::default();
+    let mut h = window::app_sized(dir.path(), &dialogs, eframe::egui::vec2(1366.0, 768.0), 1.0);
+    click_place(&mut h, "Left calf");
+    // Tab on through the side panel, well past its first screen.
+    let height = h.ctx.content_rect().height();
+    let mut below = 0;
+    for _ in 0..120 {
+        h.key_press(Key::Tab);
+        h.run();
+        if let Some(node) = h
+            .root()
+            .children_recursive()
+            .find(|n| n.accesskit_node().is_focused())
+        {
+            let rect = node.rect();
+            if rect.max.y > height + 1.0 || rect.min.y < -1.0 {
+                below += 1;
+                eprintln!(
+                    "OUT {:?} {:?}",
+                    node.accesskit_node()
+                        .label()
+                        .or(node.accesskit_node().value()),
+                    rect
+                );
+            }
+        }
+    }
+    assert_eq!(below, 0, "{below} focused items were out of view");
+}

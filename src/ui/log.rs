@@ -65,6 +65,7 @@ pub fn ratings_ui(
         .max_height(300.0)
         .auto_shrink([false, true])
         .show(ui, |ui| {
+            super::widgets::scroll_to_focus(ui);
             egui::Grid::new(id.with("grid"))
                 .num_columns(2)
                 .spacing([12.0, 6.0])

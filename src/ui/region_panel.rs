@@ -24,6 +24,7 @@ pub fn region_panel_ui(
         ui.data_mut(|d| d.insert_temp(shown_id, state.selection));
     }
     scroll.show(ui, |ui| {
+        super::widgets::scroll_to_focus(ui);
         ui.add_space(8.0);
         if !state.query.trim().is_empty() {
             matches_ui(ui, catalog, state, commands);

@@ -26,6 +26,7 @@ pub fn routine_editor_ui(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            super::widgets::scroll_to_focus(ui);
             header_ui(ui, state, commands);
             ui.add_space(8.0);
             steps_ui(ui, catalog, state, commands);

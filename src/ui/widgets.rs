@@ -77,3 +77,33 @@ pub fn name_title_bar(ctx: &egui::Context, title: &str) {
         node.set_label(title);
     });
 }
+
+fn focus_target_id() -> egui::Id {
+    egui::Id::unique("knotmap_focus_to_scroll_to")
+}
+
+/// Asks the scroll area that holds `rect` (where a widget that just took the keyboard focus
+/// was drawn) to bring it into view in this frame.
+pub fn scroll_to_focus_later(ctx: &egui::Context, rect: egui::Rect) {
+    ctx.data_mut(|d| d.insert_temp(focus_target_id(), rect));
+}
+
+/// Called first thing inside a scroll area: if the widget that took the focus is in it,
+/// scrolls to it (a scroll area only follows what is asked from inside it).
+pub fn scroll_to_focus(ui: &mut egui::Ui) {
+    let Some(rect) = ui.data(|d| d.get_temp::<egui::Rect>(focus_target_id())) else {
+        return;
+    };
+    let area = ui.clip_rect();
+    if rect.center().x >= area.left() && rect.center().x <= area.right() {
+        ui.data_mut(|d| d.remove::<egui::Rect>(focus_target_id()));
+        if !area.contains_rect(rect) {
+            ui.scroll_to_rect(rect, None);
+        }
+    }
+}
+
+/// The frame is over: a focus target no scroll area held is dropped.
+pub fn forget_focus_target(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.remove::<egui::Rect>(focus_target_id()));
+}
