@@ -115,6 +115,20 @@ fn the_panel_has_headings_and_enter_on_a_place_takes_the_focus_to_its_title() {
         title.accesskit_node().is_focused(),
         "the focus is on the panel's title"
     );
+    // Escape takes it back to the place on the map.
+    h.key_press(Key::Escape);
+    h.run();
+    let back = h
+        .root()
+        .children_recursive()
+        .find(|n| n.accesskit_node().is_focused())
+        .expect("something has the focus");
+    assert_eq!(back.accesskit_node().label().as_deref(), Some("Left calf"));
+    assert_ne!(
+        back.accesskit_node().role(),
+        Role::Heading,
+        "the place itself"
+    );
 }
 
 #[test]

@@ -143,7 +143,15 @@ fn dossier_ui(
             heading.request_focus();
             commands.push(Command::PanelTitleFocused);
         }
-        if heading.has_focus()
+        // Escape takes the focus from a widget before the frame sees it: what counts is
+        // whether the title had it in the last frame.
+        let had_focus_id = heading.id.with("had_focus");
+        let had_focus = ui
+            .data(|d| d.get_temp::<bool>(had_focus_id))
+            .unwrap_or(false);
+        let has_focus = heading.has_focus();
+        ui.data_mut(|d| d.insert_temp(had_focus_id, has_focus));
+        if had_focus
             && ui.input(|i| i.key_pressed(egui::Key::Escape))
             && let Hit::Region(i, side) = hit
         {
