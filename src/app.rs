@@ -39,6 +39,8 @@ pub struct KnotmapApp {
     floor_map: ui::body_map::MapCache,
     /// The widget with the keyboard focus in the last frame.
     last_focus: Option<egui::Id>,
+    /// Whether a text field had the keyboard in the last frame.
+    typing_last_frame: bool,
     folders: Option<Folders>,
     dialogs: Box<dyn FileDialogs>,
     /// What the open file held when last read or written.
@@ -114,6 +116,7 @@ impl KnotmapApp {
             map: ui::body_map::MapCache::default(),
             floor_map: ui::body_map::MapCache::default(),
             last_focus: None,
+            typing_last_frame: false,
             folders: None,
             dialogs: Box::new(NativeDialogs::default()),
             disk: None,
@@ -512,7 +515,7 @@ impl KnotmapApp {
         if let Some(response) = focused.and_then(|id| ctx.read_response(id))
             && !pointer
         {
-            ui::widgets::scroll_to_focus_later(ctx, response.rect);
+            ui::widgets::scroll_to_focus_later(ctx, response.rect, response.layer_id);
         }
         ctx.request_repaint();
     }
@@ -549,6 +552,9 @@ impl KnotmapApp {
                     &mut commands,
                 );
             });
+            if let Some(pending) = &self.state.pending {
+                ui::pending::pending_ui(&ctx, pending, &self.state.doc, &mut commands);
+            }
             if let Some(notice) = &self.state.notice {
                 ui::notice::notice_at(
                     &ctx,
@@ -628,6 +634,7 @@ impl KnotmapApp {
     /// Applies the frame's commands and does the upkeep that follows them.
     fn finish_frame(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
         let ctx = ctx.clone();
+        self.typing_last_frame = ctx.egui_wants_keyboard_input();
         // Whatever scroll area held the newly focused widget has followed it by now.
         ui::widgets::forget_focus_target(&ctx);
         // The focus moved during this frame: the next one scrolls it into view.

@@ -571,3 +571,24 @@ fn a_running_player_repaints_only_when_what_it_shows_changes() {
         "paused, yet a repaint in {delay:?}"
     );
 }
+
+#[test]
+fn escape_in_the_search_box_clears_it_and_the_session_plays_on() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut h = window(dir.path(), egui::vec2(1500.0, 920.0), None);
+    h.get_by_label("Play").click();
+    h.run_steps(2);
+    h.get_by_label("Search").click();
+    h.run_steps(2);
+    h.get_by_label("Search").type_text("calf");
+    h.run_steps(2);
+    assert_eq!(h.state().state.query, "calf");
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(h.state().state.play.is_some(), "the session plays on");
+    assert_eq!(h.state().state.query, "", "the search is cleared");
+    // With nothing being typed, Escape stops the session as before.
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(h.state().state.play.is_none(), "stopped");
+}

@@ -98,10 +98,11 @@ impl DesktopCues {
 /// the part the session just started or skipped to, read a moment after the jump.
 const JUST_PASSED: Duration = Duration::from_millis(50);
 
-/// When the cues on a timeline fall, from a timeline position at this moment.
-fn plan(cues: &[Cue], position: Duration, base: Instant) -> Vec<(Instant, Cue)> {
+/// When the cues on a timeline fall, from a timeline position at this moment: those still
+/// ahead, and those up to `slack` behind.
+fn plan(cues: &[Cue], position: Duration, slack: Duration, base: Instant) -> Vec<(Instant, Cue)> {
     cues.iter()
-        .filter(|c| c.at + JUST_PASSED > position)
+        .filter(|c| c.at + slack > position)
         .map(|c| (base + c.at.saturating_sub(position), c.clone()))
         .collect()
 }
@@ -146,6 +147,10 @@ const FLASH: Duration = Duration::from_millis(700);
 impl KnotmapApp {
     pub(super) fn play_command(&mut self, command: &Command) {
         let now = self.clock.now();
+        let was_over = self
+            .player
+            .as_ref()
+            .is_some_and(|p| p.now(now) == Now::Finished);
         match command {
             Command::Play => {
                 if self.state.doc.routine.steps.is_empty() {
@@ -180,7 +185,10 @@ impl KnotmapApp {
             }
             _ => {}
         }
-        self.replan();
+        // A skip or a step back lands on the start of a part, whose cue is due at once; a pause
+        // and a resume land nowhere new; a session already over has nothing more to say.
+        let landed = matches!(command, Command::PlayerSkip | Command::PlayerBack) && !was_over;
+        self.replan(landed, was_over);
     }
 
     /// Uses the desktop's sound player, speech service and screen saver while a routine
@@ -200,12 +208,12 @@ impl KnotmapApp {
         // The map shows the step being played, not what was picked before.
         self.state.selection = None;
         self.state.new_ratings_round();
-        self.replan();
+        self.replan(true, false);
     }
 
     /// Tells the cue thread what is due from now on, and keeps the screen awake only while
     /// the session runs.
-    fn replan(&mut self) {
+    fn replan(&mut self, landed: bool, over: bool) {
         let now = self.clock.now();
         let settings = self.state.settings.cues;
         let Some(player) = &self.player else {
@@ -217,10 +225,16 @@ impl KnotmapApp {
         };
         let (paused, position) = (player.is_paused(), player.position(now));
         let running = !paused && position < player.total();
-        let order = if paused {
+        let order = if paused || over {
             Order::Hush
         } else {
-            Order::Plan(plan(&self.desktop.schedule, position, Instant::now()))
+            let slack = if landed { JUST_PASSED } else { Duration::ZERO };
+            Order::Plan(plan(
+                &self.desktop.schedule,
+                position,
+                slack,
+                Instant::now(),
+            ))
         };
         if let Some(out) = self.desktop.out(settings) {
             out.send(order);
@@ -291,7 +305,9 @@ impl KnotmapApp {
     /// Space pauses, the arrows skip and go back, F turns the floor view on and off, and
     /// Escape leaves the floor view, or else stops.
     pub(super) fn player_keys(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if self.player.is_none() || ctx.egui_wants_keyboard_input() {
+        // egui takes the focus from a text field on Escape before the frame sees the key:
+        // that Escape belonged to the field (the search box), not to the player.
+        if self.player.is_none() || ctx.egui_wants_keyboard_input() || self.typing_last_frame {
             return;
         }
         let floor = self.state.floor_view;
@@ -322,5 +338,35 @@ impl KnotmapApp {
     /// The current phase, for tests and the map.
     pub fn player_phase(&self) -> Option<(usize, Phase)> {
         self.last_phase
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::player::cues::Sound;
+
+    fn cue(at: u64) -> Cue {
+        Cue {
+            at: Duration::from_millis(at),
+            sound: Some(Sound::Tick),
+            words: None,
+        }
+    }
+
+    #[test]
+    fn a_cue_is_replayed_only_where_a_skip_lands_on_it() {
+        let cues = [cue(1000), cue(2000), cue(3000)];
+        let base = Instant::now();
+        let at = |planned: Vec<(Instant, Cue)>| -> Vec<u128> {
+            planned.iter().map(|(_, c)| c.at.as_millis()).collect()
+        };
+        // Skipped to 2 s, read a moment later: the cue at 2 s is still due, at once.
+        let landed = plan(&cues, Duration::from_millis(2010), JUST_PASSED, base);
+        assert_eq!(at(landed.clone()), [2000, 3000]);
+        assert_eq!(landed[0].0, base);
+        // Resumed at exactly 2 s, after its cue played before the pause: not again.
+        let resumed = plan(&cues, Duration::from_millis(2000), Duration::ZERO, base);
+        assert_eq!(at(resumed), [3000]);
     }
 }

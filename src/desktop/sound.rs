@@ -4,9 +4,9 @@
 //! system packages; the player is found when a session starts, and a missing one is said once.
 
 use std::ffi::OsString;
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -47,6 +47,8 @@ impl SoundProgram {
                 "pw-cat",
                 &[
                     "--playback",
+                    // Raw samples on standard input, not a sound file.
+                    "--raw",
                     "--format=s16",
                     "--rate",
                     &rate,
@@ -85,11 +87,18 @@ const SETTLE: Duration = Duration::from_millis(250);
 /// A running player, fed by a thread of its own so a long sound never holds up the next cue.
 pub struct SoundOut {
     child: Child,
-    feed: mpsc::Sender<Vec<u8>>,
+    feed: mpsc::Sender<(Instant, Vec<u8>)>,
     /// Why the feed stopped, when the player went away.
     failed: mpsc::Receiver<String>,
+    /// The last line the player wrote on its error output, kept by a thread that reads it
+    /// all (a player that says much, such as aplay's underrun notes, would otherwise block).
+    last_said: Arc<Mutex<String>>,
     pub name: String,
 }
+
+/// A sound that waited this long behind others (skips in quick succession) is dropped
+/// rather than played out of step.
+const STALE: Duration = Duration::from_millis(300);
 
 impl std::fmt::Debug for SoundOut {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -155,11 +164,27 @@ impl SoundOut {
                 let _ = child.kill();
                 continue;
             };
+            let last_said = Arc::new(Mutex::new(String::new()));
+            if let Some(err) = child.stderr.take() {
+                let keep = last_said.clone();
+                let _ = thread::Builder::new()
+                    .name(format!("knotmap {} errors", p.name()))
+                    .spawn(move || {
+                        for line in BufReader::new(err).lines().map_while(Result::ok) {
+                            if let Ok(mut last) = keep.lock()
+                                && !line.trim().is_empty()
+                            {
+                                *last = line.trim().to_owned();
+                            }
+                        }
+                    });
+            }
             let (feed, failed) = feeder(stdin, &p.name());
             return Ok(SoundOut {
                 child,
                 feed,
                 failed,
+                last_said,
                 name: p.name(),
             });
         }
@@ -177,7 +202,7 @@ impl SoundOut {
             return Err(self.gone(&why));
         }
         let bytes: Vec<u8> = samples.iter().flat_map(|s| s.to_le_bytes()).collect();
-        if self.feed.send(bytes).is_err() {
+        if self.feed.send((Instant::now(), bytes)).is_err() {
             return Err(self.gone("it stopped"));
         }
         Ok(())
@@ -186,7 +211,7 @@ impl SoundOut {
     fn gone(&mut self, why: &str) -> String {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let said = said(&mut self.child);
+        let said = self.last_said.lock().map(|s| s.clone()).unwrap_or_default();
         if said.is_empty() {
             format!("{} stopped playing: {why}", self.name)
         } else {
@@ -203,13 +228,19 @@ impl Drop for SoundOut {
 }
 
 /// Writes what it is sent to the player's input, one sound after another.
-fn feeder(mut stdin: ChildStdin, name: &str) -> (mpsc::Sender<Vec<u8>>, mpsc::Receiver<String>) {
-    let (feed, sounds) = mpsc::channel::<Vec<u8>>();
+fn feeder(
+    mut stdin: ChildStdin,
+    name: &str,
+) -> (mpsc::Sender<(Instant, Vec<u8>)>, mpsc::Receiver<String>) {
+    let (feed, sounds) = mpsc::channel::<(Instant, Vec<u8>)>();
     let (report, failed) = mpsc::channel();
     let spawned = thread::Builder::new()
         .name(format!("knotmap {name}"))
         .spawn(move || {
-            for bytes in sounds {
+            for (sent, bytes) in sounds {
+                if sent.elapsed() > STALE {
+                    continue;
+                }
                 if let Err(e) = stdin.write_all(&bytes).and_then(|()| stdin.flush()) {
                     let _ = report.send(e.to_string());
                     return;

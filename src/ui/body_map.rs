@@ -357,7 +357,7 @@ pub fn body_map_ui(
             if node.clicked() {
                 clicked_place = Some(p.place);
                 // Opened from the keyboard or a screen reader: the focus follows to what opened.
-                if !ui.input(|i| i.pointer.any_click()) {
+                if !ui.input(|i| i.pointer.any_click()) && state.play.is_none() {
                     commands.push(Command::FocusPanelTitle);
                 }
             }

@@ -84,19 +84,21 @@ fn focus_target_id() -> egui::Id {
 
 /// Asks the scroll area that holds `rect` (where a widget that just took the keyboard focus
 /// was drawn) to bring it into view in this frame.
-pub fn scroll_to_focus_later(ctx: &egui::Context, rect: egui::Rect) {
-    ctx.data_mut(|d| d.insert_temp(focus_target_id(), rect));
+pub fn scroll_to_focus_later(ctx: &egui::Context, rect: egui::Rect, layer: egui::LayerId) {
+    ctx.data_mut(|d| d.insert_temp(focus_target_id(), (rect, layer)));
 }
 
 /// Called first thing inside a scroll area: if the widget that took the focus is in it,
 /// scrolls to it (a scroll area only follows what is asked from inside it).
 pub fn scroll_to_focus(ui: &mut egui::Ui) {
-    let Some(rect) = ui.data(|d| d.get_temp::<egui::Rect>(focus_target_id())) else {
+    let Some((rect, layer)) =
+        ui.data(|d| d.get_temp::<(egui::Rect, egui::LayerId)>(focus_target_id()))
+    else {
         return;
     };
     let area = ui.clip_rect();
-    if rect.center().x >= area.left() && rect.center().x <= area.right() {
-        ui.data_mut(|d| d.remove::<egui::Rect>(focus_target_id()));
+    if layer == ui.layer_id() && rect.center().x >= area.left() && rect.center().x <= area.right() {
+        ui.data_mut(|d| d.remove::<(egui::Rect, egui::LayerId)>(focus_target_id()));
         if !area.contains_rect(rect) {
             ui.scroll_to_rect(rect, None);
         }
@@ -105,5 +107,5 @@ pub fn scroll_to_focus(ui: &mut egui::Ui) {
 
 /// The frame is over: a focus target no scroll area held is dropped.
 pub fn forget_focus_target(ctx: &egui::Context) {
-    ctx.data_mut(|d| d.remove::<egui::Rect>(focus_target_id()));
+    ctx.data_mut(|d| d.remove::<(egui::Rect, egui::LayerId)>(focus_target_id()));
 }
