@@ -7,7 +7,9 @@
 use eframe::egui::{self, Align, Color32, Layout, RichText};
 
 use super::body_map::{MapCache, figure_ui};
-use super::player::{announcement, clock_text, live_label, phase_colour, sided_place, step_title};
+use super::player::{
+    announcement, clock_text, live_label, phase_colour, phase_text, sided_place, step_title,
+};
 use super::style::bold;
 use crate::app::{AppState, Command, PlayView};
 use crate::body::Body;
@@ -19,17 +21,12 @@ use crate::settings::ViewMode;
 /// The countdown's type size, as a share of the window's height.
 pub const COUNTDOWN_SHARE: f32 = 0.34;
 
-/// The phase in capitals, as it is read from afar.
-fn phase_words(phase: Phase, paused: bool) -> &'static str {
+/// The phase in capitals, as it is read from afar: the panel's words.
+fn phase_words(phase: Phase, paused: bool) -> String {
     if paused {
-        return "PAUSED";
-    }
-    match phase {
-        Phase::GetReady => "GET READY",
-        Phase::Work(Some(Side::Left)) => "LEFT SIDE",
-        Phase::Work(Some(Side::Right)) => "RIGHT SIDE",
-        Phase::Work(None) => "GO",
-        Phase::SwitchSides => "SWITCH SIDES",
+        "PAUSED".to_owned()
+    } else {
+        phase_text(phase).to_uppercase()
     }
 }
 
