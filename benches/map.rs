@@ -33,7 +33,7 @@ fn frame(c: &mut Criterion) {
             Some(rest_day),
         ),
     ] {
-        let body = Body::builtin(catalog).expect("body");
+        let body = knotmap::body::Bodies::builtin(catalog).expect("body");
         let ctx = egui::Context::default();
         let mut app = KnotmapApp::with_settings(&ctx, catalog, body, Settings::default());
         if template.is_some() {

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use eframe::egui;
 
-use crate::body::Body;
+use crate::body::{Bodies, Body};
 use crate::catalog::Catalog;
 use crate::dialogs::{FileDialogs, NativeDialogs};
 use crate::settings::Settings;
@@ -33,7 +33,8 @@ pub use state::*;
 /// The knotmap window.
 pub struct KnotmapApp {
     pub catalog: &'static Catalog,
-    pub body: Body,
+    /// Both figures; the settings say which one the map shows.
+    pub bodies: Bodies,
     pub state: AppState,
     map: ui::body_map::MapCache,
     /// The floor view's large figure.
@@ -93,8 +94,12 @@ const RECOVERY_DELAY: Duration = Duration::from_secs(2);
 impl KnotmapApp {
     /// Builds the app in a new window, with the default settings and no files until
     /// [`KnotmapApp::with_files`] gives it folders.
-    pub fn new(cc: &eframe::CreationContext<'_>, catalog: &'static Catalog, body: Body) -> Self {
-        KnotmapApp::with_settings(&cc.egui_ctx, catalog, body, Settings::default())
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        catalog: &'static Catalog,
+        bodies: Bodies,
+    ) -> Self {
+        KnotmapApp::with_settings(&cc.egui_ctx, catalog, bodies, Settings::default())
     }
 
     /// Builds the app on a context of its own (benchmarks, tests) with the given settings,
@@ -102,14 +107,14 @@ impl KnotmapApp {
     pub fn with_settings(
         ctx: &egui::Context,
         catalog: &'static Catalog,
-        body: Body,
+        bodies: Bodies,
         settings: Settings,
     ) -> Self {
         ui::style::install(ctx);
         ctx.set_theme(state::theme_preference(settings.theme));
         KnotmapApp {
             catalog,
-            body,
+            bodies,
             state: AppState {
                 settings,
                 ..AppState::default()
@@ -225,6 +230,11 @@ impl KnotmapApp {
         self
     }
 
+    /// The figure the map shows, as the settings choose.
+    pub fn body(&self) -> &Body {
+        self.bodies.get(self.state.settings.figure)
+    }
+
     /// Where a point of the body is on screen in the last frame drawn, if its view is shown.
     pub fn screen_from_body(
         &self,
@@ -252,7 +262,7 @@ impl eframe::App for KnotmapApp {
 
 /// Opens the window and runs until it is closed.
 pub fn run(catalog: &'static Catalog, start: Start) -> anyhow::Result<()> {
-    let body = Body::builtin(catalog)?;
+    let bodies = Bodies::builtin(catalog)?;
     let folders = Folders::from_system();
     // The size is read here as well as in the app, to open the window at it.
     let window = folders
@@ -277,7 +287,7 @@ pub fn run(catalog: &'static Catalog, start: Start) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             Ok(Box::new(
-                KnotmapApp::new(cc, catalog, body)
+                KnotmapApp::new(cc, catalog, bodies)
                     .with_files(folders, Box::new(NativeDialogs::default()))
                     .with_services(crate::desktop::Services::default())
                     .starting(start),

@@ -3,7 +3,9 @@
 //! `width × height` units with y pointing down; the UI maps it to the screen once.
 
 mod badges;
+mod figure;
 mod geometry;
+mod partition;
 mod tessellate;
 
 use kurbo::{BezPath, PathEl, Point, Rect};
@@ -12,12 +14,27 @@ use serde::Deserialize;
 use crate::catalog::{Catalog, CatalogError, Hit, RegionId, Side, View, parse_ron};
 
 pub use badges::{BADGE_SHARE, badge_label, numbered_places, step_places};
+pub use figure::Figure;
+use figure::Shift;
 pub use geometry::polygon_contains;
-use geometry::{HATCH_SPACING, bounding_box, hatch, interior_point, spots};
+use geometry::{HATCH_SPACING, bounding_box, distance_to_outline, hatch, interior_point, spots};
 pub use tessellate::Triangles;
 
 /// How closely flattened outlines follow the curves, in body units.
 const FLATTEN_TOLERANCE: f64 = 0.15;
+
+/// The side of the smallest square target every place offers the pointer, in body units: 24
+/// pixels at the default window size (a test of the window checks the conversion).
+pub const TARGET: f64 = 30.0;
+
+/// How far outside the figure a place still answers the pointer, for places too narrow to
+/// hold a [`TARGET`] square, in body units.
+const MARGIN: f64 = 16.0;
+
+/// The figure's midline: sided cells are drawn on one half and mirrored onto the other.
+fn midline(width: f64) -> f64 {
+    width / 2.0
+}
 
 /// One clickable place on the map: a region on one side, or a midline region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -33,6 +50,8 @@ pub struct PlaceShape {
     pub place: Place,
     /// The closed outline, flattened to a polygon.
     pub outline: Vec<Point>,
+    /// Places inside this one (its outline goes round them): holes in its area.
+    pub holes: Vec<Vec<Point>>,
     pub bbox: Rect,
     /// A point well inside the shape: where its label and keyboard focus sit.
     pub anchor: Point,
@@ -42,11 +61,37 @@ pub struct PlaceShape {
     pub fill: Triangles,
     /// Diagonal hatching clipped to the shape, for no-roll zones (empty elsewhere).
     pub hatching: Vec<(Point, Point)>,
+    /// Off the figure, around a narrow place: where the pointer still reaches it (even-odd
+    /// rings; empty for places roomy enough on their own).
+    pub margin: Vec<Vec<Point>>,
+    pub margin_bbox: Rect,
 }
 
 impl PlaceShape {
     pub fn contains(&self, point_in_body: Point) -> bool {
-        self.bbox.contains(point_in_body) && polygon_contains(&self.outline, point_in_body)
+        self.bbox.contains(point_in_body)
+            && polygon_contains(&self.outline, point_in_body)
+            && !self
+                .holes
+                .iter()
+                .any(|hole| polygon_contains(hole, point_in_body))
+    }
+
+    /// Whether the point lies in the margin around the place, outside the figure.
+    pub fn margin_contains(&self, point_in_body: Point) -> bool {
+        self.margin_bbox.contains(point_in_body)
+            && self
+                .margin
+                .iter()
+                .filter(|ring| polygon_contains(ring, point_in_body))
+                .count()
+                % 2
+                == 1
+    }
+
+    /// Whether the pointer at this point reaches the place: inside it, or in its margin.
+    pub fn answers(&self, point_in_body: Point) -> bool {
+        self.contains(point_in_body) || self.margin_contains(point_in_body)
     }
 }
 
@@ -62,11 +107,17 @@ pub struct ViewShape {
 }
 
 impl ViewShape {
-    /// The place under a point, if any.
+    /// The place under a point, if any: the place drawn there, or off the figure the narrow
+    /// place whose margin holds the point.
     pub fn hit(&self, point_in_body: Point) -> Option<Place> {
         self.places
             .iter()
             .find(|shape| shape.contains(point_in_body))
+            .or_else(|| {
+                self.places
+                    .iter()
+                    .find(|shape| shape.margin_contains(point_in_body))
+            })
             .map(|shape| shape.place)
     }
 
@@ -80,9 +131,10 @@ impl ViewShape {
     }
 }
 
-/// The whole body map: both views in one coordinate space.
+/// The whole body map of one figure: both views in one coordinate space.
 #[derive(Clone, Debug)]
 pub struct Body {
+    pub figure: Figure,
     pub width: f64,
     pub height: f64,
     pub views: Vec<ViewShape>,
@@ -93,7 +145,24 @@ pub struct Body {
 struct BodyFile {
     width: f64,
     height: f64,
+    figures: Vec<FigureFile>,
     views: Vec<ViewFile>,
+}
+
+/// How one figure differs from the drawing: smooth sideways shifts, and lines of its own.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FigureFile {
+    figure: Figure,
+    shifts: Vec<Shift>,
+    details: Vec<FigureDetail>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FigureDetail {
+    view: View,
+    path: String,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +179,10 @@ struct ViewFile {
 struct RegionFile {
     id: RegionId,
     path: String,
+    /// Grows the cell by this many body units before it is clipped, so that shapes drawn
+    /// with gaps between them meet; the place drawn first keeps the overlap.
+    #[serde(default)]
+    grow: f64,
 }
 
 const FILE: &str = "body.ron";
@@ -122,18 +195,29 @@ fn invalid(message: String) -> CatalogError {
 }
 
 impl Body {
-    /// The body map embedded in the binary.
+    /// The default figure's body map, embedded in the binary.
     pub fn builtin(catalog: &Catalog) -> Result<Body, CatalogError> {
-        Body::parse(include_str!("../assets/body.ron"), catalog)
+        Body::builtin_figure(catalog, Figure::default())
     }
 
-    /// Parses body geometry and checks it against the catalog: every region drawn once in its
-    /// own view, sided regions mirrored from their left-side shape.
-    pub fn parse(text: &str, catalog: &Catalog) -> Result<Body, CatalogError> {
+    /// One figure's body map, embedded in the binary.
+    pub fn builtin_figure(catalog: &Catalog, figure: Figure) -> Result<Body, CatalogError> {
+        Body::parse(include_str!("../assets/body.ron"), catalog, figure)
+    }
+
+    /// Parses body geometry for one figure and checks it against the catalog: every region
+    /// drawn in its own view, sided regions mirrored from their left-side shape, and the
+    /// places tiling the figure.
+    pub fn parse(text: &str, catalog: &Catalog, figure: Figure) -> Result<Body, CatalogError> {
         let file: BodyFile = parse_ron(FILE, text)?;
+        let figure_file = file
+            .figures
+            .iter()
+            .find(|f| f.figure == figure)
+            .ok_or_else(|| invalid(format!("the {} figure is missing", figure.label())))?;
         let mut views = Vec::new();
         for view_file in &file.views {
-            views.push(build_view(view_file, file.width, catalog)?);
+            views.push(build_view(view_file, &file, figure_file, catalog)?);
         }
         for view in View::ALL {
             if !views.iter().any(|v| v.view == view) {
@@ -151,6 +235,7 @@ impl Body {
             }
         }
         Ok(Body {
+            figure,
             width: file.width,
             height: file.height,
             views,
@@ -215,14 +300,55 @@ impl Body {
     }
 }
 
-fn build_view(file: &ViewFile, width: f64, catalog: &Catalog) -> Result<ViewShape, CatalogError> {
-    let view = file.view;
-    let silhouette = single_outline(&file.silhouette, &format!("{} silhouette", view.label()))?;
-    let mut details = Vec::new();
-    for data in &file.details {
-        details.extend(polylines(&parse_path(data, "a detail line")?));
+/// Both figures' body maps, built once.
+#[derive(Clone, Debug)]
+pub struct Bodies {
+    female: Body,
+    male: Body,
+}
+
+impl Bodies {
+    /// Both figures from the geometry embedded in the binary.
+    pub fn builtin(catalog: &Catalog) -> Result<Bodies, CatalogError> {
+        Ok(Bodies {
+            female: Body::builtin_figure(catalog, Figure::Female)?,
+            male: Body::builtin_figure(catalog, Figure::Male)?,
+        })
     }
-    let mut places = Vec::new();
+
+    pub fn get(&self, figure: Figure) -> &Body {
+        match figure {
+            Figure::Female => &self.female,
+            Figure::Male => &self.male,
+        }
+    }
+}
+
+fn build_view(
+    file: &ViewFile,
+    body: &BodyFile,
+    figure: &FigureFile,
+    catalog: &Catalog,
+) -> Result<ViewShape, CatalogError> {
+    let view = file.view;
+    let mid = midline(body.width);
+    let warp = |points: Vec<Point>| figure::warp(&figure.shifts, mid, points);
+    let silhouette = warp(single_outline(
+        &file.silhouette,
+        &format!("{} silhouette", view.label()),
+    )?);
+    let mut details = Vec::new();
+    let own = figure.details.iter().filter(|d| d.view == view);
+    for data in file.details.iter().chain(own.map(|d| &d.path)) {
+        for line in polylines(&parse_path(data, "a detail line")?) {
+            details.push(warp(line));
+        }
+    }
+
+    // Each cell, clipped to the figure and to everything drawn before it.
+    let body_area = partition::area_from(&silhouette);
+    let mut taken = partition::Area::new();
+    let mut claims: Vec<(Place, partition::Area)> = Vec::new();
     for region_file in &file.regions {
         let index = catalog.region_index(&region_file.id).ok_or_else(|| {
             invalid(format!(
@@ -241,24 +367,76 @@ fn build_view(file: &ViewFile, width: f64, catalog: &Catalog) -> Result<ViewShap
         }
         let outline = single_outline(&region_file.path, &format!("region \"{}\"", region.id))?;
         for side in region.sides() {
-            // Shapes are drawn for the runner's left side; the right is its mirror image.
-            let outline = match side {
+            // Shapes are drawn for the runner's left side; the right is its mirror image. A
+            // sided cell keeps to its own half of the body.
+            let mut cell = partition::area_from(&warp(match side {
                 Some(Side::Right) => outline
                     .iter()
-                    .map(|p| Point::new(width - p.x, p.y))
+                    .map(|p| Point::new(body.width - p.x, p.y))
                     .collect(),
                 _ => outline.clone(),
+            }));
+            if region_file.grow > 0.0 {
+                cell = partition::grow(&cell, region_file.grow);
+            }
+            if let Some(side) = side {
+                cell =
+                    partition::intersect(&cell, &partition::half_plane(mid, on_right(view, side)));
+            }
+            let piece = partition::subtract(&partition::intersect(&cell, &body_area), &taken);
+            taken = partition::union(&taken, &piece);
+            let place = Place {
+                region: index,
+                side,
             };
-            places.push(place_shape(
-                Place {
-                    region: index,
-                    side,
-                },
-                outline,
-                region.is_no_roll(),
-            )?);
+            match claims.iter_mut().find(|(p, _)| *p == place) {
+                Some((_, area)) => *area = partition::union(area, &piece),
+                None => claims.push((place, piece)),
+            }
         }
     }
+
+    let mut places = Vec::new();
+    for (place, area) in claims {
+        let name = catalog.regions[place.region].display_name(place.side);
+        let mut area = partition::without_slivers(area);
+        if area.is_empty() {
+            return Err(invalid(format!(
+                "{name}: the places drawn before it cover it completely"
+            )));
+        }
+        if area.len() > 1 {
+            let near: Vec<String> = area
+                .iter()
+                .flatten()
+                .map(|c| {
+                    let b = bounding_box(&partition::points(c));
+                    format!("({:.0}, {:.0})", b.center().x, b.center().y)
+                })
+                .collect();
+            return Err(invalid(format!(
+                "{name}: the places drawn before it cut it into {} pieces, around {}",
+                area.len(),
+                near.join(", ")
+            )));
+        }
+        let mut rings: Vec<Vec<Point>> = area
+            .remove(0)
+            .iter()
+            .map(|c| partition::points(c))
+            .filter(|ring| ring.len() >= 3)
+            .collect();
+        let outline = rings.remove(0);
+        places.push(place_shape(
+            place,
+            outline,
+            rings,
+            catalog.regions[place.region].is_no_roll(),
+        )?);
+    }
+    // A place with others inside it is drawn first, under them.
+    places.sort_by_key(|shape| shape.holes.is_empty());
+    give_margins(&mut places, &body_area);
     Ok(ViewShape {
         view,
         silhouette_fill: Triangles::fill(&silhouette).map_err(invalid)?,
@@ -268,25 +446,72 @@ fn build_view(file: &ViewFile, width: f64, catalog: &Catalog) -> Result<ViewShap
     })
 }
 
+/// Whether the runner's side lies on the right of the picture: the left side faces the
+/// viewer's right in the front view and the viewer's left from behind.
+fn on_right(view: View, side: Side) -> bool {
+    matches!(
+        (view, side),
+        (View::Front, Side::Left) | (View::Back, Side::Right)
+    )
+}
+
+/// Gives every place too narrow to hold a [`TARGET`] square a margin outside the figure, the
+/// narrowest first, so that a near miss still reaches it. Nothing inside the figure moves.
+fn give_margins(places: &mut [PlaceShape], body_area: &partition::Area) {
+    let mut order: Vec<(f64, usize)> = places
+        .iter()
+        .enumerate()
+        .map(|(i, shape)| {
+            let radius = std::iter::once(&shape.outline)
+                .chain(&shape.holes)
+                .map(|ring| distance_to_outline(ring, shape.anchor))
+                .fold(f64::INFINITY, f64::min);
+            (radius, i)
+        })
+        .filter(|&(radius, _)| radius * std::f64::consts::SQRT_2 < TARGET)
+        .collect();
+    order.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut taken = body_area.clone();
+    for (_, i) in order {
+        let own = partition::area_from(&places[i].outline);
+        let margin =
+            partition::without_slivers(partition::subtract(&partition::grow(&own, MARGIN), &taken));
+        if margin.is_empty() {
+            continue;
+        }
+        taken = partition::union(&taken, &margin);
+        let rings = partition::rings(&margin);
+        let all: Vec<Point> = rings.iter().flatten().copied().collect();
+        places[i].margin_bbox = bounding_box(&all);
+        places[i].margin = rings;
+    }
+}
+
 fn place_shape(
     place: Place,
     outline: Vec<Point>,
+    holes: Vec<Vec<Point>>,
     no_roll: bool,
 ) -> Result<PlaceShape, CatalogError> {
     let bbox = bounding_box(&outline);
-    let anchor = interior_point(&outline, bbox);
+    let mut rings = vec![outline.clone()];
+    rings.extend(holes.iter().cloned());
+    let anchor = interior_point(&rings, bbox);
     Ok(PlaceShape {
         place,
-        spots: spots(&outline, bbox, anchor),
+        spots: spots(&rings, bbox, anchor),
         hatching: if no_roll {
             hatch(&outline, bbox, HATCH_SPACING)
         } else {
             Vec::new()
         },
-        fill: Triangles::fill(&outline).map_err(invalid)?,
+        fill: Triangles::fill_with_holes(&outline, &holes).map_err(invalid)?,
         outline,
+        holes,
         bbox,
         anchor,
+        margin: Vec::new(),
+        margin_bbox: Rect::ZERO,
     })
 }
 

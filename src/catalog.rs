@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 pub use dossier::Dossier;
 pub use entries::*;
-pub use query::{Hit, QueryResult, normalize};
+pub use query::{Hit, QueryResult, Rank, normalize};
 
 /// A catalog file that could not be read, with the place of the problem.
 #[derive(Debug, thiserror::Error)]

@@ -264,7 +264,7 @@ pub fn regions(catalog: &Catalog) -> String {
 
 /// `knotmap show QUERY`: the dossier of every match, or the closest names as an error.
 pub fn show(catalog: &Catalog, query: &str) -> Result<String, BadInput> {
-    let result = catalog.lookup(query);
+    let result = catalog.find(query);
     if result.hits.is_empty() {
         let mut message = format!("nothing in the catalog is called \"{}\"", query.trim());
         if result.suggestions.is_empty() {
@@ -276,26 +276,43 @@ pub fn show(catalog: &Catalog, query: &str) -> Result<String, BadInput> {
         }
         return Err(BadInput(message));
     }
-    let pages: Vec<String> = result
+    // The details of the entries that answer best; the others are named after them.
+    let best = result.ranks[0];
+    let shown: Vec<Hit> = result
         .hits
+        .iter()
+        .zip(&result.ranks)
+        .take_while(|(_, rank)| **rank == best)
+        .map(|(&hit, _)| hit)
+        .collect();
+    let pages: Vec<String> = shown
         .iter()
         .map(|&hit| dossier_text(catalog, &Dossier::new(catalog, hit)))
         .collect();
-    let body = pages.join(&format!("\n{}\n\n", "─".repeat(WIDTH)));
-    if result.hits.len() == 1 {
-        return Ok(body);
+    let mut out = String::new();
+    if shown.len() > 1 {
+        // Several entries answer as well: say which, in order, before the details of each.
+        out = format!("{} entries answer to \"{}\":\n", shown.len(), query.trim());
+        for (n, &hit) in shown.iter().enumerate() {
+            hanging(&mut out, &format!("{}. {}", n + 1, heading(catalog, hit)));
+        }
+        out.push('\n');
     }
-    // Several entries answer: say which, in order, before the details of each.
-    let mut out = format!(
-        "{} entries answer to \"{}\":\n",
-        result.hits.len(),
-        query.trim()
-    );
-    for (n, &hit) in result.hits.iter().enumerate() {
-        hanging(&mut out, &format!("{}. {}", n + 1, heading(catalog, hit)));
+    out.push_str(&pages.join(&format!("\n{}\n\n", "─".repeat(WIDTH))));
+    let others = &result.hits[shown.len()..];
+    if !others.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n\nAlso about \"{}\":\n",
+            "─".repeat(WIDTH),
+            query.trim()
+        ));
+        for &hit in others.iter().take(12) {
+            hanging(&mut out, &heading(catalog, hit));
+        }
+        if others.len() > 12 {
+            hanging(&mut out, &format!("and {} more", others.len() - 12));
+        }
     }
-    out.push('\n');
-    out.push_str(&body);
     Ok(out)
 }
 

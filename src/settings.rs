@@ -80,6 +80,8 @@ impl CueSettings {
 pub struct Settings {
     pub format: u32,
     pub view_mode: ViewMode,
+    /// The body the map and the sheet show.
+    pub figure: crate::body::Figure,
     pub theme: ThemeChoice,
     /// Recently opened or saved routines, newest first.
     pub recent: Vec<PathBuf>,
@@ -101,6 +103,7 @@ impl Default for Settings {
         Settings {
             format: SETTINGS_FORMAT,
             view_mode: ViewMode::default(),
+            figure: crate::body::Figure::default(),
             theme: ThemeChoice::default(),
             recent: Vec::new(),
             open: None,

@@ -63,7 +63,7 @@ fn every_muscle_of_the_article_is_present_and_reachable() {
         ("quads", Stride::Stability),
     ];
     for (name, stride) in wanted {
-        let hits = c.lookup(name).hits;
+        let hits = c.find(name).hits;
         let muscle = hits
             .iter()
             .find_map(|h| match h {
@@ -105,15 +105,12 @@ fn every_tool_of_the_article_is_present() {
         "wall",
     ] {
         assert!(
-            c.lookup(name)
-                .hits
-                .iter()
-                .any(|h| matches!(h, Hit::Tool(_))),
+            c.find(name).hits.iter().any(|h| matches!(h, Hit::Tool(_))),
             "no tool answers to \"{name}\""
         );
     }
     let sock = c
-        .lookup("tennis balls in a sock")
+        .find("tennis balls in a sock")
         .hits
         .into_iter()
         .find_map(|h| match h {
@@ -213,7 +210,7 @@ fn the_background_of_the_article_is_there_and_searchable() {
         ("opposing muscle", "squeeze your glutes"),
         ("stride", "four"),
     ] {
-        let hits = catalog.lookup(query).hits;
+        let hits = catalog.find(query).hits;
         let text = hits
             .iter()
             .find_map(|hit| match hit {

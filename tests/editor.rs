@@ -10,7 +10,7 @@ use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use knotmap::app::KnotmapApp;
-use knotmap::body::Body;
+use knotmap::body::Bodies;
 use knotmap::catalog::{Catalog, Dose};
 use knotmap::routine::{Routine, TEMPLATES};
 use knotmap::storage::{Folders, read_routine};
@@ -353,7 +353,7 @@ fn print_sends_the_sheet_to_lp() {
         .status()
         .expect("chmod");
     let catalog = Catalog::builtin().expect("catalog");
-    let body = Body::builtin(catalog).expect("body");
+    let body = Bodies::builtin(catalog).expect("body");
     let folders = Folders::at(dir.path().join("data"));
     let dialogs = FakeDialogs::default();
     let lp_path = lp;
@@ -409,7 +409,7 @@ impl knotmap::app::Clock for HandClock {
 fn the_player_counts_down_switches_sides_pauses_skips_and_ends() {
     let dir = tempfile::tempdir().expect("temp dir");
     let catalog = Catalog::builtin().expect("catalog");
-    let body = Body::builtin(catalog).expect("body");
+    let body = Bodies::builtin(catalog).expect("body");
     let clock = HandClock::default();
     let hand = clock.clone();
     let folders = Folders::at(dir.path());
@@ -844,7 +844,7 @@ fn news_leaves_the_banner_by_itself_and_warnings_stay() {
     let dialogs = FakeDialogs::default();
     let answers = dialogs.clone();
     let catalog = Catalog::builtin().expect("catalog");
-    let body = Body::builtin(catalog).expect("body");
+    let body = Bodies::builtin(catalog).expect("body");
     let folders = Folders::at(dir.path().join("data"));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1500.0, 920.0))

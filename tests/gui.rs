@@ -8,7 +8,7 @@ use eframe::egui::{self, Key, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use knotmap::app::KnotmapApp;
-use knotmap::body::{Body, Place};
+use knotmap::body::{Bodies, Place};
 use knotmap::catalog::{Catalog, Hit, Side, View};
 use knotmap::settings::ViewMode;
 
@@ -18,7 +18,7 @@ fn catalog() -> &'static Catalog {
 
 fn app_harness(theme: egui::Theme) -> Harness<'static, KnotmapApp> {
     let catalog = catalog();
-    let body = Body::builtin(catalog).expect("body");
+    let body = Bodies::builtin(catalog).expect("body");
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_theme(theme)
@@ -47,7 +47,7 @@ fn selection(h: &Harness<'_, KnotmapApp>) -> Option<Hit> {
 fn screen_point_inside(h: &Harness<'_, KnotmapApp>, view: View, place: Place) -> Pos2 {
     let shape = h
         .state()
-        .body
+        .body()
         .view(view)
         .shape(place)
         .expect("shape")
@@ -169,7 +169,7 @@ fn muscle_and_tool_links_lead_on() {
     assert_eq!(selection(&h), Some(Hit::Muscle(muscle("hamstrings"))));
     let lit = h
         .state()
-        .body
+        .body()
         .places_of(catalog(), Hit::Muscle(muscle("hamstrings")));
     assert!(lit.len() >= 2, "both hamstrings light up");
 
@@ -198,7 +198,7 @@ fn the_welcome_explains_why_to_roll_and_lights_up_what_it_speaks_of() {
     assert!(h.query_by_label(&catalog().basics[i].text).is_some());
     assert!(h.query_by_label("More of the basics").is_some());
     assert!(h.query_by_label("Where on the map").is_some());
-    let lit = h.state().body.places_of(catalog(), Hit::Basic(i));
+    let lit = h.state().body().places_of(catalog(), Hit::Basic(i));
     assert!(
         lit.iter().any(|p| p.region == region("hip_flexors")),
         "the hip flexors light up: {lit:?}"
@@ -228,7 +228,7 @@ fn keyboard_moves_between_regions_and_enter_selects() {
         .hovered
         .expect("focus moved to another region");
     assert_ne!(above, calf);
-    let body = &h.state().body;
+    let body = h.state().body();
     let (_, calf_shape) = body.shape(calf).expect("calf");
     let (view, above_shape) = body.shape(above).expect("region above");
     assert_eq!(view, View::Back);

@@ -14,7 +14,7 @@ use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use knotmap::app::{Command, KnotmapApp, Start};
-use knotmap::body::Body;
+use knotmap::body::Bodies;
 use knotmap::catalog::Catalog;
 use knotmap::desktop::{Services, SoundProgram};
 use knotmap::player::{Phase, Player};
@@ -40,7 +40,7 @@ fn window(
     services: Option<Services>,
 ) -> Harness<'static, KnotmapApp> {
     let catalog = Catalog::builtin().expect("catalog");
-    let body = Body::builtin(catalog).expect("body");
+    let body = Bodies::builtin(catalog).expect("body");
     let path = dir.join("short.ron");
     std::fs::write(&path, SHORT).expect("routine");
     let folders = Folders::at(dir.join("data"));
@@ -501,7 +501,7 @@ impl knotmap::app::Clock for HandClock {
 fn a_running_player_repaints_only_when_what_it_shows_changes() {
     let dir = tempfile::tempdir().expect("dir");
     let catalog = Catalog::builtin().expect("catalog");
-    let body = Body::builtin(catalog).expect("body");
+    let body = Bodies::builtin(catalog).expect("body");
     let path = dir.path().join("short.ron");
     std::fs::write(&path, SHORT).expect("routine");
     let clock = HandClock::default();

@@ -11,7 +11,7 @@ use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use knotmap::app::{Command, KnotmapApp, NoticeKind, Start};
-use knotmap::body::Body;
+use knotmap::body::Bodies;
 use knotmap::catalog::Catalog;
 use knotmap::routine::{
     Edit, MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_STEP_NOTE_CHARS, MAX_STEPS, Routine, TEMPLATES,
@@ -22,7 +22,7 @@ use window::{FakeDialogs, add_first_technique, answer, app, apply, shortcut};
 /// A window on these folders that starts as the desktop asks.
 fn app_starting(data: &Path, start: Start) -> Harness<'static, KnotmapApp> {
     let catalog = Catalog::builtin().expect("catalog");
-    let body = Body::builtin(catalog).expect("body");
+    let body = Bodies::builtin(catalog).expect("body");
     let folders = Folders::at(data);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1500.0, 920.0))

@@ -8,6 +8,20 @@ use crate::routine::Edit;
 
 impl KnotmapApp {
     /// Applies one command to the state.
+    fn set_figure(&mut self, figure: crate::body::Figure) {
+        self.state.settings.figure = figure;
+        // The cached meshes are the other figure's.
+        self.map = crate::ui::body_map::MapCache::default();
+        self.floor_map = crate::ui::body_map::MapCache::default();
+    }
+
+    fn set_query(&mut self, query: String) {
+        let found = self.catalog.find(&query);
+        self.state.matches = found.hits;
+        self.state.suggestions = found.suggestions;
+        self.state.query = query;
+    }
+
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         if self.player.is_some() && command.changes_the_routine() {
             self.notify(
@@ -37,10 +51,7 @@ impl KnotmapApp {
                 self.state.selection = hit;
             }
             Command::Hover(place) => self.state.hovered = place,
-            Command::SetQuery(query) => {
-                self.state.matches = self.catalog.search(&query);
-                self.state.query = query;
-            }
+            Command::SetQuery(query) => self.set_query(query),
             Command::SubmitSearch => {
                 if let Some(&first) = self.state.matches.first() {
                     self.state.selection = Some(first);
@@ -49,8 +60,10 @@ impl KnotmapApp {
             Command::ClearSearch => {
                 self.state.query.clear();
                 self.state.matches.clear();
+                self.state.suggestions.clear();
             }
             Command::SetViewMode(mode) => self.state.settings.view_mode = mode,
+            Command::SetFigure(figure) => self.set_figure(figure),
             Command::SetTheme(theme) => {
                 self.state.settings.theme = theme;
                 ctx.set_theme(state::theme_preference(theme));

@@ -154,7 +154,7 @@ impl KnotmapApp {
                 ui::floor::floor_ui(
                     ui,
                     self.catalog,
-                    &self.body,
+                    self.bodies.get(self.state.settings.figure),
                     &self.state,
                     play,
                     &mut self.floor_map,
@@ -202,7 +202,7 @@ impl KnotmapApp {
         ui::body_map::body_map_ui(
             &mut map_ui,
             self.catalog,
-            &self.body,
+            self.bodies.get(self.state.settings.figure),
             &self.state,
             &mut self.map,
             &mut commands,

@@ -17,7 +17,7 @@ impl KnotmapApp {
         sheet::layout(
             &self.state.doc.routine,
             self.catalog,
-            &self.body,
+            self.bodies.get(self.state.settings.figure),
             self.state.settings.paper,
             file_name.as_deref(),
         )

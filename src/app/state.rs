@@ -57,6 +57,8 @@ pub struct AppState {
     pub query: String,
     /// Search matches for `query`, best first.
     pub matches: Vec<Hit>,
+    /// Close names to offer when nothing matches `query`.
+    pub suggestions: Vec<String>,
     pub settings: Settings,
     /// The routine being edited.
     pub doc: Document,
@@ -125,6 +127,7 @@ impl Default for AppState {
             hovered: None,
             query: String::new(),
             matches: Vec::new(),
+            suggestions: Vec::new(),
             settings: Settings::default(),
             doc: Document::unsaved(Routine::default()),
             selected_step: None,
@@ -158,6 +161,8 @@ pub enum Command {
     /// Escape: empty the search box.
     ClearSearch,
     SetViewMode(ViewMode),
+    /// Shows the other figure, on the map and on the sheet.
+    SetFigure(crate::body::Figure),
     SetTheme(ThemeChoice),
     /// Change the routine (one undo step).
     Edit(Edit),
@@ -241,6 +246,7 @@ impl Command {
             | Command::SubmitSearch
             | Command::ClearSearch
             | Command::SetViewMode(_)
+            | Command::SetFigure(_)
             | Command::SetTheme(_)
             | Command::SelectStep(_)
             | Command::Save

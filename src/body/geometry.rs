@@ -56,6 +56,16 @@ pub fn polygon_contains(polygon: &[Point], p: Point) -> bool {
     inside
 }
 
+/// Even-odd test over several rings: an outline and its holes.
+pub(super) fn rings_contain(rings: &[Vec<Point>], p: Point) -> bool {
+    rings
+        .iter()
+        .filter(|ring| polygon_contains(ring, p))
+        .count()
+        % 2
+        == 1
+}
+
 pub(super) fn distance_to_outline(polygon: &[Point], p: Point) -> f64 {
     let mut best = f64::INFINITY;
     let mut j = polygon.len() - 1;
@@ -70,7 +80,7 @@ pub(super) fn distance_to_outline(polygon: &[Point], p: Point) -> f64 {
 
 /// A point deep inside a polygon: the best of a grid of candidates, then refined around it.
 /// The anchor, then points of a grid over the shape that fall inside it, nearest first.
-pub(super) fn spots(polygon: &[Point], bbox: Rect, anchor: Point) -> Vec<Point> {
+pub(super) fn spots(polygon: &[Vec<Point>], bbox: Rect, anchor: Point) -> Vec<Point> {
     const STEPS: u32 = 16;
     let mut inside: Vec<Point> = (0..=STEPS)
         .flat_map(|ix| {
@@ -81,7 +91,7 @@ pub(super) fn spots(polygon: &[Point], bbox: Rect, anchor: Point) -> Vec<Point> 
                 )
             })
         })
-        .filter(|&p| polygon_contains(polygon, p))
+        .filter(|&p| rings_contain(polygon, p))
         .collect();
     inside.sort_by(|a, b| {
         a.distance_squared(anchor)
@@ -91,11 +101,14 @@ pub(super) fn spots(polygon: &[Point], bbox: Rect, anchor: Point) -> Vec<Point> 
     inside
 }
 
-pub(super) fn interior_point(polygon: &[Point], bbox: Rect) -> Point {
+pub(super) fn interior_point(polygon: &[Vec<Point>], bbox: Rect) -> Point {
     let mut best = (f64::NEG_INFINITY, bbox.center());
     let consider = |p: Point, best: &mut (f64, Point)| {
-        if polygon_contains(polygon, p) {
-            let d = distance_to_outline(polygon, p);
+        if rings_contain(polygon, p) {
+            let d = polygon
+                .iter()
+                .map(|ring| distance_to_outline(ring, p))
+                .fold(f64::INFINITY, f64::min);
             if d > best.0 {
                 *best = (d, p);
             }
@@ -147,7 +160,7 @@ mod tests {
         assert!(polygon_contains(&l, Point::new(2.0, 8.0)));
         assert!(polygon_contains(&l, Point::new(8.0, 2.0)));
         assert!(!polygon_contains(&l, Point::new(8.0, 8.0)));
-        let anchor = interior_point(&l, bounding_box(&l));
+        let anchor = interior_point(&[l.to_vec()], bounding_box(&l));
         assert!(polygon_contains(&l, anchor));
         assert!(distance_to_outline(&l, anchor) > 1.5);
     }

@@ -39,6 +39,43 @@ impl Triangles {
         })
     }
 
+    /// Triangulates an outline with holes in it.
+    pub fn fill_with_holes(outline: &[Point], holes: &[Vec<Point>]) -> Result<Triangles, String> {
+        if holes.is_empty() {
+            return Triangles::fill(outline);
+        }
+        let mut builder = lyon_tessellation::path::Path::builder();
+        for ring in std::iter::once(outline).chain(holes.iter().map(Vec::as_slice)) {
+            let mut points = ring.iter().map(|p| point(p.x as f32, p.y as f32));
+            let Some(first) = points.next() else {
+                continue;
+            };
+            builder.begin(first);
+            for p in points {
+                builder.line_to(p);
+            }
+            builder.end(true);
+        }
+        let path = builder.build();
+        let mut buffers: VertexBuffers<Point, u32> = VertexBuffers::new();
+        FillTessellator::new()
+            .tessellate_path(
+                &path,
+                &FillOptions::default()
+                    .with_tolerance(0.05)
+                    .with_fill_rule(lyon_tessellation::FillRule::EvenOdd),
+                &mut BuffersBuilder::new(&mut buffers, |v: FillVertex<'_>| {
+                    let p = v.position();
+                    Point::new(f64::from(p.x), f64::from(p.y))
+                }),
+            )
+            .map_err(|e| format!("could not fill a shape: {e:?}"))?;
+        Ok(Triangles {
+            vertices: buffers.vertices,
+            indices: buffers.indices,
+        })
+    }
+
     /// The filled area, for checks.
     pub fn area(&self) -> f64 {
         self.indices

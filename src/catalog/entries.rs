@@ -113,14 +113,17 @@ pub enum Stride {
     Breathing,
     /// Keeping the knee and hip steady on landing.
     Stability,
+    /// Holding the trunk tall and swinging the arms.
+    UpperBody,
 }
 
 impl Stride {
-    pub const ALL: [Stride; 4] = [
+    pub const ALL: [Stride; 5] = [
         Stride::HipFlexion,
         Stride::PushOff,
         Stride::Breathing,
         Stride::Stability,
+        Stride::UpperBody,
     ];
 
     pub fn title(self) -> &'static str {
@@ -129,6 +132,7 @@ impl Stride {
             Stride::PushOff => "Push-off",
             Stride::Breathing => "Breathing",
             Stride::Stability => "Knee and hip stability",
+            Stride::UpperBody => "Posture and arm swing",
         }
     }
 
@@ -138,6 +142,7 @@ impl Stride {
             Stride::PushOff => "plantar flexion and hip extension",
             Stride::Breathing => "room for the breath",
             Stride::Stability => "steady knees and hips",
+            Stride::UpperBody => "a tall trunk and free arms",
         }
     }
 }
@@ -156,6 +161,9 @@ pub struct Region {
     /// Why this is a place never to roll, for the no-roll zones.
     pub no_roll: Option<String>,
     pub about: String,
+    /// For a no-roll zone: the places nearby to work instead.
+    #[serde(default)]
+    pub instead: Vec<RegionId>,
 }
 
 impl Region {

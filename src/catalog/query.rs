@@ -18,7 +18,11 @@ pub enum Hit {
 /// What a lookup found: exact matches, or else the closest names.
 #[derive(Clone, Debug, Default)]
 pub struct QueryResult {
+    /// Best first.
     pub hits: Vec<Hit>,
+    /// How well each hit answers, in the same order.
+    pub ranks: Vec<Rank>,
+    /// Close names, only when nothing answers.
     pub suggestions: Vec<String>,
 }
 
@@ -54,91 +58,170 @@ fn singular(word: &str) -> String {
     word.strip_suffix('s').unwrap_or(word).to_owned()
 }
 
+/// What a key of an entry is: how much a match on it counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KeyKind {
+    /// The entry's id or its name.
+    Name,
+    /// One of the other names people use.
+    OtherName,
+    /// A sentence that describes it.
+    Text,
+}
+
 /// A name an entry answers to, already normalised.
 struct Key {
     hit: Hit,
+    kind: KeyKind,
     text: String,
     /// What to offer when suggesting this key.
     shown: String,
 }
 
+/// How well an entry answers a query, best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rank {
+    /// The query is the entry's name.
+    Name,
+    /// The query is one of its other names.
+    OtherName,
+    /// A name or other name starts with the query.
+    Start,
+    /// The query is a whole word or phrase inside a name or other name.
+    Word,
+    /// The query's words are in a sentence about the entry.
+    Text,
+}
+
 impl Catalog {
     fn keys(&self) -> Vec<Key> {
         let mut keys = Vec::new();
-        let mut push = |hit: Hit, text: &str| {
+        let mut push = |hit: Hit, kind: KeyKind, text: &str| {
             keys.push(Key {
                 hit,
+                kind,
                 text: normalize(text),
                 shown: text.to_owned(),
             });
         };
         for (i, region) in self.regions.iter().enumerate() {
-            push(Hit::Region(i, None), &region.id.as_str().replace('_', " "));
-            push(Hit::Region(i, None), &region.name);
+            let hit = Hit::Region(i, None);
+            push(hit, KeyKind::Name, &region.id.as_str().replace('_', " "));
+            push(hit, KeyKind::Name, &region.name);
             for alias in &region.aliases {
-                push(Hit::Region(i, None), alias);
+                push(hit, KeyKind::OtherName, alias);
             }
+            push(hit, KeyKind::Text, &region.about);
             if region.sided {
                 for side in Side::BOTH {
-                    push(Hit::Region(i, Some(side)), &region.display_name(Some(side)));
+                    push(
+                        Hit::Region(i, Some(side)),
+                        KeyKind::Name,
+                        &region.display_name(Some(side)),
+                    );
                 }
             }
         }
         for (i, muscle) in self.muscles.iter().enumerate() {
-            push(Hit::Muscle(i), &muscle.id.as_str().replace('_', " "));
-            push(Hit::Muscle(i), &muscle.name);
+            let hit = Hit::Muscle(i);
+            push(hit, KeyKind::Name, &muscle.id.as_str().replace('_', " "));
+            push(hit, KeyKind::Name, &muscle.name);
             for alias in &muscle.aliases {
-                push(Hit::Muscle(i), alias);
+                push(hit, KeyKind::OtherName, alias);
             }
+            push(hit, KeyKind::Text, &muscle.what);
         }
         for (i, technique) in self.techniques.iter().enumerate() {
-            push(Hit::Technique(i), &technique.id.as_str().replace('_', " "));
-            push(Hit::Technique(i), &technique.name);
+            let hit = Hit::Technique(i);
+            push(hit, KeyKind::Name, &technique.id.as_str().replace('_', " "));
+            push(hit, KeyKind::Name, &technique.name);
             for alias in &technique.aliases {
-                push(Hit::Technique(i), alias);
+                push(hit, KeyKind::OtherName, alias);
             }
+            push(hit, KeyKind::Text, &technique.summary);
         }
         for (i, tool) in self.tools.iter().enumerate() {
-            push(Hit::Tool(i), &tool.id.as_str().replace('_', " "));
-            push(Hit::Tool(i), &tool.name);
+            let hit = Hit::Tool(i);
+            push(hit, KeyKind::Name, &tool.id.as_str().replace('_', " "));
+            push(hit, KeyKind::Name, &tool.name);
             for alias in &tool.aliases {
-                push(Hit::Tool(i), alias);
+                push(hit, KeyKind::OtherName, alias);
             }
         }
         for (i, basic) in self.basics.iter().enumerate() {
-            push(Hit::Basic(i), &basic.id.as_str().replace('_', " "));
-            push(Hit::Basic(i), &basic.title);
+            let hit = Hit::Basic(i);
+            push(hit, KeyKind::Name, &basic.id.as_str().replace('_', " "));
+            push(hit, KeyKind::Name, &basic.title);
             for alias in &basic.aliases {
-                push(Hit::Basic(i), alias);
+                push(hit, KeyKind::OtherName, alias);
             }
         }
         keys
     }
 
-    /// Looks a query up for `knotmap show`: every entry whose id, name or other name equals
-    /// the query once normalised; if none does, up to five close names to suggest.
-    pub fn lookup(&self, query: &str) -> QueryResult {
+    /// How a key answers the normalised query, if it does.
+    fn rank(key: &Key, wanted: &str) -> Option<Rank> {
+        let padded = format!(" {} ", key.text);
+        let word = padded.contains(&format!(" {wanted} "));
+        match key.kind {
+            KeyKind::Text => word.then_some(Rank::Text),
+            kind if key.text == wanted => Some(if kind == KeyKind::Name {
+                Rank::Name
+            } else {
+                Rank::OtherName
+            }),
+            _ if key.text.starts_with(&format!("{wanted} ")) || key.text.starts_with(wanted) => {
+                Some(Rank::Start)
+            }
+            _ if word => Some(Rank::Word),
+            _ => None,
+        }
+    }
+
+    /// Finds what a runner typed, for the search box and for `knotmap show` alike: every
+    /// entry that answers, best first (its name, then its other names, then names that start
+    /// with the query or hold it as a word, then sentences about an entry). Places to work
+    /// come before no-roll zones of the same rank. When nothing answers, up to five close
+    /// names are offered instead, and never as matches.
+    pub fn find(&self, query: &str) -> QueryResult {
         let wanted = normalize(query);
         if wanted.is_empty() {
             return QueryResult::default();
         }
+        let names_side = query_names_side(&wanted);
         let keys = self.keys();
+        let mut ranked: Vec<(Rank, bool, usize, Hit)> = Vec::new();
+        for (order, key) in keys.iter().enumerate() {
+            // "Left calf" only answers a query that names a side.
+            if matches!(key.hit, Hit::Region(_, Some(_))) != names_side {
+                continue;
+            }
+            if let Some(rank) = Catalog::rank(key, &wanted) {
+                let zone = matches!(key.hit, Hit::Region(i, _) if self.regions[i].is_no_roll());
+                ranked.push((rank, zone, order, key.hit));
+            }
+        }
+        ranked.sort_by_key(|&(rank, zone, order, _)| (rank, zone, order));
         let mut hits = Vec::new();
-        for key in keys.iter().filter(|k| k.text == wanted) {
-            if !hits.contains(&key.hit) {
-                hits.push(key.hit);
+        let mut ranks = Vec::new();
+        for (rank, _, _, hit) in ranked {
+            if !hits.contains(&hit) {
+                hits.push(hit);
+                ranks.push(rank);
             }
         }
         if !hits.is_empty() {
             return QueryResult {
                 hits,
+                ranks,
                 suggestions: Vec::new(),
             };
         }
         let mut scored: Vec<(f64, &Key)> = keys
             .iter()
+            .filter(|k| k.kind != KeyKind::Text)
             .map(|k| (similarity(&wanted, &k.text), k))
-            .filter(|(score, _)| *score >= 0.45)
+            .filter(|(score, _)| *score >= 0.7)
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut suggestions: Vec<String> = Vec::new();
@@ -154,47 +237,9 @@ impl Catalog {
             }
         }
         QueryResult {
-            hits: Vec::new(),
             suggestions,
+            ..QueryResult::default()
         }
-    }
-
-    /// Matches for the search box, best first: names that start with or contain what was
-    /// typed so far, then near misses.
-    pub fn search(&self, query: &str) -> Vec<Hit> {
-        let wanted = normalize(query);
-        if wanted.is_empty() {
-            return Vec::new();
-        }
-        let names_side = query_names_side(&wanted);
-        let mut scored: Vec<(f64, usize, Hit)> = Vec::new();
-        for (order, key) in self.keys().iter().enumerate() {
-            // "Left calf" only answers a query that names a side.
-            if matches!(key.hit, Hit::Region(_, Some(_))) != names_side {
-                continue;
-            }
-            let score = if key.text == wanted {
-                3.0
-            } else if key.text.starts_with(&wanted) {
-                2.0
-            } else if key.text.contains(&format!(" {wanted}")) {
-                1.5
-            } else if wanted.len() >= 3 && key.text.contains(&wanted) {
-                1.2
-            } else {
-                let s = similarity(&wanted, &key.text);
-                if s >= 0.8 { s } else { continue }
-            };
-            scored.push((score, order, key.hit));
-        }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut hits = Vec::new();
-        for (_, _, hit) in scored {
-            if !hits.contains(&hit) {
-                hits.push(hit);
-            }
-        }
-        hits
     }
 }
 

@@ -95,6 +95,26 @@ fn regions_and_muscles(catalog: &Catalog, out: &mut Vec<CatalogError>) {
                 ),
             ));
         }
+        for other in &region.instead {
+            if catalog.region(other).is_none_or(|o| o.is_no_roll()) {
+                out.push(invalid(
+                    "regions.ron",
+                    format!(
+                        "region \"{}\" sends the runner to \"{other}\", which is not a place to work",
+                        region.id
+                    ),
+                ));
+            }
+        }
+        if region.is_no_roll() && region.instead.is_empty() {
+            out.push(invalid(
+                "regions.ron",
+                format!(
+                    "no-roll region \"{}\" names no place to work instead",
+                    region.id
+                ),
+            ));
+        }
         if !region.is_no_roll() && region.muscles.is_empty() {
             out.push(invalid(
                 "regions.ron",

@@ -53,7 +53,17 @@ pub fn hit_label(catalog: &Catalog, hit: Hit) -> (String, &'static str) {
 fn matches_ui(ui: &mut egui::Ui, catalog: &Catalog, state: &AppState, commands: &mut Vec<Command>) {
     ui.label(RichText::new(format!("Matches for “{}”", state.query.trim())).strong());
     if state.matches.is_empty() {
-        ui.label(RichText::new("Nothing by that name. Try a muscle, a place or a tool.").weak());
+        ui.label(RichText::new("Nothing answers to that. Try a muscle, a place or a tool.").weak());
+        if !state.suggestions.is_empty() {
+            ui.label("Did you mean:");
+            ui.horizontal_wrapped(|ui| {
+                for suggestion in &state.suggestions {
+                    if link(ui, suggestion.as_str()).clicked() {
+                        commands.push(Command::SetQuery(suggestion.clone()));
+                    }
+                }
+            });
+        }
         return;
     }
     for (n, &hit) in state.matches.iter().take(12).enumerate() {

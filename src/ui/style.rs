@@ -61,6 +61,8 @@ pub fn stride_color(stride: Stride, dark: bool) -> Color32 {
         (Stride::Breathing, true) => Color32::from_rgb(0xAE, 0x85, 0xDE),
         (Stride::Stability, false) => Color32::from_rgb(0x3E, 0x9A, 0x5C),
         (Stride::Stability, true) => Color32::from_rgb(0x5C, 0xBA, 0x78),
+        (Stride::UpperBody, false) => Color32::from_rgb(0xB5, 0x48, 0x7A),
+        (Stride::UpperBody, true) => Color32::from_rgb(0xD4, 0x6A, 0x98),
     }
 }
 

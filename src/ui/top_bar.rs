@@ -3,6 +3,7 @@
 use eframe::egui::{self, Key, RichText};
 
 use crate::app::{AppState, Command};
+use crate::body::Figure;
 use crate::catalog::Catalog;
 use crate::settings::{ThemeChoice, ViewMode};
 
@@ -80,6 +81,17 @@ pub fn top_bar_ui(
             }
             if mode != state.settings.view_mode {
                 commands.push(Command::SetViewMode(mode));
+            }
+            ui.separator();
+        }) + spacing;
+        total += group(ui, "figure", |ui| {
+            ui.label(RichText::new("Figure").weak());
+            let mut figure = state.settings.figure;
+            for choice in Figure::ALL {
+                ui.selectable_value(&mut figure, choice, choice.label());
+            }
+            if figure != state.settings.figure {
+                commands.push(Command::SetFigure(figure));
             }
             ui.separator();
         }) + spacing;

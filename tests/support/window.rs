@@ -11,7 +11,7 @@ use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use knotmap::app::KnotmapApp;
-use knotmap::body::Body;
+use knotmap::body::Bodies;
 use knotmap::catalog::Catalog;
 use knotmap::dialogs::FileDialogs;
 use knotmap::storage::Folders;
@@ -61,7 +61,7 @@ pub fn app_sized(
     pixels_per_point: f32,
 ) -> Harness<'static, KnotmapApp> {
     let catalog = Catalog::builtin().expect("catalog");
-    let body = Body::builtin(catalog).expect("body");
+    let body = Bodies::builtin(catalog).expect("body");
     // No printing system here: printing must offer to save the PDF instead.
     let no_lp = folders.join("no-lp-on-this-machine");
     let folders = Folders::at(folders);

@@ -11,6 +11,7 @@ pub(super) fn tint(stride: Stride) -> Rgb {
         Stride::PushOff => Rgb(0xA9, 0xCB, 0xE6),
         Stride::Breathing => Rgb(0xD3, 0xBE, 0xEA),
         Stride::Stability => Rgb(0xB0, 0xDB, 0xBD),
+        Stride::UpperBody => Rgb(0xED, 0xB8, 0xCF),
     }
 }
 
