@@ -2,7 +2,6 @@
 
 use kurbo::Point;
 use lyon_tessellation::math::point;
-use lyon_tessellation::path::Polygon;
 use lyon_tessellation::{BuffersBuilder, FillOptions, FillTessellator, FillVertex, VertexBuffers};
 
 /// A filled shape as triangles: `indices` holds three entries per triangle.
@@ -15,35 +14,11 @@ pub struct Triangles {
 impl Triangles {
     /// Triangulates a simple polygon (concave shapes included).
     pub fn fill(outline: &[Point]) -> Result<Triangles, String> {
-        let points: Vec<_> = outline
-            .iter()
-            .map(|p| point(p.x as f32, p.y as f32))
-            .collect();
-        let mut buffers: VertexBuffers<Point, u32> = VertexBuffers::new();
-        FillTessellator::new()
-            .tessellate_polygon(
-                Polygon {
-                    points: &points,
-                    closed: true,
-                },
-                &FillOptions::default().with_tolerance(0.05),
-                &mut BuffersBuilder::new(&mut buffers, |v: FillVertex<'_>| {
-                    let p = v.position();
-                    Point::new(f64::from(p.x), f64::from(p.y))
-                }),
-            )
-            .map_err(|e| format!("could not fill a shape: {e:?}"))?;
-        Ok(Triangles {
-            vertices: buffers.vertices,
-            indices: buffers.indices,
-        })
+        Triangles::fill_with_holes(outline, &[])
     }
 
     /// Triangulates an outline with holes in it.
     pub fn fill_with_holes(outline: &[Point], holes: &[Vec<Point>]) -> Result<Triangles, String> {
-        if holes.is_empty() {
-            return Triangles::fill(outline);
-        }
         let mut builder = lyon_tessellation::path::Path::builder();
         for ring in std::iter::once(outline).chain(holes.iter().map(Vec::as_slice)) {
             let mut points = ring.iter().map(|p| point(p.x as f32, p.y as f32));
