@@ -548,18 +548,25 @@ fn polylines(path: &BezPath) -> Vec<Vec<Point>> {
         PathEl::MoveTo(p) => lines.push(vec![p]),
         PathEl::LineTo(p) => {
             if let Some(line) = lines.last_mut() {
-                line.push(p);
+                push_new(line, p);
             }
         }
         PathEl::ClosePath => {
             if let Some(line) = lines.last_mut()
                 && let Some(&first) = line.first()
             {
-                line.push(first);
+                push_new(line, first);
             }
         }
         _ => {}
     });
     lines.retain(|l| l.len() >= 2);
     lines
+}
+
+/// Adds a point unless it repeats the last one: a stroke's corner has no direction there.
+fn push_new(line: &mut Vec<Point>, p: Point) {
+    if line.last().is_none_or(|last| last.distance(p) > 1e-6) {
+        line.push(p);
+    }
 }

@@ -391,25 +391,84 @@ fn polygon_area(points: &[Point]) -> f64 {
     (sum / 2.0).abs()
 }
 
+/// Where a line turns back on itself, the stroke's mitre shoots far off the figure.
+fn assert_never_doubles_back(line: &[Point], closed: bool, what: &str) {
+    let n = line.len();
+    let corners = if closed { 0..n } else { 1..n.saturating_sub(1) };
+    for i in corners {
+        let (a, p, b) = (line[(i + n - 1) % n], line[i], line[(i + 1) % n]);
+        let (u, v) = (p - a, b - p);
+        let turn = u.dot(v) / (u.hypot() * v.hypot());
+        assert!(
+            turn > -0.999,
+            "{what}: the line doubles back at {p:?} from {a:?} to {b:?}"
+        );
+    }
+}
+
 #[test]
 fn outlines_never_double_back() {
     let catalog = Catalog::builtin().expect("catalog");
     for body in bodies() {
         for view in View::ALL {
-            for shape in &body.view(view).places {
-                for ring in std::iter::once(&shape.outline).chain(&shape.holes) {
-                    let n = ring.len();
-                    for i in 0..n {
-                        let (a, p, b) = (ring[(i + n - 1) % n], ring[i], ring[(i + 1) % n]);
-                        let (u, v) = (p - a, b - p);
-                        let turn = u.dot(v) / (u.hypot() * v.hypot());
-                        assert!(
-                            turn > -0.999,
-                            "{:?} {}: the outline doubles back at {p:?} from {a:?} to {b:?}",
-                            body.figure,
-                            name(catalog, shape)
-                        );
-                    }
+            let shape = body.view(view);
+            let figure = body.figure;
+            assert_never_doubles_back(
+                &shape.silhouette,
+                true,
+                &format!("{figure:?} {view:?} silhouette"),
+            );
+            for (i, line) in shape.details.iter().enumerate() {
+                assert_never_doubles_back(
+                    line,
+                    false,
+                    &format!("{figure:?} {view:?} detail line {i}"),
+                );
+            }
+            for place in &shape.places {
+                let what = format!("{figure:?} {}", name(catalog, place));
+                for ring in std::iter::once(&place.outline).chain(&place.holes) {
+                    assert_never_doubles_back(ring, true, &what);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_line_drawn_stays_on_the_figure() {
+    let catalog = Catalog::builtin().expect("catalog");
+    for body in bodies() {
+        for view in View::ALL {
+            let shape = body.view(view);
+            let mut bounds = kurbo::Rect::from_points(shape.silhouette[0], shape.silhouette[0]);
+            for &p in &shape.silhouette {
+                bounds = bounds.union_pt(p);
+            }
+            let on_figure = bounds.inflate(1.0, 1.0);
+            let mut lines: Vec<(String, Vec<Point>)> = shape
+                .details
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (format!("detail line {i}"), d.clone()))
+                .collect();
+            for place in &shape.places {
+                let name = name(catalog, place);
+                lines.push((format!("{name}'s outline"), place.outline.clone()));
+                for hole in &place.holes {
+                    lines.push((format!("a hole in {name}"), hole.clone()));
+                }
+                for &(a, b) in &place.hatching {
+                    lines.push((format!("{name}'s hatching"), vec![a, b]));
+                }
+            }
+            for (what, points) in lines {
+                for p in points {
+                    assert!(
+                        on_figure.contains(p),
+                        "{:?} {view:?}: {what} reaches {p:?}, off the figure {bounds:?}",
+                        body.figure
+                    );
                 }
             }
         }

@@ -87,10 +87,24 @@ pub(super) fn without_slivers(a: Area) -> Area {
     a.into_iter().filter(|s| shape_area(s) >= SLIVER).collect()
 }
 
+/// The shortest edge an outline keeps, in body units (a twentieth of a pixel at the default
+/// window): the clipping leaves runs of points closer than that, and a stroke through two
+/// points that land on the same pixel has no direction there and shoots off the map.
+const MIN_STEP: f64 = 0.05;
+
 /// A contour as a clean polygon: no repeated points, no points on a straight run, and no
 /// spikes where the outline doubles back on itself (a stroke would shoot out from them).
 pub(super) fn points(contour: &[[f64; 2]]) -> Vec<Point> {
-    let mut out: Vec<Point> = contour.iter().map(|&[x, y]| Point::new(x, y)).collect();
+    let mut out: Vec<Point> = Vec::with_capacity(contour.len());
+    for &[x, y] in contour {
+        let p = Point::new(x, y);
+        if out.last().is_none_or(|last| last.distance(p) > MIN_STEP) {
+            out.push(p);
+        }
+    }
+    while out.len() > 1 && out[0].distance(out[out.len() - 1]) <= MIN_STEP {
+        out.pop();
+    }
     loop {
         let n = out.len();
         if n < 3 {

@@ -487,3 +487,50 @@ fn anchor_of(cache: &MapCache, place: Place) -> Option<Pos2> {
         .find(|p| p.place == place)
         .map(|p| p.anchor)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every stroke and fill of the map stays in its frame: a corner the tessellator cannot
+    /// turn would shoot a line across the window.
+    #[test]
+    fn nothing_painted_leaves_the_map() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let bodies = crate::body::Bodies::builtin(catalog).expect("bodies");
+        for figure in crate::body::Figure::ALL {
+            let body = bodies.get(figure);
+            for (size, pixels_per_point) in [
+                (Vec2::new(300.0, 700.0), 1.0),
+                (Vec2::new(120.0, 300.0), 2.0),
+            ] {
+                let frame = Rect::from_min_size(Pos2::new(400.0, 100.0), size);
+                let on_map = frame.expand(8.0);
+                for dark in [false, true] {
+                    let palette = MapPalette::new(dark);
+                    for view in View::ALL {
+                        let cache = ViewCache::build(
+                            body.view(view),
+                            body,
+                            frame,
+                            &palette,
+                            pixels_per_point,
+                        );
+                        let meshes = [("lines", &cache.lines), ("silhouette", &cache.silhouette)]
+                            .into_iter()
+                            .chain(cache.places.iter().map(|p| ("a place", &p.mesh)));
+                        for (what, mesh) in meshes {
+                            for v in &mesh.vertices {
+                                assert!(
+                                    on_map.contains(v.pos),
+                                    "{figure:?} {view:?} at {size:?}: {what} reaches {:?}, off the map {frame:?}",
+                                    v.pos
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
