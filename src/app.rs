@@ -260,6 +260,9 @@ impl eframe::App for KnotmapApp {
     }
 }
 
+/// The window's size at the first start, in points.
+pub const DEFAULT_WINDOW: [f32; 2] = [1500.0, 920.0];
+
 /// Opens the window and runs until it is closed.
 pub fn run(catalog: &'static Catalog, start: Start) -> anyhow::Result<()> {
     let bodies = Bodies::builtin(catalog)?;
@@ -269,7 +272,7 @@ pub fn run(catalog: &'static Catalog, start: Start) -> anyhow::Result<()> {
         .as_ref()
         .and_then(|f| Settings::read(f).ok().flatten())
         .and_then(|s| s.window);
-    let size = window.map_or([1500.0, 920.0], |w| {
+    let size = window.map_or(DEFAULT_WINDOW, |w| {
         [w.width.max(980.0), w.height.max(600.0)]
     });
     let options = eframe::NativeOptions {

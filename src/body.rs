@@ -16,8 +16,8 @@ use crate::catalog::{Catalog, CatalogError, Hit, RegionId, Side, View, parse_ron
 pub use badges::{BADGE_SHARE, badge_label, numbered_places, step_places};
 pub use figure::Figure;
 use figure::Shift;
-pub use geometry::polygon_contains;
 use geometry::{HATCH_SPACING, bounding_box, distance_to_outline, hatch, interior_point, spots};
+pub use geometry::{polygon_contains, simplified, simplified_ring};
 pub use tessellate::Triangles;
 
 /// How closely flattened outlines follow the curves, in body units.
@@ -25,11 +25,11 @@ const FLATTEN_TOLERANCE: f64 = 0.15;
 
 /// The side of the smallest square target every place offers the pointer, in body units: 24
 /// pixels at the default window size (a test of the window checks the conversion).
-pub const TARGET: f64 = 30.0;
+pub const TARGET: f64 = 33.0;
 
 /// How far outside the figure a place still answers the pointer, for places too narrow to
 /// hold a [`TARGET`] square, in body units.
-const MARGIN: f64 = 16.0;
+const MARGIN: f64 = 22.0;
 
 /// The figure's midline: sided cells are drawn on one half and mirrored onto the other.
 fn midline(width: f64) -> f64 {
@@ -104,18 +104,94 @@ pub struct ViewShape {
     /// Thin decorative lines: collarbones, kneecaps, muscle borders.
     pub details: Vec<Vec<Point>>,
     pub places: Vec<PlaceShape>,
+    index: HitIndex,
+}
+
+/// Which places may lie under each square of a coarse grid, so that a hit test looks at a
+/// few outlines rather than all of them.
+#[derive(Clone, Debug, Default)]
+struct HitIndex {
+    origin: Point,
+    columns: usize,
+    rows: usize,
+    /// Per square, the places whose box meets it, in drawing order.
+    places: Vec<Vec<u16>>,
+    /// Per square, the places whose margin's box meets it, in drawing order.
+    margins: Vec<Vec<u16>>,
+}
+
+/// The side of a square of the hit grid, in body units.
+const HIT_SQUARE: f64 = 20.0;
+
+impl HitIndex {
+    fn new(places: &[PlaceShape]) -> HitIndex {
+        let boxes = places.iter().flat_map(|p| {
+            std::iter::once(p.bbox).chain((!p.margin.is_empty()).then_some(p.margin_bbox))
+        });
+        let Some(all) = boxes.reduce(|a, b| a.union(b)) else {
+            return HitIndex::default();
+        };
+        let columns = (all.width() / HIT_SQUARE).floor() as usize + 1;
+        let rows = (all.height() / HIT_SQUARE).floor() as usize + 1;
+        let mut index = HitIndex {
+            origin: all.origin(),
+            columns,
+            rows,
+            places: vec![Vec::new(); columns * rows],
+            margins: vec![Vec::new(); columns * rows],
+        };
+        for (i, place) in places.iter().enumerate() {
+            let i = u16::try_from(i).expect("fewer than 65536 places");
+            for square in index.squares(place.bbox) {
+                index.places[square].push(i);
+            }
+            if !place.margin.is_empty() {
+                for square in index.squares(place.margin_bbox) {
+                    index.margins[square].push(i);
+                }
+            }
+        }
+        index
+    }
+
+    fn square_of(&self, p: Point) -> Option<(usize, usize)> {
+        let (x, y) = (
+            (p.x - self.origin.x) / HIT_SQUARE,
+            (p.y - self.origin.y) / HIT_SQUARE,
+        );
+        (x >= 0.0 && y >= 0.0 && (x as usize) < self.columns && (y as usize) < self.rows)
+            .then_some((x as usize, y as usize))
+    }
+
+    /// The squares a box meets.
+    fn squares(&self, rect: kurbo::Rect) -> Vec<usize> {
+        let clamp = |p: Point| {
+            let x = ((p.x - self.origin.x) / HIT_SQUARE).floor().max(0.0) as usize;
+            let y = ((p.y - self.origin.y) / HIT_SQUARE).floor().max(0.0) as usize;
+            (x.min(self.columns - 1), y.min(self.rows - 1))
+        };
+        let ((x0, y0), (x1, y1)) = (clamp(rect.origin()), clamp(Point::new(rect.x1, rect.y1)));
+        (y0..=y1)
+            .flat_map(|y| (x0..=x1).map(move |x| y * self.columns + x))
+            .collect()
+    }
 }
 
 impl ViewShape {
     /// The place under a point, if any: the place drawn there, or off the figure the narrow
     /// place whose margin holds the point.
     pub fn hit(&self, point_in_body: Point) -> Option<Place> {
-        self.places
+        let (x, y) = self.index.square_of(point_in_body)?;
+        let square = y * self.index.columns + x;
+        let shape = |i: &u16| &self.places[usize::from(*i)];
+        self.index.places[square]
             .iter()
+            .map(shape)
             .find(|shape| shape.contains(point_in_body))
             .or_else(|| {
-                self.places
+                self.index.margins[square]
                     .iter()
+                    .map(shape)
                     .find(|shape| shape.margin_contains(point_in_body))
             })
             .map(|shape| shape.place)
@@ -442,6 +518,7 @@ fn build_view(
         silhouette_fill: Triangles::fill(&silhouette).map_err(invalid)?,
         silhouette,
         details,
+        index: HitIndex::new(&places),
         places,
     })
 }

@@ -43,6 +43,9 @@ pub enum Command {
         /// The printer to use with --print (default: the system's default printer).
         #[arg(long, requires = "print")]
         printer: Option<String>,
+        /// The figure on the sheet's map (default: the one chosen in the window).
+        #[arg(long, value_enum, ignore_case = true)]
+        figure: Option<FigureArg>,
     },
     /// Open the window and play a routine with timers.
     Play {
@@ -75,6 +78,37 @@ impl From<PaperArg> for crate::sheet::Paper {
             PaperArg::Letter => crate::sheet::Paper::Letter,
         }
     }
+}
+
+/// The figures on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[value(rename_all = "lower")]
+pub enum FigureArg {
+    Female,
+    Male,
+}
+
+impl From<FigureArg> for crate::body::Figure {
+    fn from(figure: FigureArg) -> Self {
+        match figure {
+            FigureArg::Female => crate::body::Figure::Female,
+            FigureArg::Male => crate::body::Figure::Male,
+        }
+    }
+}
+
+/// The figure a sheet shows: the one asked for, else the one chosen in the window (settings
+/// that cannot be read leave the default; the window says why when it starts).
+pub fn sheet_figure(asked: Option<FigureArg>) -> crate::body::Figure {
+    asked.map_or_else(
+        || {
+            crate::storage::Folders::from_system()
+                .and_then(|folders| crate::settings::Settings::read(&folders).ok().flatten())
+                .map(|settings| settings.figure)
+                .unwrap_or_default()
+        },
+        Into::into,
+    )
 }
 
 /// What `knotmap print` should make.

@@ -64,6 +64,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             paper,
             print: to_printer,
             printer,
+            figure,
         }) => {
             if output.is_none() && !to_printer {
                 use clap::CommandFactory as _;
@@ -75,7 +76,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     )
                     .exit();
             }
-            let body = knotmap::body::Body::builtin(catalog)?;
+            let body = knotmap::body::Body::builtin_figure(catalog, cli::sheet_figure(figure))?;
             let format = match &output {
                 Some(path) => cli::sheet_format(path)?,
                 None => cli::SheetFormat::Pdf,

@@ -308,12 +308,63 @@ fn snapshots_of_the_main_window() {
         return;
     }
     let mut results = egui_kittest::SnapshotResults::new();
-    for (theme, name) in [(egui::Theme::Light, "light"), (egui::Theme::Dark, "dark")] {
-        let mut h = app_harness(theme);
-        h.get_by_label("Right hamstrings").click();
-        h.run();
-        h.snapshot(format!("main_window_{name}"));
-        results.extend_harness(&mut h);
+    for figure in ["Female", "Male"] {
+        for (theme, name) in [(egui::Theme::Light, "light"), (egui::Theme::Dark, "dark")] {
+            let mut h = app_harness(theme);
+            h.get_by_label(figure).click();
+            h.run();
+            h.get_by_label("Right hamstrings").click();
+            h.run();
+            h.snapshot(format!("main_window_{}_{name}", figure.to_lowercase()));
+            results.extend_harness(&mut h);
+        }
     }
     results.unwrap();
+}
+
+#[test]
+fn a_zone_never_to_roll_links_to_the_places_to_work_instead() {
+    let mut h = harness();
+    map_node(&h, "Left kneecap").click();
+    h.run();
+    assert_eq!(
+        selection(&h),
+        Some(Hit::Region(region("kneecap"), Some(Side::Left)))
+    );
+    assert!(h.query_by_label("Do not roll here").is_some());
+    assert!(h.query_by_label("Work these instead").is_some());
+    h.get_all_by_label("Left rectus femoris")
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("the link in the panel")
+        .click();
+    h.run();
+    assert_eq!(
+        selection(&h),
+        Some(Hit::Region(region("rectus_femoris"), Some(Side::Left))),
+        "the link opens the place beside the kneecap, on the same side"
+    );
+}
+
+#[test]
+fn at_the_first_window_size_a_fingertip_target_is_24_pixels_wide() {
+    let catalog = catalog();
+    let body = Bodies::builtin(catalog).expect("body");
+    let [width, height] = knotmap::app::DEFAULT_WINDOW;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .build_eframe(move |cc| KnotmapApp::new(cc, catalog, body));
+    h.run();
+    for view in View::ALL {
+        let at = |x: f64| {
+            h.state()
+                .screen_from_body(view, kurbo::Point::new(x, 400.0))
+                .expect("both views are shown")
+        };
+        let target = at(knotmap::body::TARGET).x - at(0.0).x;
+        assert!(
+            target >= 24.0,
+            "{view:?}: a target of {} body units is {target} points wide",
+            knotmap::body::TARGET
+        );
+    }
 }

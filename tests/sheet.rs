@@ -383,3 +383,50 @@ fn advice_for_before_a_run_stays_off_the_sheets_for_other_times() {
     routine.when = knotmap::routine::When::RestDay;
     assert!(!has_pre_run_advice(&routine));
 }
+
+#[test]
+fn the_sheet_shows_the_figure_chosen_in_the_window_or_asked_for() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_routine(dir.path(), &template(0));
+    let config = dir.path().join("config");
+    let sheet = |name: &str, extra: &[&str]| -> Vec<u8> {
+        let out_path = dir.path().join(format!("{name}.png"));
+        let mut args = vec![
+            "print",
+            path.to_str().expect("path"),
+            "-o",
+            out_path.to_str().expect("path"),
+        ];
+        args.extend_from_slice(extra);
+        let out = Command::new(env!("CARGO_BIN_EXE_knotmap"))
+            .args(&args)
+            .env("XDG_CONFIG_HOME", &config)
+            .env("HOME", dir.path())
+            .output()
+            .expect("knotmap runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read(&out_path).expect("the sheet")
+    };
+    let female = sheet("female", &[]);
+    let male = sheet("male", &["--figure", "male"]);
+    assert_ne!(female, male, "the two figures draw different maps");
+    assert_eq!(female, sheet("asked-female", &["--figure", "Female"]));
+
+    // The window's choice is the default.
+    let settings = knotmap::settings::Settings {
+        figure: knotmap::body::Figure::Male,
+        ..knotmap::settings::Settings::default()
+    };
+    std::fs::create_dir_all(config.join("knotmap")).expect("config folder");
+    std::fs::write(
+        config.join("knotmap/settings.ron"),
+        settings.to_text().expect("settings"),
+    )
+    .expect("settings");
+    assert_eq!(male, sheet("remembered", &[]));
+    assert_eq!(female, sheet("overridden", &["--figure", "female"]));
+}

@@ -12,6 +12,65 @@ pub(super) fn bounding_box(points: &[Point]) -> Rect {
         })
 }
 
+/// A line with the points it can do without: none of the dropped points lies farther than
+/// `tolerance` from the simplified line (Ramer–Douglas–Peucker). The ends always stay.
+pub fn simplified(line: &[Point], tolerance: f64) -> Vec<Point> {
+    fn keep(line: &[Point], tolerance: f64, kept: &mut Vec<bool>, from: usize, to: usize) {
+        let chord = kurbo::Line::new(line[from], line[to]);
+        let far = (from + 1..to)
+            .map(|i| {
+                let p = line[i];
+                let d = if chord.length() < 1e-12 {
+                    p.distance(chord.p0)
+                } else {
+                    (p - chord.p0).cross(chord.p1 - chord.p0).abs() / chord.length()
+                };
+                (d, i)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((d, i)) = far
+            && d > tolerance
+        {
+            kept[i] = true;
+            keep(line, tolerance, kept, from, i);
+            keep(line, tolerance, kept, i, to);
+        }
+    }
+    if line.len() < 3 {
+        return line.to_vec();
+    }
+    let mut kept = vec![false; line.len()];
+    let last = line.len() - 1;
+    kept[0] = true;
+    kept[last] = true;
+    keep(line, tolerance, &mut kept, 0, last);
+    line.iter()
+        .zip(kept)
+        .filter_map(|(p, k)| k.then_some(*p))
+        .collect()
+}
+
+/// A closed outline with the points it can do without, split at its farthest point so that
+/// both halves keep their shape.
+pub fn simplified_ring(ring: &[Point], tolerance: f64) -> Vec<Point> {
+    if ring.len() < 4 {
+        return ring.to_vec();
+    }
+    let far = (1..ring.len())
+        .max_by(|&a, &b| {
+            ring[0]
+                .distance(ring[a])
+                .total_cmp(&ring[0].distance(ring[b]))
+        })
+        .unwrap_or(1);
+    let mut out = simplified(&ring[..=far], tolerance);
+    let mut back: Vec<Point> = ring[far..].to_vec();
+    back.push(ring[0]);
+    let back = simplified(&back, tolerance);
+    out.extend_from_slice(&back[1..back.len() - 1]);
+    out
+}
+
 /// Distance between hatch lines, in body units.
 pub(super) const HATCH_SPACING: f64 = 4.0;
 
@@ -145,6 +204,22 @@ pub(super) fn interior_point(polygon: &[Vec<Point>], bbox: Rect) -> Point {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simplifying_keeps_corners_and_drops_points_on_a_line() {
+        let line: Vec<Point> = (0..=10).map(|i| Point::new(f64::from(i), 0.0)).collect();
+        assert_eq!(simplified(&line, 0.1), vec![line[0], line[10]]);
+        let square = [
+            Point::new(0.0, 0.0),
+            Point::new(5.0, 0.01),
+            Point::new(10.0, 0.0),
+            Point::new(10.0, 10.0),
+            Point::new(0.0, 10.0),
+        ];
+        let ring = simplified_ring(&square, 0.1);
+        assert_eq!(ring.len(), 4, "{ring:?}");
+        assert!(!ring.contains(&square[1]));
+    }
 
     #[test]
     fn polygon_test_handles_concave_shapes() {

@@ -13,7 +13,9 @@ use eframe::egui::{
 
 use super::style::{Look, MapPalette, stride_color};
 use crate::app::{AppState, Command};
-use crate::body::{Body, Place, PlaceShape, Triangles, ViewShape, badge_label};
+use crate::body::{
+    Body, Place, PlaceShape, Triangles, ViewShape, badge_label, simplified, simplified_ring,
+};
 use crate::catalog::{Catalog, Hit, Side, Stride, View};
 use crate::settings::ViewMode;
 use paint::{
@@ -134,6 +136,10 @@ impl MapCache {
     }
 }
 
+/// How far a stroked line may stray from the outline it follows, in body units (about a
+/// fifth of a pixel at the first window size): strokes with fewer points draw faster.
+const DRAWN_TOLERANCE: f64 = 0.3;
+
 /// The static lines of a view as one anti-aliased mesh, in drawing order.
 fn lines_mesh(
     shape: &ViewShape,
@@ -160,16 +166,25 @@ fn lines_mesh(
     }
     let thin = Stroke::new(1.0, palette.region_stroke);
     for place in &shape.places {
-        let outline = Shape::closed_line(polyline(&place.outline, t), thin);
+        let outline = Shape::closed_line(
+            polyline(&simplified_ring(&place.outline, DRAWN_TOLERANCE), t),
+            thin,
+        );
         tessellator.tessellate_shape(outline, &mut out);
     }
     let detail = Stroke::new(1.0, palette.detail);
     for line in &shape.details {
-        tessellator.tessellate_shape(Shape::line(polyline(line, t), detail), &mut out);
+        tessellator.tessellate_shape(
+            Shape::line(polyline(&simplified(line, DRAWN_TOLERANCE), t), detail),
+            &mut out,
+        );
     }
     let body = Stroke::new(1.6, palette.body_stroke);
     tessellator.tessellate_shape(
-        Shape::closed_line(polyline(&shape.silhouette, t), body),
+        Shape::closed_line(
+            polyline(&simplified_ring(&shape.silhouette, DRAWN_TOLERANCE), t),
+            body,
+        ),
         &mut out,
     );
     out
@@ -197,7 +212,7 @@ impl ViewCache {
                     place: s.place,
                     mesh: Arc::new(mesh(&s.fill, t, Color32::TRANSPARENT)),
                     colour: Color32::TRANSPARENT,
-                    outline: polyline(&s.outline, t),
+                    outline: polyline(&simplified_ring(&s.outline, DRAWN_TOLERANCE), t),
                     anchor: t.screen_from_body(s.anchor),
                 })
                 .collect(),

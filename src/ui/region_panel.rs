@@ -207,7 +207,7 @@ fn dossier_ui(
             }
             ui.label(&region.about);
             if let Some(why) = &region.no_roll {
-                no_roll_ui(ui, why);
+                no_roll_ui(ui, catalog, why, &region.instead, side, commands);
             } else {
                 section(ui, "Tightness log");
                 let sides: Vec<StepSide> = match side {
@@ -314,7 +314,16 @@ fn dossier_sections_ui(
     }
 }
 
-fn no_roll_ui(ui: &mut egui::Ui, why: &str) {
+/// Why a zone is not for rolling, and links to the places beside it to work instead (on the
+/// zone's own side where both have sides).
+fn no_roll_ui(
+    ui: &mut egui::Ui,
+    catalog: &Catalog,
+    why: &str,
+    instead: &[crate::catalog::RegionId],
+    side: Option<Side>,
+    commands: &mut Vec<Command>,
+) {
     let red = severity_color(crate::catalog::Severity::Danger, ui.visuals().dark_mode);
     ui.add_space(6.0);
     Frame::new()
@@ -326,6 +335,23 @@ fn no_roll_ui(ui: &mut egui::Ui, why: &str) {
             ui.set_width(ui.available_width());
             ui.label(RichText::new("Do not roll here").strong().color(red));
             ui.label(why);
+            if instead.is_empty() {
+                return;
+            }
+            ui.add_space(4.0);
+            ui.label(RichText::new("Work these instead").strong());
+            ui.horizontal_wrapped(|ui| {
+                for id in instead {
+                    let Some(i) = catalog.region_index(id) else {
+                        continue;
+                    };
+                    let target = &catalog.regions[i];
+                    let side = side.filter(|_| target.sided);
+                    if link(ui, target.display_name(side)).clicked() {
+                        commands.push(Command::Select(Some(Hit::Region(i, side))));
+                    }
+                }
+            });
         });
 }
 
