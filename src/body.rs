@@ -507,7 +507,7 @@ fn build_view(
             place,
             outline,
             rings,
-            catalog.regions[place.region].is_no_roll(),
+            catalog.regions[place.region].warns(),
         )?);
     }
     // A place with others inside it is drawn first, under them.

@@ -343,6 +343,13 @@ fn a_zone_never_to_roll_links_to_the_places_to_work_instead() {
         Some(Hit::Region(region("rectus_femoris"), Some(Side::Left))),
         "the link opens the place beside the kneecap, on the same side"
     );
+
+    // The head is left out rather than warned of, and still points to the neck.
+    map_node(&h, "Head and face").click();
+    h.run();
+    assert!(h.query_by_label("Not covered by knotmap").is_some());
+    assert!(h.query_by_label("Do not roll here").is_none());
+    assert!(h.query_by_label("Work these instead").is_some());
 }
 
 #[test]

@@ -164,6 +164,10 @@ pub struct Region {
     /// For a no-roll zone: the places nearby to work instead.
     #[serde(default)]
     pub instead: Vec<RegionId>,
+    /// A zone knotmap leaves out rather than warns of (the head, the hands): drawn as bare
+    /// body, without the no-roll hatching.
+    #[serde(default)]
+    pub not_covered: bool,
 }
 
 impl Region {
@@ -187,6 +191,11 @@ impl Region {
 
     pub fn is_no_roll(&self) -> bool {
         self.no_roll.is_some()
+    }
+
+    /// A no-roll zone drawn with the warning: not one knotmap merely leaves out.
+    pub fn warns(&self) -> bool {
+        self.is_no_roll() && !self.not_covered
     }
 }
 

@@ -115,6 +115,16 @@ fn regions_and_muscles(catalog: &Catalog, out: &mut Vec<CatalogError>) {
                 ),
             ));
         }
+        if region.not_covered && !region.is_no_roll() {
+            out.push(invalid(
+                "regions.ron",
+                format!(
+                    "region \"{}\" is marked not covered but is a place with muscles; \
+                     only a no-roll zone can be left out",
+                    region.id
+                ),
+            ));
+        }
         if !region.is_no_roll() && region.muscles.is_empty() {
             out.push(invalid(
                 "regions.ron",

@@ -207,7 +207,7 @@ fn dossier_ui(
             }
             ui.label(&region.about);
             if let Some(why) = &region.no_roll {
-                no_roll_ui(ui, catalog, why, &region.instead, side, commands);
+                no_roll_ui(ui, catalog, region, why, side, commands);
             } else {
                 section(ui, "Tightness log");
                 let sides: Vec<StepSide> = match side {
@@ -319,12 +319,20 @@ fn dossier_sections_ui(
 fn no_roll_ui(
     ui: &mut egui::Ui,
     catalog: &Catalog,
+    region: &crate::catalog::Region,
     why: &str,
-    instead: &[crate::catalog::RegionId],
     side: Option<Side>,
     commands: &mut Vec<Command>,
 ) {
-    let red = severity_color(crate::catalog::Severity::Danger, ui.visuals().dark_mode);
+    let instead = &region.instead;
+    let (red, title) = if region.not_covered {
+        (ui.visuals().weak_text_color(), "Not covered by knotmap")
+    } else {
+        (
+            severity_color(crate::catalog::Severity::Danger, ui.visuals().dark_mode),
+            "Do not roll here",
+        )
+    };
     ui.add_space(6.0);
     Frame::new()
         .fill(red.gamma_multiply(0.12))
@@ -333,7 +341,7 @@ fn no_roll_ui(
         .inner_margin(Margin::same(10))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new("Do not roll here").strong().color(red));
+            ui.label(RichText::new(title).strong().color(red));
             ui.label(why);
             if instead.is_empty() {
                 return;
@@ -603,7 +611,7 @@ fn welcome_ui(ui: &mut egui::Ui, catalog: &Catalog, commands: &mut Vec<Command>)
     });
     ui.horizontal_wrapped(|ui| {
         for (i, region) in catalog.regions.iter().enumerate() {
-            if region.is_no_roll() && ui.button(&region.name).clicked() {
+            if region.warns() && ui.button(&region.name).clicked() {
                 commands.push(Command::Select(Some(Hit::Region(i, None))));
             }
         }

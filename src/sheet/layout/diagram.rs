@@ -57,7 +57,7 @@ pub(super) fn diagram(
         for place in &shape.places {
             let region = &catalog.regions[place.place.region];
             let worked = numbered.iter().any(|(p, _)| *p == place.place);
-            let (fill, stroke) = if region.is_no_roll() {
+            let (fill, stroke) = if region.warns() {
                 (
                     Some(Rgb(0xFB, 0xE4, 0xE4)),
                     Some((Rgb(0xC0, 0x32, 0x32), 0.4)),

@@ -57,7 +57,13 @@ pub(super) fn paint(
                 .find(|(place, _)| *place == p.place)
                 .map_or(Look::Rest, |(_, l)| *l);
             let region = &catalog.regions[p.place.region];
-            let colour = if region.is_no_roll() {
+            let colour = if region.not_covered {
+                crate::ui::style::lerp(
+                    palette.body_fill,
+                    palette.body_stroke,
+                    if look >= Look::Hovered { 0.3 } else { 0.0 },
+                )
+            } else if region.is_no_roll() {
                 palette.no_roll_fill(look)
             } else if let Some(colour) = heat_fill(palette, heat, region, p.place, look) {
                 colour
@@ -327,7 +333,9 @@ pub(super) fn paint_name_chip(
 ) {
     let region = &catalog.regions[place.region];
     let mut text = place_name(catalog, place);
-    if region.is_no_roll() {
+    if region.not_covered {
+        text.push_str(" — not covered");
+    } else if region.is_no_roll() {
         text.push_str(" — do not roll");
     }
     let painter = ui.ctx().layer_painter(egui::LayerId::new(
