@@ -282,45 +282,55 @@ pub(super) fn paint_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) {
         .map(|&stride| (stride_color(stride, palette.dark), stride.title(), None))
         .collect();
     items.push((palette.no_roll, "Do not roll", Some(palette.no_roll_hatch)));
-    // The whole legend on one line: smaller type and tighter gaps when the map is narrow.
+    // The whole legend on one line, with smaller type and tighter gaps when the map is
+    // narrow; on two lines when even that does not fit.
     let room = rect.width() - 24.0;
-    let (font, gap) = [(13.0, 18.0), (12.0, 12.0), (11.0, 8.0)]
+    let line_width = |line: &[(Color32, &str, Option<Color32>)], size: f32, gap: f32| -> f32 {
+        let font = FontId::proportional(size);
+        let width: f32 = line
+            .iter()
+            .map(|(_, label, _)| {
+                20.0 + gap
+                    + painter
+                        .layout_no_wrap((*label).to_owned(), font.clone(), text_colour)
+                        .size()
+                        .x
+            })
+            .sum();
+        width - gap
+    };
+    let one_line = [(13.0, 18.0), (12.0, 12.0), (11.0, 8.0)]
         .into_iter()
-        .find(|&(size, gap)| {
-            let font = FontId::proportional(size);
-            let width: f32 = items
-                .iter()
-                .map(|(_, label, _)| {
-                    20.0 + gap
-                        + painter
-                            .layout_no_wrap((*label).to_owned(), font.clone(), text_colour)
-                            .size()
-                            .x
-                })
-                .sum();
-            width - gap <= room
-        })
-        .unwrap_or((11.0, 8.0));
-    let font = FontId::proportional(font);
-    let mut x = rect.left() + 12.0;
+        .find(|&(size, gap)| line_width(&items, size, gap) <= room);
     let y = rect.bottom() - LEGEND_HEIGHT / 2.0;
-    for (colour, label, hatch) in items {
-        let swatch = Rect::from_center_size(Pos2::new(x + 7.0, y), Vec2::splat(14.0));
-        painter.rect_filled(swatch, CornerRadius::same(3), colour);
-        if let Some(h) = hatch {
-            painter.line_segment(
-                [swatch.left_bottom(), swatch.right_top()],
-                Stroke::new(1.2, h),
-            );
+    let ((size, gap), lines) = match one_line {
+        Some(fit) => (fit, vec![(items.as_slice(), y)]),
+        None => {
+            let (first, second) = items.split_at(items.len().div_ceil(2));
+            ((11.0, 10.0), vec![(first, y - 8.0), (second, y + 8.0)])
         }
-        let galley = painter.layout_no_wrap(label.to_owned(), font.clone(), text_colour);
-        let width = galley.size().x;
-        painter.galley(
-            Pos2::new(x + 20.0, y - galley.size().y / 2.0),
-            galley,
-            text_colour,
-        );
-        x += 20.0 + width + gap;
+    };
+    let font = FontId::proportional(size);
+    for (line, y) in lines {
+        let mut x = rect.left() + 12.0;
+        for &(colour, label, hatch) in line {
+            let swatch = Rect::from_center_size(Pos2::new(x + 7.0, y), Vec2::splat(12.0));
+            painter.rect_filled(swatch, CornerRadius::same(3), colour);
+            if let Some(h) = hatch {
+                painter.line_segment(
+                    [swatch.left_bottom(), swatch.right_top()],
+                    Stroke::new(1.2, h),
+                );
+            }
+            let galley = painter.layout_no_wrap(label.to_owned(), font.clone(), text_colour);
+            let width = galley.size().x;
+            painter.galley(
+                Pos2::new(x + 20.0, y - galley.size().y / 2.0),
+                galley,
+                text_colour,
+            );
+            x += 20.0 + width + gap;
+        }
     }
 }
 
