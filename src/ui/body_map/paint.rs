@@ -314,7 +314,7 @@ pub(super) fn paint_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) {
     for (line, y) in lines {
         let mut x = rect.left() + 12.0;
         for &(colour, label, hatch) in line {
-            let swatch = Rect::from_center_size(Pos2::new(x + 7.0, y), Vec2::splat(12.0));
+            let swatch = Rect::from_center_size(Pos2::new(x + 7.0, y), Vec2::splat(14.0));
             painter.rect_filled(swatch, CornerRadius::same(3), colour);
             if let Some(h) = hatch {
                 painter.line_segment(
