@@ -484,9 +484,9 @@ fn build_view(
         if area.len() > 1 {
             let near: Vec<String> = area
                 .iter()
-                .flatten()
-                .map(|c| {
-                    let b = bounding_box(&partition::points(c));
+                .filter_map(|piece| piece.first())
+                .map(|outer| {
+                    let b = bounding_box(&partition::points(outer));
                     format!("({:.0}, {:.0})", b.center().x, b.center().y)
                 })
                 .collect();
@@ -496,13 +496,12 @@ fn build_view(
                 near.join(", ")
             )));
         }
-        let mut rings: Vec<Vec<Point>> = area
-            .remove(0)
-            .iter()
-            .map(|c| partition::points(c))
+        let mut contours = area.remove(0).into_iter().map(|c| partition::points(&c));
+        let outline = contours
+            .next()
             .filter(|ring| ring.len() >= 3)
-            .collect();
-        let outline = rings.remove(0);
+            .ok_or_else(|| invalid(format!("{name}: too little of it is left to draw")))?;
+        let rings: Vec<Vec<Point>> = contours.filter(|ring| ring.len() >= 3).collect();
         places.push(place_shape(
             place,
             outline,
@@ -557,7 +556,13 @@ fn give_margins(places: &mut [PlaceShape], body_area: &partition::Area) {
             continue;
         }
         taken = partition::union(&taken, &margin);
-        let rings = partition::rings(&margin);
+        let rings: Vec<Vec<Point>> = partition::rings(&margin)
+            .into_iter()
+            .filter(|ring| ring.len() >= 3)
+            .collect();
+        if rings.is_empty() {
+            continue;
+        }
         let all: Vec<Point> = rings.iter().flatten().copied().collect();
         places[i].margin_bbox = bounding_box(&all);
         places[i].margin = rings;

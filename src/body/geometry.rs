@@ -3,13 +3,14 @@
 
 use kurbo::{Point, Rect};
 
-/// The smallest box holding every point.
+/// The smallest box holding every point (an empty box at the origin for no points).
 pub(super) fn bounding_box(points: &[Point]) -> Rect {
+    let Some(&first) = points.first() else {
+        return Rect::ZERO;
+    };
     points
         .iter()
-        .fold(Rect::from_points(points[0], points[0]), |r, &p| {
-            r.union_pt(p)
-        })
+        .fold(Rect::from_points(first, first), |r, &p| r.union_pt(p))
 }
 
 /// A line with the points it can do without: none of the dropped points lies farther than
