@@ -33,6 +33,28 @@ fn group(ui: &mut egui::Ui, key: &str, add: impl FnOnce(&mut egui::Ui)) -> f32 {
 /// The bar reads left to right, for the eye and for Tab: the name, the search, then how the
 /// map is coloured, which figures it shows and the theme, at the right end when there is
 /// room and on a second line when there is not.
+/// A titled row of choices kept whole on one line, and a separator after it unless it is the
+/// last: its width, and the choice picked this frame when it differs from the current one.
+fn choices<T: PartialEq + Copy>(
+    ui: &mut egui::Ui,
+    title: &str,
+    current: T,
+    options: &[(T, &str)],
+    separator: bool,
+) -> (f32, Option<T>) {
+    let mut picked = current;
+    let width = group(ui, title, |ui| {
+        ui.label(RichText::new(title).weak());
+        for &(choice, label) in options {
+            ui.selectable_value(&mut picked, choice, label);
+        }
+        if separator {
+            ui.separator();
+        }
+    });
+    (width, (picked != current).then_some(picked))
+}
+
 pub fn top_bar_ui(
     ui: &mut egui::Ui,
     _catalog: &Catalog,
@@ -59,56 +81,45 @@ pub fn top_bar_ui(
         }
         let spacing = ui.spacing().item_spacing.x;
         let mut total = 0.0;
-        total += group(ui, "colour", |ui| {
-            ui.label(RichText::new("Colour by").weak());
-            let mut heat = state.settings.heat;
-            ui.selectable_value(&mut heat, false, "Stride");
-            ui.selectable_value(&mut heat, true, "Tightness");
-            if heat != state.settings.heat {
-                commands.push(Command::SetHeat(heat));
-            }
-            ui.separator();
-        }) + spacing;
-        total += group(ui, "show", |ui| {
-            ui.label(RichText::new("Show").weak());
-            let mut mode = state.settings.view_mode;
-            for (choice, label) in [
+        let (width, heat) = choices(
+            ui,
+            "Colour by",
+            state.settings.heat,
+            &[(false, "Stride"), (true, "Tightness")],
+            true,
+        );
+        total += width + spacing;
+        let (width, mode) = choices(
+            ui,
+            "Show",
+            state.settings.view_mode,
+            &[
                 (ViewMode::Both, "Front and back"),
                 (ViewMode::Front, "Front"),
                 (ViewMode::Back, "Back"),
-            ] {
-                ui.selectable_value(&mut mode, choice, label);
-            }
-            if mode != state.settings.view_mode {
-                commands.push(Command::SetViewMode(mode));
-            }
-            ui.separator();
-        }) + spacing;
-        total += group(ui, "figure", |ui| {
-            ui.label(RichText::new("Figure").weak());
-            let mut figure = state.settings.figure;
-            for choice in Figure::ALL {
-                ui.selectable_value(&mut figure, choice, choice.label());
-            }
-            if figure != state.settings.figure {
-                commands.push(Command::SetFigure(figure));
-            }
-            ui.separator();
-        }) + spacing;
-        total += group(ui, "theme", |ui| {
-            ui.label(RichText::new("Theme").weak());
-            let mut theme = state.settings.theme;
-            for (choice, label) in [
+            ],
+            true,
+        );
+        total += width + spacing;
+        let figures = Figure::ALL.map(|f| (f, f.label()));
+        let (width, figure) = choices(ui, "Figure", state.settings.figure, &figures, true);
+        total += width + spacing;
+        let (width, theme) = choices(
+            ui,
+            "Theme",
+            state.settings.theme,
+            &[
                 (ThemeChoice::System, "System"),
                 (ThemeChoice::Light, "Light"),
                 (ThemeChoice::Dark, "Dark"),
-            ] {
-                ui.selectable_value(&mut theme, choice, label);
-            }
-            if theme != state.settings.theme {
-                commands.push(Command::SetTheme(theme));
-            }
-        });
+            ],
+            false,
+        );
+        total += width;
+        commands.extend(heat.map(Command::SetHeat));
+        commands.extend(mode.map(Command::SetViewMode));
+        commands.extend(figure.map(Command::SetFigure));
+        commands.extend(theme.map(Command::SetTheme));
         // A little to spare, so rounding never pushes the last button to a second line.
         if (total + 2.0 - controls).abs() > 0.5 {
             ui.ctx()
