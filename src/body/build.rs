@@ -1,0 +1,210 @@
+//! One view of a figure built from its file: the silhouette and details warped for the
+//! figure, every region's cells clipped into places that tile the silhouette, and margins
+//! beside the narrow ones.
+
+use kurbo::{Point, Rect};
+
+use super::file::{BodyFile, FigureFile, ViewFile, invalid, parse_path, polylines, single_outline};
+use super::geometry::{
+    HATCH_SPACING, bounding_box, distance_to_outline, hatch, interior_point, spots,
+};
+use super::hit_index::HitIndex;
+use super::{MARGIN, Place, PlaceShape, TARGET, Triangles, ViewShape, figure, midline, partition};
+use crate::catalog::{Catalog, CatalogError, Side, View};
+
+pub(super) fn build_view(
+    file: &ViewFile,
+    body: &BodyFile,
+    figure: &FigureFile,
+    catalog: &Catalog,
+) -> Result<ViewShape, CatalogError> {
+    let view = file.view;
+    let mid = midline(body.width);
+    let warp = |points: Vec<Point>| figure::warp(&figure.shifts, mid, points);
+    let silhouette = warp(single_outline(
+        &file.silhouette,
+        &format!("{} silhouette", view.label()),
+    )?);
+    let mut details = Vec::new();
+    let own = figure.details.iter().filter(|d| d.view == view);
+    for data in file.details.iter().chain(own.map(|d| &d.path)) {
+        for line in polylines(&parse_path(data, "a detail line")?) {
+            details.push(warp(line));
+        }
+    }
+
+    // Each cell, clipped to the figure and to everything drawn before it.
+    let body_area = partition::area_from(&silhouette);
+    let mut taken = partition::Area::new();
+    let mut claims: Vec<(Place, partition::Area)> = Vec::new();
+    for region_file in &file.regions {
+        let index = catalog.region_index(&region_file.id).ok_or_else(|| {
+            invalid(format!(
+                "the shape \"{}\" names no region of the catalog",
+                region_file.id
+            ))
+        })?;
+        let region = &catalog.regions[index];
+        if region.view != view {
+            return Err(invalid(format!(
+                "region \"{}\" belongs to the {} view but is drawn on the {} view",
+                region.id,
+                region.view.label(),
+                view.label()
+            )));
+        }
+        let outline = single_outline(&region_file.path, &format!("region \"{}\"", region.id))?;
+        for side in region.sides() {
+            // Shapes are drawn for the runner's left side; the right is its mirror image. A
+            // sided cell keeps to its own half of the body.
+            let mut cell = partition::area_from(&warp(match side {
+                Some(Side::Right) => outline
+                    .iter()
+                    .map(|p| Point::new(body.width - p.x, p.y))
+                    .collect(),
+                _ => outline.clone(),
+            }));
+            if region_file.grow > 0.0 {
+                cell = partition::grow(&cell, region_file.grow);
+            }
+            if let Some(side) = side {
+                cell =
+                    partition::intersect(&cell, &partition::half_plane(mid, on_right(view, side)));
+            }
+            let piece = partition::subtract(&partition::intersect(&cell, &body_area), &taken);
+            taken = partition::union(&taken, &piece);
+            let place = Place {
+                region: index,
+                side,
+            };
+            match claims.iter_mut().find(|(p, _)| *p == place) {
+                Some((_, area)) => *area = partition::union(area, &piece),
+                None => claims.push((place, piece)),
+            }
+        }
+    }
+
+    let mut places = Vec::new();
+    for (place, area) in claims {
+        let name = catalog.regions[place.region].display_name(place.side);
+        let mut area = partition::without_slivers(area);
+        if area.is_empty() {
+            return Err(invalid(format!(
+                "{name}: the places drawn before it cover it completely"
+            )));
+        }
+        if area.len() > 1 {
+            let near: Vec<String> = area
+                .iter()
+                .filter_map(|piece| piece.first())
+                .map(|outer| {
+                    let b = bounding_box(&partition::points(outer));
+                    format!("({:.0}, {:.0})", b.center().x, b.center().y)
+                })
+                .collect();
+            return Err(invalid(format!(
+                "{name}: the places drawn before it cut it into {} pieces, around {}",
+                area.len(),
+                near.join(", ")
+            )));
+        }
+        let mut contours = area.remove(0).into_iter().map(|c| partition::points(&c));
+        let outline = contours
+            .next()
+            .filter(|ring| ring.len() >= 3)
+            .ok_or_else(|| invalid(format!("{name}: too little of it is left to draw")))?;
+        let rings: Vec<Vec<Point>> = contours.filter(|ring| ring.len() >= 3).collect();
+        places.push(place_shape(
+            place,
+            outline,
+            rings,
+            catalog.regions[place.region].warns(),
+        )?);
+    }
+    // A place with others inside it is drawn first, under them.
+    places.sort_by_key(|shape| shape.holes.is_empty());
+    give_margins(&mut places, &body_area);
+    Ok(ViewShape {
+        view,
+        silhouette_fill: Triangles::fill(&silhouette).map_err(invalid)?,
+        silhouette,
+        details,
+        index: HitIndex::new(&places),
+        places,
+    })
+}
+
+/// Whether the runner's side lies on the right of the picture: the left side faces the
+/// viewer's right in the front view and the viewer's left from behind.
+fn on_right(view: View, side: Side) -> bool {
+    matches!(
+        (view, side),
+        (View::Front, Side::Left) | (View::Back, Side::Right)
+    )
+}
+
+/// Gives every place too narrow to hold a [`TARGET`] square a margin outside the figure, the
+/// narrowest first, so that a near miss still reaches it. Nothing inside the figure moves.
+fn give_margins(places: &mut [PlaceShape], body_area: &partition::Area) {
+    let mut order: Vec<(f64, usize)> = places
+        .iter()
+        .enumerate()
+        .map(|(i, shape)| {
+            let radius = std::iter::once(&shape.outline)
+                .chain(&shape.holes)
+                .map(|ring| distance_to_outline(ring, shape.anchor))
+                .fold(f64::INFINITY, f64::min);
+            (radius, i)
+        })
+        .filter(|&(radius, _)| radius * std::f64::consts::SQRT_2 < TARGET)
+        .collect();
+    order.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut taken = body_area.clone();
+    for (_, i) in order {
+        let own = partition::area_from(&places[i].outline);
+        let margin =
+            partition::without_slivers(partition::subtract(&partition::grow(&own, MARGIN), &taken));
+        if margin.is_empty() {
+            continue;
+        }
+        taken = partition::union(&taken, &margin);
+        let rings: Vec<Vec<Point>> = partition::rings(&margin)
+            .into_iter()
+            .filter(|ring| ring.len() >= 3)
+            .collect();
+        if rings.is_empty() {
+            continue;
+        }
+        let all: Vec<Point> = rings.iter().flatten().copied().collect();
+        places[i].margin_bbox = bounding_box(&all);
+        places[i].margin = rings;
+    }
+}
+
+fn place_shape(
+    place: Place,
+    outline: Vec<Point>,
+    holes: Vec<Vec<Point>>,
+    no_roll: bool,
+) -> Result<PlaceShape, CatalogError> {
+    let bbox = bounding_box(&outline);
+    let mut rings = vec![outline.clone()];
+    rings.extend(holes.iter().cloned());
+    let anchor = interior_point(&rings, bbox);
+    Ok(PlaceShape {
+        place,
+        spots: spots(&rings, bbox, anchor),
+        hatching: if no_roll {
+            hatch(&outline, bbox, HATCH_SPACING)
+        } else {
+            Vec::new()
+        },
+        fill: Triangles::fill_with_holes(&outline, &holes).map_err(invalid)?,
+        outline,
+        holes,
+        bbox,
+        anchor,
+        margin: Vec::new(),
+        margin_bbox: Rect::ZERO,
+    })
+}
