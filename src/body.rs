@@ -28,7 +28,11 @@ const FLATTEN_TOLERANCE: f64 = 0.15;
 
 /// The side of the smallest square target every place offers the pointer, in body units: 24
 /// pixels at the default window size (a test of the window checks the conversion).
-pub const TARGET: f64 = 33.0;
+pub const TARGET: f64 = 30.0;
+
+/// The room kept round the figure in a picture of it, above the head and below the feet, in
+/// body units: enough for the outline's stroke and a focus ring.
+const FRAME_PAD: f64 = 6.0;
 
 /// How far outside the figure a place still answers the pointer, for places too narrow to
 /// hold a [`TARGET`] square, in body units.
@@ -146,6 +150,9 @@ pub struct Body {
     pub figure: Figure,
     pub width: f64,
     pub height: f64,
+    /// What a picture of the figure shows: the drawing's full width, and from a little above
+    /// the head to a little below the feet in either view.
+    pub frame: Rect,
     pub views: Vec<ViewShape>,
 }
 
@@ -189,10 +196,22 @@ impl Body {
                 return Err(invalid(format!("region \"{}\" has no shape", region.id)));
             }
         }
+        let (top, bottom) = views
+            .iter()
+            .flat_map(|v| v.silhouette.iter())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+                (lo.min(p.y), hi.max(p.y))
+            });
         Ok(Body {
             figure,
             width: file.width,
             height: file.height,
+            frame: Rect::new(
+                0.0,
+                (top - FRAME_PAD).max(0.0),
+                file.width,
+                (bottom + FRAME_PAD).min(file.height),
+            ),
             views,
         })
     }

@@ -123,7 +123,7 @@ pub(super) fn build_view(
     }
     // A place with others inside it is drawn first, under them.
     places.sort_by_key(|shape| shape.holes.is_empty());
-    give_margins(&mut places, &body_area);
+    give_margins(&mut places, &body_area, mid);
     Ok(ViewShape {
         view,
         silhouette_fill: Triangles::fill(&silhouette).map_err(invalid)?,
@@ -143,9 +143,13 @@ fn on_right(view: View, side: Side) -> bool {
     )
 }
 
-/// Gives every place too narrow to hold a [`TARGET`] square a margin outside the figure, the
-/// narrowest first, so that a near miss still reaches it. Nothing inside the figure moves.
-fn give_margins(places: &mut [PlaceShape], body_area: &partition::Area) {
+/// Gives every place too narrow to hold a [`TARGET`] square a margin outside the figure, so
+/// that a near miss still reaches it. Nothing inside the figure moves. The margins grow in
+/// rings, a few units at a time and the narrowest place first in each ring, so that two
+/// narrow neighbours share the ground between them; a sided place's margin stays on its own
+/// half of the body, so that the left and right legs share the gap between them evenly.
+fn give_margins(places: &mut [PlaceShape], body_area: &partition::Area, mid: f64) {
+    const RINGS: usize = 4;
     let mut order: Vec<(f64, usize)> = places
         .iter()
         .enumerate()
@@ -159,15 +163,37 @@ fn give_margins(places: &mut [PlaceShape], body_area: &partition::Area) {
         .filter(|&(radius, _)| radius * std::f64::consts::SQRT_2 < TARGET)
         .collect();
     order.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Each place's own area, and the half of the body its margin keeps to.
+    let own: Vec<(partition::Area, Option<partition::Area>)> = order
+        .iter()
+        .map(|&(_, i)| {
+            let shape = &places[i];
+            let half = shape
+                .place
+                .side
+                .map(|_| partition::half_plane(mid, shape.anchor.x > mid));
+            (partition::area_from(&shape.outline), half)
+        })
+        .collect();
+    let mut margins: Vec<partition::Area> = vec![Vec::new(); order.len()];
     let mut taken = body_area.clone();
-    for (_, i) in order {
-        let own = partition::area_from(&places[i].outline);
-        let margin =
-            partition::without_slivers(partition::subtract(&partition::grow(&own, MARGIN), &taken));
-        if margin.is_empty() {
-            continue;
+    for ring in 1..=RINGS {
+        let by = MARGIN * ring as f64 / RINGS as f64;
+        for (k, (area, half)) in own.iter().enumerate() {
+            let mut grown = partition::grow(area, by);
+            if let Some(half) = half {
+                grown = partition::intersect(&grown, half);
+            }
+            let more = partition::subtract(&grown, &taken);
+            if more.is_empty() {
+                continue;
+            }
+            taken = partition::union(&taken, &more);
+            margins[k] = partition::union(&margins[k], &more);
         }
-        taken = partition::union(&taken, &margin);
+    }
+    for (k, &(_, i)) in order.iter().enumerate() {
+        let margin = partition::without_slivers(std::mem::take(&mut margins[k]));
         let rings: Vec<Vec<Point>> = partition::rings(&margin)
             .into_iter()
             .filter(|ring| ring.len() >= 3)

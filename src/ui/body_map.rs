@@ -30,10 +30,13 @@ struct BodyToScreen {
 }
 
 impl BodyToScreen {
-    fn fit(body_size: Vec2, frame: Rect) -> BodyToScreen {
-        let scale = (frame.width() / body_size.x).min(frame.height() / body_size.y);
-        let size = body_size * scale;
-        let offset = frame.center().to_vec2() - size / 2.0;
+    /// The transform that shows `shown` (a rectangle of body space) as large as it fits in
+    /// `frame`, centred.
+    fn fit(shown: kurbo::Rect, frame: Rect) -> BodyToScreen {
+        let size = Vec2::new(shown.width() as f32, shown.height() as f32);
+        let scale = (frame.width() / size.x).min(frame.height() / size.y);
+        let centre = Pos2::new(shown.center().x as f32, shown.center().y as f32);
+        let offset = frame.center().to_vec2() - centre.to_vec2() * scale;
         BodyToScreen { scale, offset }
     }
 
@@ -198,7 +201,7 @@ impl ViewCache {
         palette: &MapPalette,
         pixels_per_point: f32,
     ) -> ViewCache {
-        let t = BodyToScreen::fit(Vec2::new(body.width as f32, body.height as f32), frame);
+        let t = BodyToScreen::fit(body.frame, frame);
         ViewCache {
             view: shape.view,
             frame,
@@ -232,8 +235,7 @@ impl PlaceCache {
     }
 }
 
-/// Height of the caption row above the figures and of the legend below them.
-const CAPTION_HEIGHT: f32 = 26.0;
+/// Height of the legend below the figures.
 const LEGEND_HEIGHT: f32 = 34.0;
 
 /// The stride a region is coloured by: that of its first muscle.
@@ -313,10 +315,7 @@ fn layout(rect: Rect, mode: ViewMode) -> Vec<(View, Rect)> {
         ViewMode::Front => &[View::Front],
         ViewMode::Back => &[View::Back],
     };
-    let figures = Rect::from_min_max(
-        rect.min + Vec2::new(0.0, CAPTION_HEIGHT),
-        rect.max - Vec2::new(0.0, LEGEND_HEIGHT),
-    );
+    let figures = Rect::from_min_max(rect.min, rect.max - Vec2::new(0.0, LEGEND_HEIGHT));
     let width = figures.width() / views.len() as f32;
     views
         .iter()

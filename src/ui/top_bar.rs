@@ -133,7 +133,7 @@ pub fn top_bar_ui(
 fn search_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let label = ui.label("Search");
     let mut query = state.query.clone();
-    let width = (ui.available_size_before_wrap().x * 0.4).clamp(180.0, 380.0);
+    let width = (ui.available_size_before_wrap().x * 0.3).clamp(180.0, 290.0);
     let edit = ui
         .add(
             egui::TextEdit::singleline(&mut query)

@@ -101,10 +101,10 @@ pub(super) fn paint_captions(ui: &egui::Ui, cache: &MapCache, palette: &MapPalet
             View::Front => "FRONT",
             View::Back => "BACK",
         };
-        let top = Pos2::new(view.frame.center().x, view.frame.top() - 6.0);
+        // In the corner beside the head, where the figure leaves room.
         painter.text(
-            top,
-            Align2::CENTER_BOTTOM,
+            view.frame.left_top() + Vec2::new(2.0, 2.0),
+            Align2::LEFT_TOP,
             title,
             FontId::proportional(13.0),
             palette.caption,
