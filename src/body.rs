@@ -26,6 +26,11 @@ pub use tessellate::Triangles;
 /// How closely flattened outlines follow the curves, in body units.
 const FLATTEN_TOLERANCE: f64 = 0.15;
 
+/// How far a drawn line or fill may stray from the outline it follows, in body units (about
+/// a quarter of a pixel at the first window size): shapes with fewer points draw faster. Hit
+/// tests always use the full outline.
+pub const DRAWN_TOLERANCE: f64 = 0.3;
+
 /// The side of the smallest square target every place offers the pointer, in body units: 24
 /// pixels at the default window size (a test of the window checks the conversion).
 pub const TARGET: f64 = 30.0;

@@ -6,10 +6,13 @@ use kurbo::{Point, Rect};
 
 use super::file::{BodyFile, FigureFile, ViewFile, invalid, parse_path, polylines, single_outline};
 use super::geometry::{
-    HATCH_SPACING, bounding_box, distance_to_outline, hatch, interior_point, spots,
+    HATCH_SPACING, bounding_box, distance_to_outline, hatch, interior_point, simplified_ring, spots,
 };
 use super::hit_index::HitIndex;
-use super::{MARGIN, Place, PlaceShape, TARGET, Triangles, ViewShape, figure, midline, partition};
+use super::{
+    DRAWN_TOLERANCE, MARGIN, Place, PlaceShape, TARGET, Triangles, ViewShape, figure, midline,
+    partition,
+};
 use crate::catalog::{Catalog, CatalogError, Side, View};
 
 pub(super) fn build_view(
@@ -126,7 +129,8 @@ pub(super) fn build_view(
     give_margins(&mut places, &body_area, mid);
     Ok(ViewShape {
         view,
-        silhouette_fill: Triangles::fill(&silhouette).map_err(invalid)?,
+        silhouette_fill: Triangles::fill(&simplified_ring(&silhouette, DRAWN_TOLERANCE))
+            .map_err(invalid)?,
         silhouette,
         details,
         index: HitIndex::new(&places),
@@ -225,7 +229,14 @@ fn place_shape(
         } else {
             Vec::new()
         },
-        fill: Triangles::fill_with_holes(&outline, &holes).map_err(invalid)?,
+        fill: Triangles::fill_with_holes(
+            &simplified_ring(&outline, DRAWN_TOLERANCE),
+            &holes
+                .iter()
+                .map(|hole| simplified_ring(hole, DRAWN_TOLERANCE))
+                .collect::<Vec<_>>(),
+        )
+        .map_err(invalid)?,
         outline,
         holes,
         bbox,

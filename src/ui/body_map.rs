@@ -14,7 +14,8 @@ use eframe::egui::{
 use super::style::{Look, MapPalette, stride_color};
 use crate::app::{AppState, Command};
 use crate::body::{
-    Body, Place, PlaceShape, Triangles, ViewShape, badge_label, simplified, simplified_ring,
+    Body, DRAWN_TOLERANCE, Place, PlaceShape, Triangles, ViewShape, badge_label, simplified,
+    simplified_ring,
 };
 use crate::catalog::{Catalog, Hit, Side, Stride, View};
 use crate::settings::ViewMode;
@@ -138,10 +139,6 @@ impl MapCache {
         self.generation
     }
 }
-
-/// How far a stroked line may stray from the outline it follows, in body units (about a
-/// fifth of a pixel at the first window size): strokes with fewer points draw faster.
-const DRAWN_TOLERANCE: f64 = 0.3;
 
 /// The static lines of a view as one anti-aliased mesh, in drawing order.
 fn lines_mesh(
