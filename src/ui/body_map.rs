@@ -2,6 +2,7 @@
 //! in the stride. Hover shows a name, a click selects, and every region is an accessible,
 //! focusable node, so Tab, the arrow keys, Enter and screen readers all reach it.
 
+mod lines;
 mod paint;
 
 use std::sync::Arc;
@@ -14,8 +15,7 @@ use eframe::egui::{
 use super::style::{Look, MapPalette, stride_color};
 use crate::app::{AppState, Command};
 use crate::body::{
-    Body, DRAWN_TOLERANCE, Place, PlaceShape, Triangles, ViewShape, badge_label, simplified,
-    simplified_ring,
+    Body, DRAWN_TOLERANCE, Place, PlaceShape, Triangles, ViewShape, badge_label, simplified_ring,
 };
 use crate::catalog::{Catalog, Hit, Side, Stride, View};
 use crate::settings::ViewMode;
@@ -83,9 +83,14 @@ struct ViewCache {
     frame: Rect,
     transform: BodyToScreen,
     silhouette: Arc<Mesh>,
-    /// The lines that never change colour, tessellated once: every place's thin outline, the
-    /// hatching of the no-roll zones, the detail lines and the silhouette's outline.
-    lines: Arc<Mesh>,
+    /// The lines that never change colour, drawn once into a picture: every place's thin
+    /// outline, the hatching of the no-roll zones, the detail lines and the silhouette's
+    /// outline.
+    lines: egui::TextureHandle,
+    lines_rect: Rect,
+    /// Every place's fill in its colour at rest, drawn into a picture the size of the lines'
+    /// whenever those colours change; a frame paints only the places that look otherwise.
+    fills: Option<(Vec<Color32>, egui::TextureHandle)>,
     places: Vec<PlaceCache>,
 }
 
@@ -140,58 +145,9 @@ impl MapCache {
     }
 }
 
-/// The static lines of a view as one anti-aliased mesh, in drawing order.
-fn lines_mesh(
-    shape: &ViewShape,
-    t: BodyToScreen,
-    palette: &MapPalette,
-    pixels_per_point: f32,
-) -> Mesh {
-    let mut tessellator = egui::epaint::Tessellator::new(
-        pixels_per_point,
-        egui::epaint::TessellationOptions::default(),
-        [1, 1],
-        Vec::new(),
-    );
-    let mut out = Mesh::default();
-    let hatch = Stroke::new(1.2, palette.no_roll_hatch);
-    for place in &shape.places {
-        for &(a, b) in &place.hatching {
-            tessellator.tessellate_line_segment(
-                [t.screen_from_body(a), t.screen_from_body(b)],
-                hatch,
-                &mut out,
-            );
-        }
-    }
-    let thin = Stroke::new(1.0, palette.region_stroke);
-    for place in &shape.places {
-        let outline = Shape::closed_line(
-            polyline(&simplified_ring(&place.outline, DRAWN_TOLERANCE), t),
-            thin,
-        );
-        tessellator.tessellate_shape(outline, &mut out);
-    }
-    let detail = Stroke::new(1.0, palette.detail);
-    for line in &shape.details {
-        tessellator.tessellate_shape(
-            Shape::line(polyline(&simplified(line, DRAWN_TOLERANCE), t), detail),
-            &mut out,
-        );
-    }
-    let body = Stroke::new(1.6, palette.body_stroke);
-    tessellator.tessellate_shape(
-        Shape::closed_line(
-            polyline(&simplified_ring(&shape.silhouette, DRAWN_TOLERANCE), t),
-            body,
-        ),
-        &mut out,
-    );
-    out
-}
-
 impl ViewCache {
     fn build(
+        ctx: &egui::Context,
         shape: &ViewShape,
         body: &Body,
         frame: Rect,
@@ -199,12 +155,19 @@ impl ViewCache {
         pixels_per_point: f32,
     ) -> ViewCache {
         let t = BodyToScreen::fit(body.frame, frame);
+        let lines = lines::picture(shape, t, frame, palette, pixels_per_point);
         ViewCache {
             view: shape.view,
             frame,
             transform: t,
             silhouette: Arc::new(mesh(&shape.silhouette_fill, t, palette.body_fill)),
-            lines: Arc::new(lines_mesh(shape, t, palette, pixels_per_point)),
+            lines: ctx.load_texture(
+                format!("map lines, {} view", shape.view.label()),
+                lines.image,
+                egui::TextureOptions::LINEAR,
+            ),
+            lines_rect: lines.rect,
+            fills: None,
             places: shape
                 .places
                 .iter()
@@ -343,9 +306,12 @@ pub fn body_map_ui(
     fit(ui, body, cache, rect, state.settings.view_mode, &palette);
 
     // Keyboard and screen-reader nodes first, so a focused region counts as hovered.
+    let place_id = |place: Place| response.id.with(("place", place.region, place.side));
+    let every_node = needs_every_node(ui, state, cache, &place_id);
     let mut focused = None;
     let mut clicked_place = None;
-    for view in &cache.views {
+    let views = cache.views.len();
+    for (v, view) in cache.views.iter().enumerate() {
         let mut order: Vec<&PlaceCache> = view.places.iter().collect();
         order.sort_by(|a, b| {
             (a.anchor.y / 24.0)
@@ -353,17 +319,27 @@ pub fn body_map_ui(
                 .total_cmp(&(b.anchor.y / 24.0).floor())
                 .then(a.anchor.x.total_cmp(&b.anchor.x))
         });
-        for p in order {
-            let id = response.id.with(("place", p.place.region, p.place.side));
+        let count = order.len();
+        for (k, p) in order.into_iter().enumerate() {
+            // Without a screen reader or the focus on the map, only the first and the last
+            // place stand in for the map in the Tab order: the rest join once Tab reaches it.
+            let end = (v == 0 && k == 0) || (v + 1 == views && k + 1 == count);
+            if !every_node && !end {
+                continue;
+            }
             let node = ui.interact(
                 Rect::from_center_size(p.anchor, Vec2::splat(10.0)),
-                id,
+                place_id(p.place),
                 Sense::click(),
             );
             let selected = state.selection == Some(Hit::Region(p.place.region, p.place.side));
-            let name = place_name(catalog, p.place);
             node.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name)
+                egui::WidgetInfo::selected(
+                    egui::Role::Button,
+                    true,
+                    selected,
+                    place_name(catalog, p.place),
+                )
             });
             if node.clicked() {
                 clicked_place = Some(p.place);
@@ -431,6 +407,33 @@ pub fn body_map_ui(
     }
 }
 
+/// Whether every place needs its keyboard and screen-reader node this frame: when a screen
+/// reader is listening, when the keyboard focus is on a place or is being sent to one.
+/// Otherwise two nodes keep the map's place in the Tab order, and a frame with the pointer
+/// moving over the map skips a few hundred widgets.
+fn needs_every_node(
+    ui: &egui::Ui,
+    state: &AppState,
+    cache: &MapCache,
+    place_id: &dyn Fn(Place) -> egui::Id,
+) -> bool {
+    // Every `Ui` has a node of its own when AccessKit is on; asking for it changes nothing.
+    let screen_reader = ui
+        .ctx()
+        .accesskit_node_builder(ui.unique_id(), |_| ())
+        .is_some();
+    let focus = ui.memory(|m| m.focused());
+    screen_reader
+        || state.focus_place.is_some()
+        || focus.is_some_and(|focus| {
+            cache
+                .views
+                .iter()
+                .flat_map(|v| &v.places)
+                .any(|p| place_id(p.place) == focus)
+        })
+}
+
 /// Builds the figures' meshes for this rectangle, unless they are already built for it.
 fn fit(
     ui: &egui::Ui,
@@ -447,7 +450,14 @@ fn fit(
             .0
             .iter()
             .map(|&(view, frame)| {
-                ViewCache::build(body.view(view), body, frame, palette, pixels_per_point)
+                ViewCache::build(
+                    ui.ctx(),
+                    body.view(view),
+                    body,
+                    frame,
+                    palette,
+                    pixels_per_point,
+                )
             })
             .collect();
         cache.key = Some(key);
@@ -509,6 +519,7 @@ mod tests {
     fn nothing_painted_leaves_the_map() {
         let catalog = Catalog::builtin().expect("catalog");
         let bodies = crate::body::Bodies::builtin(catalog).expect("bodies");
+        let ctx = egui::Context::default();
         for figure in crate::body::Figure::ALL {
             let body = bodies.get(figure);
             for (size, pixels_per_point) in [
@@ -521,13 +532,19 @@ mod tests {
                     let palette = MapPalette::new(dark);
                     for view in View::ALL {
                         let cache = ViewCache::build(
+                            &ctx,
                             body.view(view),
                             body,
                             frame,
                             &palette,
                             pixels_per_point,
                         );
-                        let meshes = [("lines", &cache.lines), ("silhouette", &cache.silhouette)]
+                        assert!(
+                            on_map.contains_rect(cache.lines_rect),
+                            "{figure:?} {view:?} at {size:?}: the lines' picture {:?} is off the map {frame:?}",
+                            cache.lines_rect
+                        );
+                        let meshes = [("silhouette", &cache.silhouette)]
                             .into_iter()
                             .chain(cache.places.iter().map(|p| ("a place", &p.mesh)));
                         for (what, mesh) in meshes {

@@ -48,37 +48,80 @@ pub(super) fn paint(
     heat: Heat<'_>,
 ) {
     let painter = ui.painter();
+    let pixels_per_point = ui.ctx().pixels_per_point();
+    let colour_of = |place: Place, look: Look| {
+        let region = &catalog.regions[place.region];
+        if region.not_covered {
+            crate::ui::style::lerp(
+                palette.body_fill,
+                palette.body_stroke,
+                if look >= Look::Hovered { 0.3 } else { 0.0 },
+            )
+        } else if region.is_no_roll() {
+            palette.no_roll_fill(look)
+        } else if let Some(colour) = heat_fill(palette, heat, region, place, look) {
+            colour
+        } else {
+            let stride = region_stride(catalog, place.region).unwrap_or(Stride::Stability);
+            palette.region_fill(stride, look)
+        }
+    };
     for view in &mut cache.views {
         painter.add(Shape::Mesh(Arc::clone(&view.silhouette)));
+        // The places at rest, from a picture drawn again only when their colours change.
+        let at_rest: Vec<Color32> = view
+            .places
+            .iter()
+            .map(|p| colour_of(p.place, Look::Rest))
+            .collect();
+        if view
+            .fills
+            .as_ref()
+            .is_none_or(|(colours, _)| *colours != at_rest)
+        {
+            let outlines: Vec<(&[Pos2], Color32)> = view
+                .places
+                .iter()
+                .zip(&at_rest)
+                .map(|(p, &colour)| (p.outline.as_slice(), colour))
+                .collect();
+            let image = super::lines::fills_picture(&outlines, view.lines_rect, pixels_per_point);
+            let texture = ui.ctx().load_texture(
+                format!("map fills, {} view", view.view.label()),
+                image,
+                egui::TextureOptions::LINEAR,
+            );
+            view.fills = Some((at_rest, texture));
+        }
+        if let Some((_, texture)) = &view.fills {
+            painter.image(
+                texture.id(),
+                view.lines_rect,
+                Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+                Color32::WHITE,
+            );
+        }
         let mut strong_outlines = Vec::new();
         for p in &mut view.places {
             let look = looks
                 .iter()
                 .find(|(place, _)| *place == p.place)
                 .map_or(Look::Rest, |(_, l)| *l);
-            let region = &catalog.regions[p.place.region];
-            let colour = if region.not_covered {
-                crate::ui::style::lerp(
-                    palette.body_fill,
-                    palette.body_stroke,
-                    if look >= Look::Hovered { 0.3 } else { 0.0 },
-                )
-            } else if region.is_no_roll() {
-                palette.no_roll_fill(look)
-            } else if let Some(colour) = heat_fill(palette, heat, region, p.place, look) {
-                colour
-            } else {
-                let stride = region_stride(catalog, p.place.region).unwrap_or(Stride::Stability);
-                palette.region_fill(stride, look)
-            };
-            p.set_colour(colour);
-            painter.add(Shape::Mesh(Arc::clone(&p.mesh)));
+            if look != Look::Rest {
+                p.set_colour(colour_of(p.place, look));
+                painter.add(Shape::Mesh(Arc::clone(&p.mesh)));
+            }
             if look >= Look::Lit || focused == Some(p.place) {
                 strong_outlines.push((p.outline.clone(), look, focused == Some(p.place)));
             }
         }
-        // Hatching, thin outlines, details and the silhouette, tessellated once per layout.
-        painter.add(Shape::Mesh(Arc::clone(&view.lines)));
+        // Hatching, thin outlines, details and the silhouette, drawn once per layout.
+        painter.image(
+            view.lines.id(),
+            view.lines_rect,
+            Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+            Color32::WHITE,
+        );
         // Lit and selected outlines go last so no neighbour paints over them.
         for (outline, look, is_focused) in strong_outlines {
             let width = if look == Look::Selected { 2.6 } else { 1.6 };
