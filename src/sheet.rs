@@ -5,7 +5,7 @@
 pub mod fonts;
 mod layout;
 mod pdf;
-mod png;
+pub(crate) mod png;
 pub mod print;
 
 pub use fonts::{Fonts, Weight};

@@ -27,7 +27,7 @@ fn stroke(width: f32) -> Stroke {
     }
 }
 
-fn points_path(points: &[(f32, f32)], close: bool) -> Option<tiny_skia::Path> {
+pub(crate) fn points_path(points: &[(f32, f32)], close: bool) -> Option<tiny_skia::Path> {
     let (first, rest) = points.split_first()?;
     let mut builder = PathBuilder::new();
     builder.move_to(first.0, first.1);

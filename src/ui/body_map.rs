@@ -87,10 +87,12 @@ struct ViewCache {
     /// outline, the hatching of the no-roll zones, the detail lines and the silhouette's
     /// outline.
     lines: egui::TextureHandle,
-    lines_rect: Rect,
-    /// Every place's fill in its colour at rest, drawn into a picture the size of the lines'
-    /// whenever those colours change; a frame paints only the places that look otherwise.
-    fills: Option<(Vec<Color32>, egui::TextureHandle)>,
+    /// Where the pictures go.
+    canvas: lines::Canvas,
+    /// Every place's fill in its colour at rest, drawn into a picture the size of the lines'.
+    /// Within a layout only the tightness shown changes those colours, so the picture is
+    /// drawn again when it does; a frame paints only the places that look otherwise.
+    fills: Option<(Option<paint::HeatMap>, egui::TextureHandle)>,
     places: Vec<PlaceCache>,
 }
 
@@ -155,7 +157,7 @@ impl ViewCache {
         pixels_per_point: f32,
     ) -> ViewCache {
         let t = BodyToScreen::fit(body.frame, frame);
-        let lines = lines::picture(shape, t, frame, palette, pixels_per_point);
+        let canvas = lines::Canvas::new(frame, pixels_per_point);
         ViewCache {
             view: shape.view,
             frame,
@@ -163,10 +165,10 @@ impl ViewCache {
             silhouette: Arc::new(mesh(&shape.silhouette_fill, t, palette.body_fill)),
             lines: ctx.load_texture(
                 format!("map lines, {} view", shape.view.label()),
-                lines.image,
+                lines::picture(shape, t, &canvas, palette, pixels_per_point),
                 egui::TextureOptions::LINEAR,
             ),
-            lines_rect: lines.rect,
+            canvas,
             fills: None,
             places: shape
                 .places
@@ -540,9 +542,9 @@ mod tests {
                             pixels_per_point,
                         );
                         assert!(
-                            on_map.contains_rect(cache.lines_rect),
+                            on_map.contains_rect(cache.canvas.rect),
                             "{figure:?} {view:?} at {size:?}: the lines' picture {:?} is off the map {frame:?}",
-                            cache.lines_rect
+                            cache.canvas.rect
                         );
                         let meshes = [("silhouette", &cache.silhouette)]
                             .into_iter()

@@ -5,17 +5,65 @@
 //! of meshes and thousands of line segments.
 
 use eframe::egui::{self, Color32, Pos2, Rect, Vec2};
-use tiny_skia::{LineCap, LineJoin, Paint, PathBuilder, Pixmap, Stroke, Transform};
+use tiny_skia::{LineCap, LineJoin, Paint, Pixmap, Stroke, Transform};
 
 use super::super::style::MapPalette;
 use super::BodyToScreen;
 use crate::body::{DRAWN_TOLERANCE, ViewShape, simplified, simplified_ring};
 
-/// The lines of one figure as pixels, and where they go on screen (in points, on whole
-/// pixels, so that every pixel of the picture lands on one of the screen's).
-pub(super) struct LinesPicture {
-    pub image: egui::ColorImage,
+/// Where the map's pictures go: a view's frame grown to whole pixels (and by a little for
+/// the outline's stroke), so that every pixel of a picture lands on one of the screen's.
+pub(super) struct Canvas {
+    /// The top left corner, in pixels.
+    min: Vec2,
+    size: [usize; 2],
+    /// The same rectangle in points, where the pictures are painted.
     pub rect: Rect,
+}
+
+impl Canvas {
+    pub fn new(frame: Rect, pixels_per_point: f32) -> Canvas {
+        let min = ((frame.min.to_vec2() - Vec2::splat(2.0)) * pixels_per_point).floor();
+        let max = ((frame.max.to_vec2() + Vec2::splat(2.0)) * pixels_per_point).ceil();
+        Canvas {
+            min,
+            size: [
+                (max.x - min.x).max(1.0) as usize,
+                (max.y - min.y).max(1.0) as usize,
+            ],
+            rect: Rect::from_min_max(
+                Pos2::ZERO + min / pixels_per_point,
+                Pos2::ZERO + max / pixels_per_point,
+            ),
+        }
+    }
+
+    /// Draws into a transparent picture of the canvas's size.
+    fn picture(&self, draw: impl FnOnce(&mut Pixmap)) -> egui::ColorImage {
+        match Pixmap::new(self.size[0] as u32, self.size[1] as u32) {
+            Some(mut pixmap) => {
+                draw(&mut pixmap);
+                egui::ColorImage::from_rgba_premultiplied(self.size, pixmap.data())
+            }
+            None => egui::ColorImage::filled(self.size, Color32::TRANSPARENT),
+        }
+    }
+
+    /// A polyline on screen (in points) as a path in the picture's pixels.
+    fn path(
+        &self,
+        points: impl Iterator<Item = Pos2>,
+        pixels_per_point: f32,
+        close: bool,
+    ) -> Option<tiny_skia::Path> {
+        let points: Vec<(f32, f32)> = points
+            .map(|p| {
+                let q = p.to_vec2() * pixels_per_point - self.min;
+                (q.x, q.y)
+            })
+            .collect();
+        crate::sheet::png::points_path(&points, close)
+    }
 }
 
 fn paint_of(colour: Color32) -> Paint<'static> {
@@ -35,137 +83,82 @@ fn stroke(width_in_points: f32, pixels_per_point: f32, cap: LineCap) -> Stroke {
     }
 }
 
-/// Draws the lines of a view for a frame on screen.
+/// Draws the lines of a view onto its canvas.
 pub(super) fn picture(
     shape: &ViewShape,
     t: BodyToScreen,
-    frame: Rect,
+    canvas: &Canvas,
     palette: &MapPalette,
     pixels_per_point: f32,
-) -> LinesPicture {
-    // The frame, grown to whole pixels and by a little for the outline's stroke.
-    let min = ((frame.min.to_vec2() - Vec2::splat(2.0)) * pixels_per_point).floor();
-    let max = ((frame.max.to_vec2() + Vec2::splat(2.0)) * pixels_per_point).ceil();
-    let size = [
-        (max.x - min.x).max(1.0) as usize,
-        (max.y - min.y).max(1.0) as usize,
-    ];
-    let rect = Rect::from_min_max(
-        Pos2::ZERO + min / pixels_per_point,
-        Pos2::ZERO + max / pixels_per_point,
-    );
-    let Some(mut pixmap) = Pixmap::new(size[0] as u32, size[1] as u32) else {
-        return LinesPicture {
-            image: egui::ColorImage::filled(size, Color32::TRANSPARENT),
-            rect,
-        };
-    };
-    // Body space to the picture's pixels.
-    let to_pixel = |p: kurbo::Point| {
-        let s = t.screen_from_body(p).to_vec2() * pixels_per_point - min;
-        (s.x, s.y)
-    };
-    let path = |points: &[kurbo::Point], close: bool| {
-        let mut builder = PathBuilder::new();
-        let mut points = points.iter().map(|&p| to_pixel(p));
-        let (x, y) = points.next()?;
-        builder.move_to(x, y);
-        for (x, y) in points {
-            builder.line_to(x, y);
-        }
-        if close {
-            builder.close();
-        }
-        builder.finish()
-    };
-    let mut draw = |path: Option<tiny_skia::Path>, paint: &Paint<'_>, stroke: &Stroke| {
-        if let Some(path) = path {
-            pixmap.stroke_path(&path, paint, stroke, Transform::identity(), None);
-        }
-    };
-
-    let hatch = (
-        paint_of(palette.no_roll_hatch),
-        stroke(1.2, pixels_per_point, LineCap::Butt),
-    );
-    for place in &shape.places {
-        for &(a, b) in &place.hatching {
-            draw(path(&[a, b], false), &hatch.0, &hatch.1);
-        }
-    }
-    let thin = (
-        paint_of(palette.region_stroke),
-        stroke(1.0, pixels_per_point, LineCap::Butt),
-    );
-    for place in &shape.places {
-        draw(
-            path(&simplified_ring(&place.outline, DRAWN_TOLERANCE), true),
-            &thin.0,
-            &thin.1,
-        );
-    }
-    let detail = (
-        paint_of(palette.detail),
-        stroke(1.0, pixels_per_point, LineCap::Round),
-    );
-    for line in &shape.details {
-        draw(
-            path(&simplified(line, DRAWN_TOLERANCE), false),
-            &detail.0,
-            &detail.1,
-        );
-    }
-    let body = (
-        paint_of(palette.body_stroke),
-        stroke(1.6, pixels_per_point, LineCap::Butt),
-    );
-    draw(
-        path(&simplified_ring(&shape.silhouette, DRAWN_TOLERANCE), true),
-        &body.0,
-        &body.1,
-    );
-    LinesPicture {
-        image: egui::ColorImage::from_rgba_premultiplied(size, pixmap.data()),
-        rect,
-    }
-}
-
-/// The places' fills in the colours they have at rest, as pixels the size of `rect` (a
-/// lines picture's rectangle), drawn in the places' order so that a place inside another
-/// covers it. `outlines` are in points on screen.
-pub(super) fn fills_picture(
-    outlines: &[(&[Pos2], Color32)],
-    rect: Rect,
-    pixels_per_point: f32,
 ) -> egui::ColorImage {
-    let min = rect.min.to_vec2() * pixels_per_point;
-    let size = [
-        (rect.width() * pixels_per_point).round().max(1.0) as usize,
-        (rect.height() * pixels_per_point).round().max(1.0) as usize,
-    ];
-    let Some(mut pixmap) = Pixmap::new(size[0] as u32, size[1] as u32) else {
-        return egui::ColorImage::filled(size, Color32::TRANSPARENT);
+    let path = |points: &[kurbo::Point], close: bool| {
+        canvas.path(
+            points.iter().map(|&p| t.screen_from_body(p)),
+            pixels_per_point,
+            close,
+        )
     };
-    for &(outline, colour) in outlines {
-        let mut builder = PathBuilder::new();
-        let mut points = outline.iter().map(|p| p.to_vec2() * pixels_per_point - min);
-        let Some(first) = points.next() else {
-            continue;
+    canvas.picture(|pixmap| {
+        let mut draw = |path: Option<tiny_skia::Path>, (paint, stroke): &(Paint<'_>, Stroke)| {
+            if let Some(path) = path {
+                pixmap.stroke_path(&path, paint, stroke, Transform::identity(), None);
+            }
         };
-        builder.move_to(first.x, first.y);
-        for p in points {
-            builder.line_to(p.x, p.y);
+        let hatch = (
+            paint_of(palette.no_roll_hatch),
+            stroke(1.2, pixels_per_point, LineCap::Butt),
+        );
+        for place in &shape.places {
+            for &(a, b) in &place.hatching {
+                draw(path(&[a, b], false), &hatch);
+            }
         }
-        builder.close();
-        if let Some(path) = builder.finish() {
-            pixmap.fill_path(
-                &path,
-                &paint_of(colour),
-                tiny_skia::FillRule::Winding,
-                Transform::identity(),
-                None,
+        let thin = (
+            paint_of(palette.region_stroke),
+            stroke(1.0, pixels_per_point, LineCap::Butt),
+        );
+        for place in &shape.places {
+            draw(
+                path(&simplified_ring(&place.outline, DRAWN_TOLERANCE), true),
+                &thin,
             );
         }
-    }
-    egui::ColorImage::from_rgba_premultiplied(size, pixmap.data())
+        let detail = (
+            paint_of(palette.detail),
+            stroke(1.0, pixels_per_point, LineCap::Round),
+        );
+        for line in &shape.details {
+            draw(path(&simplified(line, DRAWN_TOLERANCE), false), &detail);
+        }
+        let body = (
+            paint_of(palette.body_stroke),
+            stroke(1.6, pixels_per_point, LineCap::Butt),
+        );
+        draw(
+            path(&simplified_ring(&shape.silhouette, DRAWN_TOLERANCE), true),
+            &body,
+        );
+    })
+}
+
+/// The places' fills in the given colours, drawn onto the canvas in the places' order so
+/// that a place inside another covers it. `outlines` are in points on screen.
+pub(super) fn fills_picture(
+    outlines: &[(&[Pos2], Color32)],
+    canvas: &Canvas,
+    pixels_per_point: f32,
+) -> egui::ColorImage {
+    canvas.picture(|pixmap| {
+        for &(outline, colour) in outlines {
+            if let Some(path) = canvas.path(outline.iter().copied(), pixels_per_point, true) {
+                pixmap.fill_path(
+                    &path,
+                    &paint_of(colour),
+                    tiny_skia::FillRule::Winding,
+                    Transform::identity(),
+                    None,
+                );
+            }
+        }
+    })
 }

@@ -3,10 +3,12 @@
 
 use super::*;
 
+/// Recent tightness by place.
+pub(super) type HeatMap =
+    std::collections::BTreeMap<(crate::catalog::RegionId, crate::routine::StepSide), f32>;
+
 /// Recent tightness by place, when the map shows it.
-pub(super) type Heat<'a> = Option<
-    &'a std::collections::BTreeMap<(crate::catalog::RegionId, crate::routine::StepSide), f32>,
->;
+pub(super) type Heat<'a> = Option<&'a HeatMap>;
 
 pub(super) fn heat_fill(
     palette: &MapPalette,
@@ -68,35 +70,29 @@ pub(super) fn paint(
     };
     for view in &mut cache.views {
         painter.add(Shape::Mesh(Arc::clone(&view.silhouette)));
-        // The places at rest, from a picture drawn again only when their colours change.
-        let at_rest: Vec<Color32> = view
-            .places
-            .iter()
-            .map(|p| colour_of(p.place, Look::Rest))
-            .collect();
+        // The places at rest, from a picture drawn again when the tightness shown changes.
         if view
             .fills
             .as_ref()
-            .is_none_or(|(colours, _)| *colours != at_rest)
+            .is_none_or(|(shown, _)| shown.as_ref() != heat)
         {
             let outlines: Vec<(&[Pos2], Color32)> = view
                 .places
                 .iter()
-                .zip(&at_rest)
-                .map(|(p, &colour)| (p.outline.as_slice(), colour))
+                .map(|p| (p.outline.as_slice(), colour_of(p.place, Look::Rest)))
                 .collect();
-            let image = super::lines::fills_picture(&outlines, view.lines_rect, pixels_per_point);
+            let image = super::lines::fills_picture(&outlines, &view.canvas, pixels_per_point);
             let texture = ui.ctx().load_texture(
                 format!("map fills, {} view", view.view.label()),
                 image,
                 egui::TextureOptions::LINEAR,
             );
-            view.fills = Some((at_rest, texture));
+            view.fills = Some((heat.cloned(), texture));
         }
         if let Some((_, texture)) = &view.fills {
             painter.image(
                 texture.id(),
-                view.lines_rect,
+                view.canvas.rect,
                 Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
                 Color32::WHITE,
             );
@@ -118,7 +114,7 @@ pub(super) fn paint(
         // Hatching, thin outlines, details and the silhouette, drawn once per layout.
         painter.image(
             view.lines.id(),
-            view.lines_rect,
+            view.canvas.rect,
             Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
             Color32::WHITE,
         );
