@@ -38,12 +38,14 @@ pixel() {
 check_click() {
     local name=$1
     local line x y before after
+    # Park the pointer off the figure so the first shot shows the region at rest. The window
+    # draws a frame for the move and writes the anchors again if its layout settled late, so
+    # they are read after it.
+    xdotool mousemove 5 995
+    sleep 0.5
     line=$(grep -P "^$name\t" "$work/anchors.tsv")
     x=$((X + $(cut -f2 <<<"$line")))
     y=$((Y + $(cut -f3 <<<"$line")))
-    # Park the pointer off the figure so the first shot shows the region at rest.
-    xdotool mousemove 5 995
-    sleep 0.5
     before=$(pixel "$x" "$y")
     xdotool mousemove "$x" "$y" click 1
     sleep 0.3

@@ -8,6 +8,7 @@ mod notices;
 mod path_prompt;
 mod play;
 mod sheet;
+mod ui_command;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -29,6 +30,7 @@ pub use files::{Answer, Pending, Then};
 pub use path_prompt::{PathFor, PathPrompt};
 pub use play::{Clock, PlayView, SystemClock};
 pub use state::*;
+pub use ui_command::{Keyboard, Mode, UiCommand};
 
 /// The knotmap window.
 pub struct KnotmapApp {
@@ -41,8 +43,9 @@ pub struct KnotmapApp {
     floor_map: ui::body_map::MapCache,
     /// The widget with the keyboard focus in the last frame.
     last_focus: Option<egui::Id>,
-    /// Whether a text field had the keyboard in the last frame.
-    typing_last_frame: bool,
+    /// Which text field, if any, had the keyboard in the last frame: egui takes the focus
+    /// from a field on Escape before the frame sees the key, and that Escape was the field's.
+    keyboard_last_frame: Keyboard,
     folders: Option<Folders>,
     dialogs: Box<dyn FileDialogs>,
     /// What the open file held when last read or written.
@@ -122,7 +125,7 @@ impl KnotmapApp {
             map: ui::body_map::MapCache::default(),
             floor_map: ui::body_map::MapCache::default(),
             last_focus: None,
-            typing_last_frame: false,
+            keyboard_last_frame: Keyboard::Free,
             folders: None,
             dialogs: Box::new(NativeDialogs::default()),
             disk: None,

@@ -8,80 +8,16 @@ use std::collections::BTreeSet;
 use crate::catalog::{Catalog, Dose, Region, RegionId, Technique, ToolId};
 use crate::routine::{Routine, Step, When};
 
-/// Places from larger muscles to smaller, the breathing work at the end.
-const ORDER: [&str; 22] = [
-    "glute_max",
-    "hamstrings",
-    "rectus_femoris",
-    "outer_quad",
-    "adductors",
-    "it_band",
-    "tfl",
-    "glute_med",
-    "glute_min",
-    "piriformis",
-    "sit_bone",
-    "inner_quad",
-    "calf",
-    "shin",
-    "achilles",
-    "sole",
-    "hip_flexors",
-    "chest",
-    "armpit",
-    "ribs",
-    "neck",
-    "diaphragm",
-];
-
 /// The places worked when no focus is given, by when the routine is done.
-fn defaults(when: When) -> &'static [&'static str] {
+fn usual(catalog: &Catalog, when: When) -> &[RegionId] {
+    let usual = &catalog.build_rules.usual;
     match when {
-        When::BeforeRun => &[
-            "glute_med",
-            "hamstrings",
-            "rectus_femoris",
-            "it_band",
-            "calf",
-            "hip_flexors",
-        ],
-        When::AfterRun => &[
-            "glute_max",
-            "piriformis",
-            "hamstrings",
-            "sit_bone",
-            "rectus_femoris",
-            "it_band",
-            "adductors",
-            "calf",
-            "sole",
-            "hip_flexors",
-        ],
-        When::RestDay => &ORDER,
-        When::AnyTime => &[
-            "glute_max",
-            "hamstrings",
-            "rectus_femoris",
-            "it_band",
-            "adductors",
-            "calf",
-            "sole",
-            "chest",
-            "diaphragm",
-        ],
+        When::BeforeRun => &usual.before_run,
+        When::AfterRun => &usual.after_run,
+        When::RestDay => &usual.rest_day,
+        When::AnyTime => &usual.any_time,
     }
 }
-
-/// Balls under body weight here stay short: move on every few seconds.
-pub(crate) const BALL_PLACES: [&str; 4] = ["glute_max", "glute_med", "piriformis", "sit_bone"];
-pub(crate) const BALLS: [&str; 6] = [
-    "tennis_ball",
-    "lacrosse_ball",
-    "golf_ball",
-    "frozen_golf_ball",
-    "double_tennis_ball",
-    "foam_massage_ball",
-];
 
 /// What the runner asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,6 +39,7 @@ pub struct Built {
 
 /// One place with its technique, tool and dose limits, before timing.
 struct Plan<'a> {
+    catalog: &'a Catalog,
     region: &'a Region,
     technique: &'a Technique,
     tool: ToolId,
@@ -118,8 +55,8 @@ impl Plan<'_> {
     fn seconds(&self, when: When, factor: f64) -> u32 {
         let base = f64::from(self.technique.dose.approx_seconds());
         let mut cap: f64 = 180.0;
-        if BALL_PLACES.contains(&self.region.id.as_str()) && BALLS.contains(&self.tool.as_str()) {
-            cap = 30.0;
+        if self.catalog.ball_under_weight(&self.region.id, &self.tool) {
+            cap = f64::from(self.catalog.build_rules.ball_under_weight.most_seconds);
         }
         if when == When::BeforeRun {
             cap = cap.min(60.0);
@@ -169,6 +106,7 @@ fn plan<'a>(
         .cloned()
         .ok_or_else(|| "no tool you own works here".to_owned())?;
     Ok(Plan {
+        catalog,
         region,
         technique,
         tool,
@@ -224,24 +162,24 @@ pub fn build<'a>(catalog: &'a Catalog, request: &Request) -> Built {
         consider(id, true, &mut plans, &mut left_out);
     }
     if plans.is_empty() {
-        for id in defaults(when) {
-            consider(&RegionId::from(*id), false, &mut plans, &mut left_out);
+        for id in usual(catalog, when) {
+            consider(id, false, &mut plans, &mut left_out);
         }
     }
+    let order = &catalog.build_rules.order;
     let rank = |p: &Plan<'_>| {
-        ORDER
+        order
             .iter()
-            .position(|o| *o == p.region.id.as_str())
-            .unwrap_or(ORDER.len())
+            .position(|o| *o == p.region.id)
+            .unwrap_or(order.len())
     };
     // Too little to fill the time: add the usual places, then the rest, largest first.
-    let extra: Vec<&str> = defaults(when).iter().chain(ORDER.iter()).copied().collect();
-    let mut next_extra = extra.iter();
+    let mut next_extra = usual(catalog, when).iter().chain(order);
     while total(&plans, when, 4.0) < target * 9 / 10 {
         let Some(id) = next_extra.next() else {
             break;
         };
-        consider(&RegionId::from(*id), false, &mut plans, &mut left_out);
+        consider(id, false, &mut plans, &mut left_out);
     }
     // Too much for the time: drop places that were not asked for, then the last asked for.
     while plans.len() > 1 && total(&plans, when, 0.2) > target * 11 / 10 {
@@ -330,9 +268,7 @@ mod tests {
                 if let Some(owned) = &r.owned {
                     assert!(owned.contains(&step.tool), "{r:?} uses {}", step.tool);
                 }
-                if BALL_PLACES.contains(&step.region.as_str())
-                    && BALLS.contains(&step.tool.as_str())
-                {
+                if catalog.ball_under_weight(&step.region, &step.tool) {
                     assert!(
                         step.dose.approx_seconds() <= 30,
                         "too long on a ball: {step:?}"

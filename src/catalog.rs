@@ -38,6 +38,7 @@ pub struct Sources<'a> {
     pub tools: &'a str,
     pub cautions: &'a str,
     pub basics: &'a str,
+    pub builder: &'a str,
 }
 
 impl Sources<'static> {
@@ -49,6 +50,7 @@ impl Sources<'static> {
         tools: include_str!("../assets/catalog/tools.ron"),
         cautions: include_str!("../assets/catalog/cautions.ron"),
         basics: include_str!("../assets/catalog/basics.ron"),
+        builder: include_str!("../assets/catalog/builder.ron"),
     };
 }
 
@@ -78,6 +80,8 @@ pub struct Catalog {
     pub tools: Vec<Tool>,
     pub cautions: Vec<Caution>,
     pub basics: Vec<Basic>,
+    /// What the routine builder and the routine's checks know about places.
+    pub build_rules: BuildRules,
     region_index: HashMap<RegionId, usize>,
     muscle_index: HashMap<MuscleId, usize>,
     technique_index: HashMap<TechniqueId, usize>,
@@ -98,7 +102,7 @@ impl Catalog {
             })
     }
 
-    /// Parses and validates a catalog from its six files.
+    /// Parses and validates a catalog from its seven files.
     pub fn parse(sources: Sources<'_>) -> Result<Catalog, CatalogError> {
         let catalog = Catalog::new(
             parse_ron("regions.ron", sources.regions)?,
@@ -107,6 +111,7 @@ impl Catalog {
             parse_ron("tools.ron", sources.tools)?,
             parse_ron("cautions.ron", sources.cautions)?,
             parse_ron("basics.ron", sources.basics)?,
+            parse_ron("builder.ron", sources.builder)?,
         );
         let problems = validate::problems(&catalog);
         if let Some(first) = problems.into_iter().next() {
@@ -122,6 +127,7 @@ impl Catalog {
         tools: Vec<Tool>,
         cautions: Vec<Caution>,
         basics: Vec<Basic>,
+        build_rules: BuildRules,
     ) -> Catalog {
         fn index<K: Clone + Eq + std::hash::Hash, T>(
             items: &[T],
@@ -144,6 +150,7 @@ impl Catalog {
             tools,
             cautions,
             basics,
+            build_rules,
         }
     }
 
@@ -180,6 +187,13 @@ impl Catalog {
 
     pub fn tool(&self, id: &ToolId) -> Option<&Tool> {
         self.tool_index.get(id).map(|&i| &self.tools[i])
+    }
+
+    /// Whether a step with this tool on this place puts a ball under the body's weight, and
+    /// so must stay short.
+    pub fn ball_under_weight(&self, region: &RegionId, tool: &ToolId) -> bool {
+        self.tool(tool).is_some_and(|t| t.ball)
+            && self.build_rules.ball_under_weight.places.contains(region)
     }
 
     /// The regions where a muscle can be reached.

@@ -111,31 +111,16 @@ pub fn sheet_figure(asked: Option<FigureArg>) -> crate::body::Figure {
     )
 }
 
-/// What `knotmap print` should make.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SheetFormat {
-    Pdf,
-    Png,
-}
+pub use crate::sheet::SheetFormat;
 
 /// The format named by an output path's extension.
 pub fn sheet_format(output: &std::path::Path) -> Result<SheetFormat, BadInput> {
-    if output.as_os_str() == "-" {
-        return Ok(SheetFormat::Pdf);
-    }
-    match output
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("pdf") => Ok(SheetFormat::Pdf),
-        Some("png") => Ok(SheetFormat::Png),
-        _ => Err(BadInput(format!(
+    SheetFormat::of_path(output).ok_or_else(|| {
+        BadInput(format!(
             "{}: the sheet is written as .pdf or .png; name the file accordingly",
             output.display()
-        ))),
-    }
+        ))
+    })
 }
 
 /// `knotmap print`: reads and checks the routine the same way `knotmap check` does, then lays

@@ -47,8 +47,12 @@ fn tightness<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u8, D:
 /// One session's ratings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
-    /// The day, as YYYY-MM-DD.
+    /// The runner's own day, in their time zone, as YYYY-MM-DD.
     pub date: String,
+    /// The local time the session was logged, as HH:MM, so several sessions a day keep
+    /// their order and their times. Logs from before it was kept have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
     pub routine: String,
     pub ratings: Vec<Rating>,
 }
@@ -225,9 +229,13 @@ impl Log {
                     format!("{name} {}", r.tightness)
                 })
                 .collect();
+            let when = match &e.time {
+                Some(time) => format!("{} {time}", e.date),
+                None => e.date.clone(),
+            };
             out.push_str(&format!(
                 "{}  {}  {}\n",
-                terminal_safe(&e.date),
+                terminal_safe(&when),
                 terminal_safe(&e.routine),
                 terminal_safe(&ratings.join(", "))
             ));
@@ -236,45 +244,42 @@ impl Log {
     }
 }
 
-/// Today's date in UTC, as YYYY-MM-DD.
-pub fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    date_from_days(days as i64)
+/// A moment as the log writes it: the local date (YYYY-MM-DD) and time (HH:MM) in the
+/// moment's own time zone.
+pub fn local_stamp(at: &jiff::Zoned) -> (String, String) {
+    (at.date().to_string(), at.strftime("%H:%M").to_string())
 }
 
-/// The civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-pub fn date_from_days(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// The date `days` before today.
-pub fn days_ago(days: u64) -> String {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    date_from_days(now.saturating_sub(days) as i64)
+/// The local date `days` before the day of `at`, as YYYY-MM-DD.
+pub fn days_before(at: &jiff::Zoned, days: u16) -> String {
+    at.date()
+        .saturating_sub(jiff::Span::new().days(i64::from(days)))
+        .to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// 23:30 in New York is 04:30 the next day in UTC: the session belongs to the evening.
     #[test]
-    fn dates_from_day_counts() {
-        assert_eq!(date_from_days(0), "1970-01-01");
-        assert_eq!(date_from_days(19_723), "2024-01-01");
-        assert_eq!(date_from_days(20_784), "2026-11-27");
+    fn an_evening_session_keeps_its_local_date_and_time() {
+        let new_york = jiff::tz::TimeZone::fixed(jiff::tz::offset(-5));
+        let evening = jiff::civil::date(2026, 11, 30)
+            .at(23, 30, 0, 0)
+            .to_zoned(new_york)
+            .expect("a moment");
+        assert_eq!(
+            evening.timestamp().to_string(),
+            "2026-12-01T04:30:00Z",
+            "already tomorrow in UTC"
+        );
+        assert_eq!(
+            local_stamp(&evening),
+            ("2026-11-30".to_owned(), "23:30".to_owned())
+        );
+        assert_eq!(days_before(&evening, 14), "2026-11-16");
+        assert_eq!(days_before(&evening, 30), "2026-10-31");
     }
 
     #[test]
@@ -291,6 +296,7 @@ mod tests {
                 &folders,
                 Entry {
                     date: date.to_owned(),
+                    time: None,
                     routine: "After".to_owned(),
                     ratings: vec![rating(t)],
                 },

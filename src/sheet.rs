@@ -155,6 +155,49 @@ pub struct Page {
     pub items: Vec<Item>,
 }
 
+/// The two files a sheet is written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetFormat {
+    Pdf,
+    Png,
+}
+
+impl SheetFormat {
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            SheetFormat::Pdf => "pdf",
+            SheetFormat::Png => "png",
+        }
+    }
+
+    /// The sheet's file name for a routine file: `after-a-run.ron` → `after-a-run-sheet.pdf`.
+    pub fn file_name(self, routine_file: &str) -> String {
+        format!(
+            "{}-sheet.{}",
+            routine_file.trim_end_matches(".ron"),
+            self.extension()
+        )
+    }
+
+    /// The format a file's name asks for (`-`, standard output, is PDF).
+    pub fn of_path(path: &std::path::Path) -> Option<SheetFormat> {
+        if path.as_os_str() == "-" {
+            return Some(SheetFormat::Pdf);
+        }
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("pdf") => Some(SheetFormat::Pdf),
+            Some("png") => Some(SheetFormat::Png),
+            _ => None,
+        }
+    }
+}
+
 /// The laid-out sheet.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sheet {

@@ -255,3 +255,59 @@ fn another_name_that_repeats_the_name_is_reported() {
     .expect_err("a repeated name");
     assert!(err.to_string().contains("Iliotibial Band"), "{err}");
 }
+
+/// The builder's knowledge is data: a place renamed in regions.ron, or one added without a
+/// turn in the builder's order, stops the catalog from loading instead of dropping out of
+/// built routines and the ball warning unnoticed.
+#[test]
+fn the_builder_names_only_places_that_exist_and_orders_every_one() {
+    let good = Sources::BUILTIN;
+    let regions = good
+        .regions
+        .replacen("id: \"toes\"", "id: \"toe\"", 1);
+    assert_ne!(regions, good.regions, "the fixture edit applies");
+    let err = Catalog::parse(Sources {
+        regions: &regions,
+        ..good
+    })
+    .expect_err("a renamed place");
+    let text = err.to_string();
+    assert!(
+        text.contains("builder.ron") && text.contains("unknown place \"toes\""),
+        "{text}"
+    );
+
+    let builder = good.builder.replacen("        \"soleus\",\n", "", 1);
+    assert_ne!(builder, good.builder, "the fixture edit applies");
+    let err = Catalog::parse(Sources {
+        builder: &builder,
+        ..good
+    })
+    .expect_err("a place left out of the order");
+    assert!(
+        err.to_string().contains("\"soleus\" is missing from the order"),
+        "{err}"
+    );
+
+    let builder = good.builder.replacen("\"sit_bone\"],", "\"lower_spine\"],", 1);
+    assert_ne!(builder, good.builder, "the fixture edit applies");
+    let err = Catalog::parse(Sources {
+        builder: &builder,
+        ..good
+    })
+    .expect_err("a no-roll zone under a ball");
+    assert!(err.to_string().contains("never to roll"), "{err}");
+}
+
+#[test]
+fn a_ball_under_the_glutes_is_known_from_the_data() {
+    let catalog = catalog();
+    let ball = |region: &str, tool: &str| catalog.ball_under_weight(&region.into(), &tool.into());
+    assert!(ball("piriformis", "tennis_ball"));
+    assert!(ball("sit_bone", "double_tennis_ball"));
+    assert!(!ball("piriformis", "foam_roller"), "a roller is no ball");
+    assert!(
+        !ball("sole", "golf_ball"),
+        "the foot may stay on a ball longer"
+    );
+}

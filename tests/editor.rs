@@ -664,6 +664,80 @@ fn the_end_of_a_session_records_tightness_and_the_map_shows_it() {
     );
 }
 
+/// A clock on the wall of a runner in New York, moved by hand.
+#[derive(Clone)]
+struct WallClock(std::rc::Rc<std::cell::RefCell<jiff::Zoned>>);
+
+impl WallClock {
+    fn at(hour: i8, minute: i8) -> jiff::Zoned {
+        jiff::civil::date(2026, 11, 30)
+            .at(hour, minute, 0, 0)
+            .to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::offset(-5)))
+            .expect("a moment")
+    }
+}
+
+impl knotmap::app::Clock for WallClock {
+    fn now(&self) -> std::time::Duration {
+        std::time::Duration::ZERO
+    }
+
+    fn local_now(&self) -> jiff::Zoned {
+        self.0.borrow().clone()
+    }
+}
+
+/// 23:30 in New York is already tomorrow in UTC; the sessions belong to the evening they
+/// were done in, and two of them keep their own times.
+#[test]
+fn an_evening_session_is_logged_on_the_local_date_with_its_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let catalog = Catalog::builtin().expect("catalog");
+    let body = Bodies::builtin(catalog).expect("body");
+    let clock = WallClock(std::rc::Rc::new(std::cell::RefCell::new(WallClock::at(
+        21, 5,
+    ))));
+    let hand = clock.clone();
+    let folders = Folders::at(&data);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 920.0))
+        .build_eframe(move |cc| {
+            KnotmapApp::new(cc, catalog, body)
+                .with_files(Some(folders), Box::new(FakeDialogs::default()))
+                .with_clock(Box::new(hand))
+        });
+    h.run();
+    for (hour, minute, tightness) in [(21, 5, 6), (23, 30, 4)] {
+        *clock.0.borrow_mut() = WallClock::at(hour, minute);
+        apply(&mut h, knotmap::app::Command::New(Some(2)));
+        h.get_by_label("Play").click();
+        h.run_steps(2);
+        skip_to_the_end(&mut h);
+        h.get_by_label(&format!("Left chest: {tightness}")).click();
+        h.run();
+        h.get_by_label("Save to the tightness log").click();
+        h.run_steps(2);
+        h.get_by_label("Back to the editor").click();
+        h.run();
+    }
+    let log = knotmap::log::Log::load(&Folders::at(&data)).expect("log");
+    let when: Vec<(&str, Option<&str>)> = log
+        .entries
+        .iter()
+        .map(|e| (e.date.as_str(), e.time.as_deref()))
+        .collect();
+    assert_eq!(
+        when,
+        [("2026-11-30", Some("21:05")), ("2026-11-30", Some("23:30"))]
+    );
+    let text = log.to_text(catalog);
+    assert!(
+        text.contains("2026-11-30 23:30  Breathing opener  Left chest 4"),
+        "{text}"
+    );
+}
+
 #[test]
 fn steps_reorder_by_drag_and_drop() {
     let dir = tempfile::tempdir().expect("temp dir");

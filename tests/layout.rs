@@ -112,3 +112,33 @@ fn the_layout_reads_in_the_dark_too() {
         h.snapshot("layout_1366x768_dark");
     }
 }
+
+/// egui lays a frame out again at most `max_passes` times. When it declines, the frame shows
+/// the map in the space of the frame before; the window must draw the next one at once, or a
+/// map drawn under the side panel stays there until the next mouse move.
+#[test]
+fn when_the_window_shrinks_the_map_moves_out_from_under_the_panel_even_without_a_second_pass() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut h = at_size(dir.path(), 1920.0, 1080.0, 1.0);
+    h.ctx
+        .options_mut(|o| o.max_passes = std::num::NonZeroUsize::new(1).expect("one"));
+    h.set_size(egui::vec2(1366.0, 768.0));
+    h.step();
+    let map = h.get_by_label("Body map").rect();
+    let title = h
+        .get_by_role_and_label(egui::accesskit::Role::Heading, "Left calf")
+        .rect();
+    if map.max.x > title.min.x {
+        assert!(
+            h.ctx.has_requested_repaint(),
+            "the map {map:?} is shown under the place's panel, whose title is at {title:?}, \
+             and no other frame is coming"
+        );
+        h.run();
+        let map = h.get_by_label("Body map").rect();
+        let title = h
+            .get_by_role_and_label(egui::accesskit::Role::Heading, "Left calf")
+            .rect();
+        assert!(map.max.x <= title.min.x, "{map:?} {title:?}");
+    }
+}

@@ -1,4 +1,4 @@
-//! Applying the commands the panels send, and the window-wide keyboard shortcuts.
+//! Applying the commands the panels and the keys send.
 
 use eframe::egui;
 
@@ -141,47 +141,9 @@ impl KnotmapApp {
             Command::PanelTitleFocused => self.state.focus_panel_title = false,
             Command::FocusPlace(place) => self.state.focus_place = place,
             Command::ShowSideTab(tab) => self.state.side_tab = tab,
+            Command::FocusSearch => {
+                ctx.memory_mut(|m| m.request_focus(crate::ui::top_bar::search_id()));
+            }
         }
-    }
-
-    /// Keyboard shortcuts that act on the whole window.
-    pub(super) fn shortcuts(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        let typing = ctx.egui_wants_keyboard_input();
-        let shift_cmd = Modifiers::COMMAND | Modifiers::SHIFT;
-        ctx.input_mut(|i| {
-            if i.consume_shortcut(&KeyboardShortcut::new(shift_cmd, Key::S)) {
-                commands.push(Command::SaveAs);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)) {
-                commands.push(Command::Save);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
-                commands.push(Command::Open);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)) {
-                commands.push(Command::New(None));
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::P)) {
-                commands.push(Command::PrintSheet);
-            }
-            if typing {
-                return;
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(shift_cmd, Key::Z))
-                || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
-            {
-                commands.push(Command::Redo);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
-                commands.push(Command::Undo);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp)) {
-                commands.push(Command::NudgeStep(-1));
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown)) {
-                commands.push(Command::NudgeStep(1));
-            }
-        });
     }
 }

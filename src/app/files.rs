@@ -339,7 +339,7 @@ impl KnotmapApp {
                 }
             }
             (Pending::PrintFailed(_), Answer::SavePdf) => {
-                self.save_sheet(crate::cli::SheetFormat::Pdf);
+                self.save_sheet(crate::sheet::SheetFormat::Pdf);
             }
             (Pending::TypePath(prompt), Answer::UsePath) => {
                 self.use_typed_path(ctx, prompt, false);

@@ -3,7 +3,7 @@
 
 use eframe::egui;
 
-use super::{Command, KnotmapApp, Pending, SideTab, files};
+use super::{Command, Keyboard, KnotmapApp, Pending, SideTab, files};
 use crate::ui;
 
 impl KnotmapApp {
@@ -35,6 +35,17 @@ impl KnotmapApp {
                 eprintln!("knotmap: could not write the anchors: {e}");
                 self.anchor_report = None;
             }
+        }
+    }
+
+    /// Which text field has the keyboard.
+    fn keyboard_now(&self, ctx: &egui::Context) -> Keyboard {
+        if ctx.memory(|m| m.has_focus(ui::top_bar::search_id())) {
+            Keyboard::InSearch
+        } else if ctx.egui_wants_keyboard_input() {
+            Keyboard::InField
+        } else {
+            Keyboard::Free
         }
     }
 
@@ -145,8 +156,11 @@ impl KnotmapApp {
         self.guard_close(&ctx);
         self.note_window_size(&ctx);
         self.open_dropped(&ctx, &mut commands);
-        self.player_keys(&ctx, &mut commands);
-        self.shortcuts(&ctx, &mut commands);
+        let keyboard = match self.keyboard_now(&ctx) {
+            Keyboard::Free => self.keyboard_last_frame,
+            now => now,
+        };
+        super::ui_command::fire_shortcuts(&ctx, &self.state, keyboard, &mut commands);
         self.tick_player(&ctx);
         self.expire_notice(&ctx);
         if let (true, Some(play)) = (self.state.floor_view, self.state.play) {
@@ -215,6 +229,11 @@ impl KnotmapApp {
                 if space != map_rect {
                     ui.data_mut(|d| d.insert_temp(map_rect_id, space));
                     ui.ctx().request_discard("the map's space changed");
+                    if !ui.ctx().will_discard() {
+                        // egui lays a frame out at most `max_passes` times: when it declines,
+                        // this frame shows the map in its old space, so draw another at once.
+                        ui.ctx().request_repaint();
+                    }
                 }
             });
         if let Some(form) = &self.state.builder {
@@ -243,7 +262,7 @@ impl KnotmapApp {
     /// Applies the frame's commands and does the upkeep that follows them.
     fn finish_frame(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
         let ctx = ctx.clone();
-        self.typing_last_frame = ctx.egui_wants_keyboard_input();
+        self.keyboard_last_frame = self.keyboard_now(&ctx);
         // Whatever scroll area held the newly focused widget has followed it by now.
         ui::widgets::forget_focus_target(&ctx);
         // The focus moved during this frame: the next one scrolls it into view.

@@ -7,8 +7,8 @@ use eframe::egui;
 
 use super::KnotmapApp;
 use super::files::{Pending, Then};
-use crate::cli::SheetFormat;
 use crate::dialogs::typed_path;
+use crate::sheet::SheetFormat;
 
 /// What a typed path is for.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,8 +59,7 @@ impl PathPrompt {
     fn extension(&self) -> &'static str {
         match self.purpose {
             PathFor::Open | PathFor::SaveRoutine(_) => "ron",
-            PathFor::Sheet(SheetFormat::Pdf) => "pdf",
-            PathFor::Sheet(SheetFormat::Png) => "png",
+            PathFor::Sheet(format) => format.extension(),
         }
     }
 }

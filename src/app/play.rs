@@ -111,6 +111,11 @@ fn plan(cues: &[Cue], position: Duration, slack: Duration, base: Instant) -> Vec
 pub trait Clock {
     /// Time since some fixed moment.
     fn now(&self) -> Duration;
+
+    /// The date and time on the wall, in the runner's time zone: what the log writes.
+    fn local_now(&self) -> jiff::Zoned {
+        jiff::Zoned::now()
+    }
 }
 
 /// The system's monotonic clock.
@@ -300,39 +305,6 @@ impl KnotmapApp {
         if let Some(after) = next {
             ctx.request_repaint_after(after);
         }
-    }
-
-    /// Space pauses, the arrows skip and go back, F turns the floor view on and off, and
-    /// Escape leaves the floor view, or else stops.
-    pub(super) fn player_keys(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        // egui takes the focus from a text field on Escape before the frame sees the key:
-        // that Escape belonged to the field (the search box), not to the player.
-        if self.player.is_none() || ctx.egui_wants_keyboard_input() || self.typing_last_frame {
-            return;
-        }
-        let floor = self.state.floor_view;
-        ctx.input_mut(|i| {
-            use egui::{Key, Modifiers};
-            if i.consume_key(Modifiers::NONE, Key::Space) {
-                commands.push(Command::PlayerToggle);
-            }
-            if i.consume_key(Modifiers::NONE, Key::ArrowRight) {
-                commands.push(Command::PlayerSkip);
-            }
-            if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
-                commands.push(Command::PlayerBack);
-            }
-            if i.consume_key(Modifiers::NONE, Key::F) {
-                commands.push(Command::ShowFloorView(!floor));
-            }
-            if i.consume_key(Modifiers::NONE, Key::Escape) {
-                commands.push(if floor {
-                    Command::ShowFloorView(false)
-                } else {
-                    Command::PlayerStop
-                });
-            }
-        });
     }
 
     /// The current phase, for tests and the map.

@@ -36,8 +36,10 @@ impl KnotmapApp {
             );
             return;
         };
+        let (date, time) = crate::log::local_stamp(&self.clock.local_now());
         let entry = crate::log::Entry {
-            date: crate::log::today(),
+            date,
+            time: Some(time),
             routine: self.state.doc.routine.name.clone(),
             ratings,
         };
@@ -56,7 +58,8 @@ impl KnotmapApp {
     }
 
     pub(super) fn set_log(&mut self, log: crate::log::Log) {
-        self.state.recent_tightness = log.recent(&crate::log::days_ago(14));
+        self.state.recent_tightness =
+            log.recent(&crate::log::days_before(&self.clock.local_now(), 14));
         self.state.log = log;
     }
 

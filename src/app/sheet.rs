@@ -1,8 +1,8 @@
 //! The session sheet from the window: save it as PDF or PNG, print it through CUPS.
 
 use super::{KnotmapApp, NoticeKind, Pending};
-use crate::cli::SheetFormat;
 use crate::dialogs::file_name_for;
+use crate::sheet::SheetFormat;
 use crate::sheet::{self, Sheet};
 
 impl KnotmapApp {
@@ -39,12 +39,7 @@ impl KnotmapApp {
 
     /// Asks where, then writes the sheet there.
     pub(super) fn save_sheet(&mut self, format: SheetFormat) {
-        let extension = match format {
-            SheetFormat::Pdf => "pdf",
-            SheetFormat::Png => "png",
-        };
-        let stem = file_name_for(&self.state.doc.routine.name);
-        let name = format!("{}-sheet.{extension}", stem.trim_end_matches(".ron"));
+        let name = format.file_name(&file_name_for(&self.state.doc.routine.name));
         let folder = self
             .state
             .doc

@@ -160,6 +160,8 @@ pub enum Command {
     SubmitSearch,
     /// Escape: empty the search box.
     ClearSearch,
+    /// Ctrl+F: the keyboard to the search box.
+    FocusSearch,
     SetViewMode(ViewMode),
     /// Shows the other figure, on the map and on the sheet.
     SetFigure(crate::body::Figure),
@@ -188,7 +190,7 @@ pub enum Command {
     TypePath(String),
     ShowPreview(bool),
     SetPaper(crate::sheet::Paper),
-    SaveSheet(crate::cli::SheetFormat),
+    SaveSheet(crate::sheet::SheetFormat),
     PrintSheet,
     ShowMyTools(bool),
     /// Add a session's ratings to the tightness log.
@@ -245,6 +247,7 @@ impl Command {
             | Command::SetQuery(_)
             | Command::SubmitSearch
             | Command::ClearSearch
+            | Command::FocusSearch
             | Command::SetViewMode(_)
             | Command::SetFigure(_)
             | Command::SetTheme(_)

@@ -332,6 +332,56 @@ pub struct Tool {
     pub stand_in_note: String,
     /// How to make it at home, for home-made tools.
     pub home_made: Option<String>,
+    /// A ball: a small, hard point that the body's weight can rest on.
+    #[serde(default)]
+    pub ball: bool,
+}
+
+/// What the routine builder and the routine's checks know about places (`builder.ron`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BuildRules {
+    /// Every place that may be rolled, in the order a routine works them: larger muscles
+    /// first, breathing last.
+    pub order: Vec<RegionId>,
+    /// The places worked when the runner names none.
+    pub usual: UsualPlaces,
+    /// Where a ball carries the body's weight and so must stay short.
+    pub ball_under_weight: BallUnderWeight,
+}
+
+/// The places a routine works when the runner names none, one list for each time of day a
+/// routine is for.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UsualPlaces {
+    pub before_run: Vec<RegionId>,
+    pub after_run: Vec<RegionId>,
+    pub rest_day: Vec<RegionId>,
+    pub any_time: Vec<RegionId>,
+}
+
+impl UsualPlaces {
+    /// Every list with its name in the file, for checks.
+    pub fn all(&self) -> [(&'static str, &[RegionId]); 4] {
+        [
+            ("before_run", &self.before_run),
+            ("after_run", &self.after_run),
+            ("rest_day", &self.rest_day),
+            ("any_time", &self.any_time),
+        ]
+    }
+}
+
+/// Places where a ball is under the body's weight: a step there stays short.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BallUnderWeight {
+    pub places: Vec<RegionId>,
+    /// The places in a warning's words: "on a ball under the glutes".
+    pub words: String,
+    /// The longest a step there may press, per side.
+    pub most_seconds: u32,
 }
 
 /// How serious a caution is.

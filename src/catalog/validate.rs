@@ -57,7 +57,54 @@ pub fn problems(catalog: &Catalog) -> Vec<CatalogError> {
     tools(catalog, &mut out);
     cautions(catalog, &mut out);
     basics(catalog, &mut out);
+    build_rules(catalog, &mut out);
     out
+}
+
+/// Every place the builder names may be rolled, and every place that may be rolled has its
+/// turn in the order: a place renamed or added in regions.ron cannot drop out of built
+/// routines unnoticed.
+fn build_rules(catalog: &Catalog, out: &mut Vec<CatalogError>) {
+    let rules = &catalog.build_rules;
+    let lists = [
+        ("order", rules.order.as_slice()),
+        ("ball_under_weight", rules.ball_under_weight.places.as_slice()),
+    ]
+    .into_iter()
+    .chain(rules.usual.all());
+    for (list, ids) in lists {
+        duplicates("builder.ron", ids.iter(), out);
+        for id in ids {
+            match catalog.region(id) {
+                None => out.push(invalid(
+                    "builder.ron",
+                    format!("{list} names an unknown place \"{id}\""),
+                )),
+                Some(region) if region.is_no_roll() => out.push(invalid(
+                    "builder.ron",
+                    format!("{list} names \"{id}\", a place never to roll"),
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    for region in catalog.regions.iter().filter(|r| !r.is_no_roll()) {
+        if !rules.order.contains(&region.id) {
+            out.push(invalid(
+                "builder.ron",
+                format!(
+                    "the place \"{}\" is missing from the order; add it where it belongs",
+                    region.id
+                ),
+            ));
+        }
+    }
+    if !catalog.tools.iter().any(|t| t.ball) {
+        out.push(invalid(
+            "tools.ron",
+            "no tool is marked as a ball, so no step would be kept short on one".to_owned(),
+        ));
+    }
 }
 
 fn basics(catalog: &Catalog, out: &mut Vec<CatalogError>) {

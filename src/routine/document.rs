@@ -79,7 +79,7 @@ impl Document {
         if self.read_only.is_some() {
             return false;
         }
-        let merge = edit.merge_key();
+        let merge = edit.merge_key(&self.routine);
         let before = self.routine.clone();
         if !edit.apply(&mut self.routine) {
             return false;
@@ -222,6 +222,54 @@ mod tests {
         }
         doc.undo();
         assert_eq!(doc.routine.name, "New routine");
+    }
+
+    #[test]
+    fn each_field_of_a_step_undoes_on_its_own() {
+        let mut doc = Document::unsaved(Routine::default());
+        doc.apply(Edit::AddStep {
+            at: 0,
+            step: step("calf"),
+        });
+        let set = |doc: &mut Document, change: &dyn Fn(&mut Step)| {
+            let mut s = doc.routine.steps[0].clone();
+            change(&mut s);
+            doc.apply(Edit::SetStep { index: 0, step: s })
+        };
+        assert!(set(&mut doc, &|s| s.side = StepSide::Left));
+        assert!(set(&mut doc, &|s| s.tool = "massage_stick".into()));
+        assert!(set(&mut doc, &|s| s.side = StepSide::Right));
+        for note in ["T", "Ti", "Tig", "Tight"] {
+            assert!(set(&mut doc, &|s| s.note = Some(note.to_owned())));
+        }
+        for seconds in [70, 80, 90] {
+            assert!(set(&mut doc, &|s| s.dose = Dose::Seconds(seconds)));
+        }
+        let now = |doc: &Document| {
+            let s = &doc.routine.steps[0];
+            (s.side, s.tool.as_str().to_owned(), s.note.clone(), s.dose)
+        };
+        let expected = [
+            // The dose, dragged from 60 to 90, comes back in one step.
+            (
+                StepSide::Right,
+                "massage_stick",
+                Some("Tight"),
+                Dose::Seconds(60),
+            ),
+            // The note, typed letter by letter, goes in one step.
+            (StepSide::Right, "massage_stick", None, Dose::Seconds(60)),
+            (StepSide::Left, "massage_stick", None, Dose::Seconds(60)),
+            (StepSide::Left, "foam_roller", None, Dose::Seconds(60)),
+            (StepSide::Both, "foam_roller", None, Dose::Seconds(60)),
+        ];
+        for (side, tool, note, dose) in expected {
+            assert!(doc.undo());
+            assert_eq!(
+                now(&doc),
+                (side, tool.to_owned(), note.map(str::to_owned), dose)
+            );
+        }
     }
 
     #[test]

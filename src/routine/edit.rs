@@ -29,12 +29,14 @@ pub enum Edit {
     SetTools(Vec<(usize, ToolId)>),
 }
 
-/// Which typing edits merge into one undo step: successive keystrokes in the same field.
+/// Which edits merge into one undo step: successive keystrokes (or one drag) in the same
+/// field. Edits to different fields, or clicks that set a field, never merge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MergeKey {
     Name,
     Notes,
     StepNote(usize),
+    StepDose(usize),
 }
 
 impl Edit {
@@ -110,12 +112,34 @@ impl Edit {
     }
 
     /// Typing in a text field merges with the keystroke before it.
-    pub fn merge_key(&self) -> Option<MergeKey> {
+    /// How this edit merges with the one before it, given the routine it applies to: a step
+    /// edit merges only when it changes the note alone, or the dose alone.
+    pub fn merge_key(&self, routine: &Routine) -> Option<MergeKey> {
         match self {
             Edit::SetName(_) => Some(MergeKey::Name),
             Edit::SetNotes(_) => Some(MergeKey::Notes),
-            Edit::SetStep { index, .. } => Some(MergeKey::StepNote(*index)),
-            _ => None,
+            Edit::SetStep { index, step } => {
+                let old = routine.steps.get(*index)?;
+                let same_place = old.region == step.region
+                    && old.side == step.side
+                    && old.technique == step.technique
+                    && old.tool == step.tool;
+                if !same_place {
+                    None
+                } else if old.dose == step.dose {
+                    Some(MergeKey::StepNote(*index))
+                } else if old.note == step.note {
+                    Some(MergeKey::StepDose(*index))
+                } else {
+                    None
+                }
+            }
+            Edit::AddStep { .. }
+            | Edit::MoveStep { .. }
+            | Edit::DuplicateStep(_)
+            | Edit::DeleteStep(_)
+            | Edit::SetWhen(_)
+            | Edit::SetTools(_) => None,
         }
     }
 }

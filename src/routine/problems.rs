@@ -92,7 +92,7 @@ impl Step {
                 }
             }
         }
-        if let Some(message) = long_on_a_ball(self).or_else(|| too_long(catalog, self)) {
+        if let Some(message) = long_on_a_ball(catalog, self).or_else(|| too_long(catalog, self)) {
             out.push(Concern::warning(Field::Dose, message));
         }
         match technique {
@@ -201,14 +201,16 @@ fn side_mismatch(step: &Step, region: &Region) -> Option<String> {
     })
 }
 
-/// A warning when a step keeps a ball under the glutes for long.
-fn long_on_a_ball(step: &Step) -> Option<String> {
-    let ball = crate::builder::BALLS.contains(&step.tool.as_str());
-    let long = step.dose.approx_seconds() > 30;
-    (ball && long && crate::builder::BALL_PLACES.contains(&step.region.as_str())).then(|| {
+/// A warning when a step keeps a ball under the body's weight for long.
+fn long_on_a_ball(catalog: &Catalog, step: &Step) -> Option<String> {
+    let rule = &catalog.build_rules.ball_under_weight;
+    let long = step.dose.approx_seconds() > rule.most_seconds;
+    (long && catalog.ball_under_weight(&step.region, &step.tool)).then(|| {
         format!(
-            "{} on a ball under the glutes is long; keep it to 30 s and move every five seconds",
-            super::format_duration(step.dose.approx_seconds())
+            "{} on a ball {} is long; keep it to {} and move every five seconds",
+            super::format_duration(step.dose.approx_seconds()),
+            rule.words,
+            super::format_duration(rule.most_seconds)
         )
     })
 }

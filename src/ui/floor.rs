@@ -11,7 +11,7 @@ use super::player::{
     announcement, clock_text, live_label, phase_colour, phase_text, sided_place, step_title,
 };
 use super::style::bold;
-use crate::app::{AppState, Command, PlayView};
+use crate::app::{AppState, Command, PlayView, UiCommand};
 use crate::body::Body;
 use crate::catalog::{Catalog, Side};
 use crate::player::{Now, Phase};
@@ -188,16 +188,24 @@ fn floor_controls_ui(ui: &mut egui::Ui, paused: bool, h: f32, commands: &mut Vec
             .min_size(egui::vec2(text * 6.5, text * 2.4))
     };
     ui.horizontal(|ui| {
-        if ui.add(button("Back")).on_hover_text("Left arrow").clicked() {
+        if ui
+            .add(button("Back"))
+            .on_hover_text(UiCommand::PreviousStep.hint(ui.ctx()))
+            .clicked()
+        {
             commands.push(Command::PlayerBack);
         }
         let toggle = if paused { "Resume" } else { "Pause" };
-        if ui.add(button(toggle)).on_hover_text("Space").clicked() {
+        if ui
+            .add(button(toggle))
+            .on_hover_text(UiCommand::PlayPause.keys(ui.ctx()))
+            .clicked()
+        {
             commands.push(Command::PlayerToggle);
         }
         if ui
             .add(button("Skip"))
-            .on_hover_text("Right arrow")
+            .on_hover_text(UiCommand::NextStep.hint(ui.ctx()))
             .clicked()
         {
             commands.push(Command::PlayerSkip);
@@ -205,7 +213,7 @@ fn floor_controls_ui(ui: &mut egui::Ui, paused: bool, h: f32, commands: &mut Vec
         ui.add_space(text);
         if ui
             .add(button("Leave floor view").fill(Color32::TRANSPARENT))
-            .on_hover_text("Escape")
+            .on_hover_text(UiCommand::LeaveFloorView.keys(ui.ctx()))
             .clicked()
         {
             commands.push(Command::ShowFloorView(false));

@@ -7,7 +7,7 @@ use std::time::Duration;
 use eframe::egui::{self, Color32, CornerRadius, Frame, Margin, RichText};
 
 use super::style::bold;
-use crate::app::{AppState, Command, PlayView};
+use crate::app::{AppState, Command, PlayView, UiCommand};
 use crate::catalog::{Catalog, Side};
 use crate::player::{Now, Phase};
 use crate::routine::{Step, format_duration};
@@ -63,7 +63,11 @@ pub fn player_ui(
     ui.horizontal(|ui| {
         ui.label(RichText::new(&routine.name).size(18.0).family(bold()));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Stop").on_hover_text("Escape").clicked() {
+            if ui
+                .button(UiCommand::StopPlaying.label())
+                .on_hover_text(UiCommand::StopPlaying.keys(ui.ctx()))
+                .clicked()
+            {
                 commands.push(Command::PlayerStop);
             }
         });
@@ -274,14 +278,26 @@ fn controls_ui(ui: &mut egui::Ui, paused: bool, commands: &mut Vec<Command>) {
         let big = |text: &str| {
             egui::Button::new(RichText::new(text).size(18.0)).min_size(egui::vec2(120.0, 40.0))
         };
-        if ui.add(big("Back")).on_hover_text("Left arrow").clicked() {
+        if ui
+            .add(big("Back"))
+            .on_hover_text(UiCommand::PreviousStep.hint(ui.ctx()))
+            .clicked()
+        {
             commands.push(Command::PlayerBack);
         }
         let toggle = if paused { "Resume" } else { "Pause" };
-        if ui.add(big(toggle)).on_hover_text("Space").clicked() {
+        if ui
+            .add(big(toggle))
+            .on_hover_text(UiCommand::PlayPause.keys(ui.ctx()))
+            .clicked()
+        {
             commands.push(Command::PlayerToggle);
         }
-        if ui.add(big("Skip")).on_hover_text("Right arrow").clicked() {
+        if ui
+            .add(big("Skip"))
+            .on_hover_text(UiCommand::NextStep.hint(ui.ctx()))
+            .clicked()
+        {
             commands.push(Command::PlayerSkip);
         }
         if ui

@@ -3,9 +3,9 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::{AppState, Command};
-use crate::cli::SheetFormat;
+use crate::app::{AppState, Command, UiCommand};
 use crate::routine::Routine;
+use crate::sheet::SheetFormat;
 use crate::sheet::{Paper, Sheet, SheetError, page_pixels};
 
 /// Resolution of the preview images.
@@ -94,7 +94,11 @@ pub fn preview_ui(
                 if ui.button("Save PNG…").clicked() {
                     commands.push(Command::SaveSheet(SheetFormat::Png));
                 }
-                if ui.button("Print…").on_hover_text("Ctrl+P").clicked() {
+                if ui
+                    .button(UiCommand::Print.label())
+                    .on_hover_text(UiCommand::Print.keys(ui.ctx()))
+                    .clicked()
+                {
                     commands.push(Command::PrintSheet);
                 }
                 let pages = cache.pages.len();
@@ -122,10 +126,8 @@ pub fn preview_ui(
                     }
                 });
         });
-    // Escape closes the preview, as it would a dialog.
-    let escape = state.pending.is_none() && ctx.input(|i| i.key_pressed(egui::Key::Escape));
     super::widgets::name_title_bar(ctx, "Print preview");
-    if !open || escape {
+    if !open {
         commands.push(Command::ShowPreview(false));
     }
 }

@@ -145,21 +145,8 @@ fn search_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     if edit.changed() {
         commands.push(Command::SetQuery(query));
     }
-    let (enter, escape, find) = ui.input(|i| {
-        (
-            i.key_pressed(Key::Enter),
-            i.key_pressed(Key::Escape),
-            i.modifiers.command && i.key_pressed(Key::F),
-        )
-    });
-    if edit.lost_focus() && enter {
+    if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
         commands.push(Command::SubmitSearch);
-    }
-    if escape && !state.query.is_empty() {
-        commands.push(Command::ClearSearch);
-    }
-    if find {
-        edit.request_focus();
     }
     if !state.query.trim().is_empty() {
         let n = state.matches.len();

@@ -1,6 +1,7 @@
 //! What the panel shows with nothing selected: a way into the map and the background.
 
 use super::*;
+use crate::app::UiCommand;
 
 pub(super) fn welcome_ui(ui: &mut egui::Ui, catalog: &Catalog, commands: &mut Vec<Command>) {
     crate::ui::widgets::heading(
@@ -15,9 +16,10 @@ pub(super) fn welcome_ui(ui: &mut egui::Ui, catalog: &Catalog, commands: &mut Ve
          them and with what, how long to stay, and what to stay away from.",
     );
     ui.label(
-        RichText::new(
-            "Tab and the arrow keys move between places; Enter opens one. Ctrl+F searches.",
-        )
+        RichText::new(format!(
+            "Tab and the arrow keys move between places; Enter opens one. {} searches.",
+            UiCommand::Find.keys(ui.ctx())
+        ))
         .weak(),
     );
     for stride in Stride::ALL {

@@ -2,6 +2,7 @@
 //! reorder.
 
 use super::*;
+use crate::app::UiCommand;
 use crate::ui::widgets::labelled_combo;
 
 pub(super) fn drag_handle(ui: &mut egui::Ui) -> egui::Response {
@@ -404,7 +405,7 @@ pub(super) fn step_actions_ui(
     ui.horizontal(|ui| {
         if ui
             .add_enabled(index > 0, egui::Button::new("Move up").small())
-            .on_hover_text("Alt+Up")
+            .on_hover_text(UiCommand::MoveStepUp.keys(ui.ctx()))
             .clicked()
         {
             commands.push(Command::Edit(Edit::MoveStep {
@@ -415,7 +416,7 @@ pub(super) fn step_actions_ui(
         }
         if ui
             .add_enabled(index + 1 < count, egui::Button::new("Move down").small())
-            .on_hover_text("Alt+Down")
+            .on_hover_text(UiCommand::MoveStepDown.keys(ui.ctx()))
             .clicked()
         {
             commands.push(Command::Edit(Edit::MoveStep {

@@ -1,6 +1,7 @@
 //! The editor's buttons: files, playing, building, tools, the sheet and logging, undo and redo.
 
 use super::*;
+use crate::app::UiCommand;
 
 /// Two rows: the file's buttons, then what to do with the routine and undo and redo.
 pub(super) fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
@@ -30,26 +31,16 @@ fn buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
 /// Undo and redo as compact arrow buttons, named for screen readers.
 fn history_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     // Laid out right to left: redo first.
-    for (label, icon, hint, enabled, command) in [
-        (
-            "Redo",
-            "↪",
-            "Redo (Ctrl+Shift+Z or Ctrl+Y)",
-            state.doc.can_redo(),
-            Command::Redo,
-        ),
-        (
-            "Undo",
-            "↩",
-            "Undo (Ctrl+Z)",
-            state.doc.can_undo(),
-            Command::Undo,
-        ),
+    for (ui_command, icon, enabled, command) in [
+        (UiCommand::Redo, "↪", state.doc.can_redo(), Command::Redo),
+        (UiCommand::Undo, "↩", state.doc.can_undo(), Command::Undo),
     ] {
+        let label = ui_command.label();
+        let hint = ui_command.hint(ui.ctx());
         let response = ui
             .add_enabled(enabled, egui::Button::new(RichText::new(icon).size(16.0)))
-            .on_hover_text(hint)
-            .on_disabled_hover_text(hint);
+            .on_hover_text(&hint)
+            .on_disabled_hover_text(&hint);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, label));
         if response.clicked() {
             commands.push(command);
@@ -60,7 +51,11 @@ fn history_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
 /// New, Open, Save, Save As, Recent.
 pub(super) fn file_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     ui.menu_button("New", |ui| {
-        if ui.button("Blank routine").on_hover_text("Ctrl+N").clicked() {
+        if ui
+            .button(UiCommand::New.label())
+            .on_hover_text(UiCommand::New.keys(ui.ctx()))
+            .clicked()
+        {
             commands.push(Command::New(None));
             ui.close();
         }
@@ -78,20 +73,24 @@ pub(super) fn file_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mu
             }
         }
     });
-    if ui.button("Open…").on_hover_text("Ctrl+O").clicked() {
+    if ui
+        .button(UiCommand::Open.label())
+        .on_hover_text(UiCommand::Open.keys(ui.ctx()))
+        .clicked()
+    {
         commands.push(Command::Open);
     }
     let writable = state.doc.read_only.is_none();
     if ui
-        .add_enabled(writable, egui::Button::new("Save"))
-        .on_hover_text("Ctrl+S")
+        .add_enabled(writable, egui::Button::new(UiCommand::Save.label()))
+        .on_hover_text(UiCommand::Save.keys(ui.ctx()))
         .clicked()
     {
         commands.push(Command::Save);
     }
     if ui
-        .add_enabled(writable, egui::Button::new("Save As…"))
-        .on_hover_text("Ctrl+Shift+S")
+        .add_enabled(writable, egui::Button::new(UiCommand::SaveAs.label()))
+        .on_hover_text(UiCommand::SaveAs.keys(ui.ctx()))
         .clicked()
     {
         commands.push(Command::SaveAs);
@@ -148,14 +147,18 @@ pub(super) fn routine_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: 
             ui.close();
         }
         if ui.button("Save PDF…").clicked() {
-            commands.push(Command::SaveSheet(crate::cli::SheetFormat::Pdf));
+            commands.push(Command::SaveSheet(crate::sheet::SheetFormat::Pdf));
             ui.close();
         }
         if ui.button("Save PNG…").clicked() {
-            commands.push(Command::SaveSheet(crate::cli::SheetFormat::Png));
+            commands.push(Command::SaveSheet(crate::sheet::SheetFormat::Png));
             ui.close();
         }
-        if ui.button("Print…").on_hover_text("Ctrl+P").clicked() {
+        if ui
+            .button(UiCommand::Print.label())
+            .on_hover_text(UiCommand::Print.keys(ui.ctx()))
+            .clicked()
+        {
             commands.push(Command::PrintSheet);
             ui.close();
         }

@@ -1,0 +1,304 @@
+//! The window's keyboard commands in one table. Each knows its name, its keys and the modes
+//! it works in; the buttons' hints are written from it in the keys of the platform (Ctrl, or
+//! ⌘ on a Mac), and one loop a frame takes the keys pressed and fires only what the current
+//! mode allows, so a key press does one thing.
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+
+use super::{AppState, Command};
+
+/// What the window is doing, which decides what the keys do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The map, the place's panel and the routine editor.
+    Editing,
+    /// A routine plays; `floor` while the player fills the window.
+    Playing { floor: bool },
+    /// The print preview is open over the editor.
+    Previewing,
+    /// A question waits for its answer; only its own buttons act.
+    Asking,
+}
+
+impl Mode {
+    pub fn of(state: &AppState) -> Mode {
+        if state.pending.is_some() {
+            Mode::Asking
+        } else if state.play.is_some() {
+            Mode::Playing {
+                floor: state.floor_view,
+            }
+        } else if state.preview_open {
+            Mode::Previewing
+        } else {
+            Mode::Editing
+        }
+    }
+}
+
+/// A command that a key fires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UiCommand {
+    New,
+    Open,
+    SaveAs,
+    Save,
+    Print,
+    Find,
+    ClearSearch,
+    Redo,
+    Undo,
+    MoveStepUp,
+    MoveStepDown,
+    PlayPause,
+    NextStep,
+    PreviousStep,
+    FloorView,
+    LeaveFloorView,
+    StopPlaying,
+    ClosePreview,
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const SHIFT_COMMAND: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+impl UiCommand {
+    /// Every command, the more specific keys first: egui matches Ctrl+S inside Ctrl+Shift+S,
+    /// so Save as comes before Save and Redo before Undo.
+    pub const ALL: [UiCommand; 18] = [
+        UiCommand::New,
+        UiCommand::Open,
+        UiCommand::SaveAs,
+        UiCommand::Save,
+        UiCommand::Print,
+        UiCommand::Find,
+        UiCommand::ClearSearch,
+        UiCommand::Redo,
+        UiCommand::Undo,
+        UiCommand::MoveStepUp,
+        UiCommand::MoveStepDown,
+        UiCommand::PlayPause,
+        UiCommand::NextStep,
+        UiCommand::PreviousStep,
+        UiCommand::FloorView,
+        UiCommand::LeaveFloorView,
+        UiCommand::StopPlaying,
+        UiCommand::ClosePreview,
+    ];
+
+    /// What the command does, in the words of its button.
+    pub fn label(self) -> &'static str {
+        match self {
+            UiCommand::New => "Blank routine",
+            UiCommand::Open => "Open…",
+            UiCommand::SaveAs => "Save As…",
+            UiCommand::Save => "Save",
+            UiCommand::Print => "Print…",
+            UiCommand::Find => "Search",
+            UiCommand::ClearSearch => "Clear the search",
+            UiCommand::Redo => "Redo",
+            UiCommand::Undo => "Undo",
+            UiCommand::MoveStepUp => "Move the step up",
+            UiCommand::MoveStepDown => "Move the step down",
+            UiCommand::PlayPause => "Pause or go on",
+            UiCommand::NextStep => "Next step",
+            UiCommand::PreviousStep => "Previous step",
+            UiCommand::FloorView => "Floor view",
+            UiCommand::LeaveFloorView => "Leave the floor view",
+            UiCommand::StopPlaying => "Stop",
+            UiCommand::ClosePreview => "Close the preview",
+        }
+    }
+
+    /// The keys that fire it, the one shown in hints first.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const NONE: Modifiers = Modifiers::NONE;
+        const COMMAND: Modifiers = Modifiers::COMMAND;
+        match self {
+            UiCommand::New => const { &[key(COMMAND, Key::N)] },
+            UiCommand::Open => const { &[key(COMMAND, Key::O)] },
+            UiCommand::SaveAs => const { &[key(SHIFT_COMMAND, Key::S)] },
+            UiCommand::Save => const { &[key(COMMAND, Key::S)] },
+            UiCommand::Print => const { &[key(COMMAND, Key::P)] },
+            UiCommand::Find => const { &[key(COMMAND, Key::F)] },
+            UiCommand::Redo => const { &[key(SHIFT_COMMAND, Key::Z), key(COMMAND, Key::Y)] },
+            UiCommand::Undo => const { &[key(COMMAND, Key::Z)] },
+            UiCommand::MoveStepUp => const { &[key(Modifiers::ALT, Key::ArrowUp)] },
+            UiCommand::MoveStepDown => const { &[key(Modifiers::ALT, Key::ArrowDown)] },
+            UiCommand::PlayPause => const { &[key(NONE, Key::Space)] },
+            UiCommand::NextStep => const { &[key(NONE, Key::ArrowRight)] },
+            UiCommand::PreviousStep => const { &[key(NONE, Key::ArrowLeft)] },
+            UiCommand::FloorView => const { &[key(NONE, Key::F)] },
+            UiCommand::ClearSearch
+            | UiCommand::LeaveFloorView
+            | UiCommand::StopPlaying
+            | UiCommand::ClosePreview => const { &[key(NONE, Key::Escape)] },
+        }
+    }
+
+    /// Whether the command works in this mode. Nothing that changes or replaces the routine
+    /// works while it plays, and nothing but the question's buttons while one is asked.
+    pub fn enabled_in(self, mode: Mode) -> bool {
+        match self {
+            UiCommand::New
+            | UiCommand::Open
+            | UiCommand::SaveAs
+            | UiCommand::Save
+            | UiCommand::Find
+            | UiCommand::ClearSearch
+            | UiCommand::Redo
+            | UiCommand::Undo
+            | UiCommand::MoveStepUp
+            | UiCommand::MoveStepDown => mode == Mode::Editing,
+            UiCommand::Print => matches!(mode, Mode::Editing | Mode::Previewing),
+            UiCommand::PlayPause
+            | UiCommand::NextStep
+            | UiCommand::PreviousStep
+            | UiCommand::FloorView => matches!(mode, Mode::Playing { .. }),
+            UiCommand::LeaveFloorView => mode == Mode::Playing { floor: true },
+            UiCommand::StopPlaying => mode == Mode::Playing { floor: false },
+            UiCommand::ClosePreview => mode == Mode::Previewing,
+        }
+    }
+
+    /// Whether its keys go to the command while this text field has the keyboard: Ctrl+S
+    /// saves from anywhere, Escape closes the preview over any field and clears the search
+    /// from the search box alone, and plain keys, the arrows and undo belong to the field.
+    fn fires_while_typing(self, keyboard: Keyboard) -> bool {
+        match self {
+            UiCommand::New
+            | UiCommand::Open
+            | UiCommand::SaveAs
+            | UiCommand::Save
+            | UiCommand::Print
+            | UiCommand::Find
+            | UiCommand::ClosePreview => true,
+            UiCommand::ClearSearch => keyboard == Keyboard::InSearch,
+            UiCommand::Redo
+            | UiCommand::Undo
+            | UiCommand::MoveStepUp
+            | UiCommand::MoveStepDown
+            | UiCommand::PlayPause
+            | UiCommand::NextStep
+            | UiCommand::PreviousStep
+            | UiCommand::FloorView
+            | UiCommand::LeaveFloorView
+            | UiCommand::StopPlaying => false,
+        }
+    }
+
+    /// What it does now, or nothing when there is nothing for it to do (Escape with an empty
+    /// search box is left to the widget that has the focus).
+    fn command(self, state: &AppState) -> Option<Command> {
+        Some(match self {
+            UiCommand::New => Command::New(None),
+            UiCommand::Open => Command::Open,
+            UiCommand::SaveAs => Command::SaveAs,
+            UiCommand::Save => Command::Save,
+            UiCommand::Print => Command::PrintSheet,
+            UiCommand::Find => Command::FocusSearch,
+            UiCommand::ClearSearch if state.query.is_empty() => return None,
+            UiCommand::ClearSearch => Command::ClearSearch,
+            UiCommand::Redo => Command::Redo,
+            UiCommand::Undo => Command::Undo,
+            UiCommand::MoveStepUp => Command::NudgeStep(-1),
+            UiCommand::MoveStepDown => Command::NudgeStep(1),
+            UiCommand::PlayPause => Command::PlayerToggle,
+            UiCommand::NextStep => Command::PlayerSkip,
+            UiCommand::PreviousStep => Command::PlayerBack,
+            UiCommand::FloorView => Command::ShowFloorView(!state.floor_view),
+            UiCommand::LeaveFloorView => Command::ShowFloorView(false),
+            UiCommand::StopPlaying => Command::PlayerStop,
+            UiCommand::ClosePreview => Command::ShowPreview(false),
+        })
+    }
+
+    /// Its first key, as the platform writes it: "Ctrl+S", or "⌘S" on a Mac.
+    pub fn keys(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .first()
+            .map(|s| ctx.format_shortcut(s))
+            .unwrap_or_default()
+    }
+
+    /// A button's hover text: its name and its keys, every key it has.
+    pub fn hint(self, ctx: &egui::Context) -> String {
+        let keys: Vec<String> = self
+            .shortcuts()
+            .iter()
+            .map(|s| ctx.format_shortcut(s))
+            .collect();
+        format!("{} ({})", self.label(), keys.join(" or "))
+    }
+}
+
+/// Where the keys of this frame were typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keyboard {
+    /// No text field had the keyboard.
+    Free,
+    /// The search box had it.
+    InSearch,
+    /// Another text field had it.
+    InField,
+}
+
+/// Takes this frame's key presses and turns them into commands: each press fires at most one
+/// command, and only one the current mode allows.
+pub fn fire_shortcuts(
+    ctx: &egui::Context,
+    state: &AppState,
+    keyboard: Keyboard,
+    commands: &mut Vec<Command>,
+) {
+    let mode = Mode::of(state);
+    ctx.input_mut(|i| {
+        for ui_command in UiCommand::ALL {
+            if !ui_command.enabled_in(mode)
+                || (keyboard != Keyboard::Free && !ui_command.fires_while_typing(keyboard))
+            {
+                continue;
+            }
+            let Some(command) = ui_command.command(state) else {
+                continue;
+            };
+            if ui_command.shortcuts().iter().any(|s| i.consume_shortcut(s)) {
+                commands.push(command);
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// No two commands that can fire in the same mode share a key.
+    #[test]
+    fn each_key_means_one_thing_in_each_mode() {
+        let modes = [
+            Mode::Editing,
+            Mode::Playing { floor: false },
+            Mode::Playing { floor: true },
+            Mode::Previewing,
+            Mode::Asking,
+        ];
+        for mode in modes {
+            let mut seen: Vec<(KeyboardShortcut, UiCommand)> = Vec::new();
+            for c in UiCommand::ALL.into_iter().filter(|c| c.enabled_in(mode)) {
+                for s in c.shortcuts() {
+                    if let Some((_, other)) = seen.iter().find(|(k, _)| k == s) {
+                        panic!("{s:?} is both {other:?} and {c:?} in {mode:?}");
+                    }
+                    seen.push((*s, c));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! The keys of the window, pressed as a runner presses them: each fires its command in the
+//! modes it allows and nothing in the others, and one press of Escape does one thing.
+
+#[path = "support/window.rs"]
+mod window;
+
+use eframe::egui::{self, Key};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use knotmap::app::{Command, KnotmapApp, Mode, UiCommand};
+use knotmap::player::Now;
+use window::{FakeDialogs, app, apply, shortcut};
+
+fn mode(h: &Harness<'_, KnotmapApp>) -> Mode {
+    Mode::of(&h.state().state)
+}
+
+fn paused(h: &Harness<'_, KnotmapApp>) -> Option<bool> {
+    match h.state().state.play?.now {
+        Now::Playing { paused, .. } => Some(paused),
+        Now::Finished => None,
+    }
+}
+
+fn press(h: &mut Harness<'_, KnotmapApp>, ui_command: UiCommand, nth: usize) {
+    let keys = ui_command.shortcuts()[nth];
+    shortcut(h, keys.modifiers, keys.logical_key);
+}
+
+/// What a runner could see change: the routine, its file, the question asked, the dialogs,
+/// the preview, the search and where the keyboard is.
+fn what_shows(h: &Harness<'_, KnotmapApp>, dialogs: &FakeDialogs) -> String {
+    let s = &h.state().state;
+    format!(
+        "{:?} {:?} {:?} {:?} preview {} query {:?} focus {:?} dialogs {:?}",
+        s.doc.routine,
+        s.doc.display_name(),
+        s.doc.is_dirty(),
+        s.pending.is_some(),
+        s.preview_open,
+        s.query,
+        h.ctx.memory(|m| m.focused()),
+        dialogs.asked.borrow()
+    )
+}
+
+#[test]
+fn during_a_session_no_key_of_the_editor_does_anything() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(dir.path(), &dialogs);
+    apply(&mut h, Command::New(Some(1)));
+    // Something to undo, a step to move, a search to clear.
+    apply(&mut h, Command::Edit(knotmap::routine::Edit::DeleteStep(0)));
+    apply(&mut h, Command::SelectStep(Some(1)));
+    apply(&mut h, Command::SetQuery("calf".to_owned()));
+    h.get_by_label("Play").click();
+    h.run_steps(2);
+    assert_eq!(mode(&h), Mode::Playing { floor: false });
+    let before = what_shows(&h, &dialogs);
+    let playing = [
+        Mode::Playing { floor: false },
+        Mode::Playing { floor: true },
+    ];
+    let editing_only: Vec<UiCommand> = UiCommand::ALL
+        .into_iter()
+        .filter(|c| c.enabled_in(Mode::Editing) && !playing.iter().any(|&m| c.enabled_in(m)))
+        // Escape, which clears the search, is the player's own key too.
+        .filter(|c| {
+            !c.shortcuts().iter().any(|keys| {
+                UiCommand::ALL.iter().any(|o| {
+                    playing.iter().any(|&m| o.enabled_in(m)) && o.shortcuts().contains(keys)
+                })
+            })
+        })
+        .collect();
+    assert!(h.state().state.notice.is_none());
+    assert!(editing_only.len() >= 10, "{editing_only:?}");
+    for ui_command in editing_only {
+        for nth in 0..ui_command.shortcuts().len() {
+            press(&mut h, ui_command, nth);
+            assert_eq!(
+                what_shows(&h, &dialogs),
+                before,
+                "{ui_command:?} ({}) during a session",
+                ui_command.keys(&h.ctx)
+            );
+            assert_eq!(mode(&h), Mode::Playing { floor: false }, "{ui_command:?}");
+            assert!(h.state().state.notice.is_none(), "{ui_command:?}");
+        }
+    }
+}
+
+#[test]
+fn the_player_keys_pause_skip_go_back_and_leave_one_thing_at_a_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(dir.path(), &dialogs);
+    apply(&mut h, Command::New(Some(1)));
+    // In the editor the player's keys do nothing.
+    let routine = h.state().state.doc.routine.clone();
+    for ui_command in [
+        UiCommand::PlayPause,
+        UiCommand::NextStep,
+        UiCommand::PreviousStep,
+        UiCommand::FloorView,
+    ] {
+        press(&mut h, ui_command, 0);
+        assert_eq!(mode(&h), Mode::Editing, "{ui_command:?}");
+        assert!(!h.state().state.floor_view, "{ui_command:?}");
+    }
+    assert_eq!(h.state().state.doc.routine, routine);
+
+    h.get_by_label("Play").click();
+    h.run_steps(2);
+    let step = |h: &Harness<'_, KnotmapApp>| h.state().player_phase().map(|(i, _)| i);
+    assert_eq!(step(&h), Some(0));
+    press(&mut h, UiCommand::PlayPause, 0);
+    assert_eq!(paused(&h), Some(true));
+    press(&mut h, UiCommand::PlayPause, 0);
+    assert_eq!(paused(&h), Some(false));
+    // The first press skips the time to get ready, the next the step's sides.
+    for _ in 0..4 {
+        if step(&h) == Some(1) {
+            break;
+        }
+        let before = h.state().player_phase();
+        press(&mut h, UiCommand::NextStep, 0);
+        h.run_steps(2);
+        assert_ne!(h.state().player_phase(), before, "the right arrow skips");
+    }
+    assert_eq!(step(&h), Some(1));
+    press(&mut h, UiCommand::PreviousStep, 0);
+    h.run_steps(2);
+    assert_eq!(step(&h), Some(0));
+    press(&mut h, UiCommand::FloorView, 0);
+    assert_eq!(mode(&h), Mode::Playing { floor: true });
+    // Escape leaves the floor view and nothing more; the next one stops.
+    shortcut(&mut h, egui::Modifiers::NONE, Key::Escape);
+    assert_eq!(mode(&h), Mode::Playing { floor: false });
+    shortcut(&mut h, egui::Modifiers::NONE, Key::Escape);
+    assert_eq!(mode(&h), Mode::Editing);
+    assert_eq!(
+        h.state().state.doc.routine,
+        routine,
+        "the routine as it was"
+    );
+}
+
+#[test]
+fn escape_closes_the_preview_and_only_then_clears_the_search() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(dir.path(), &dialogs);
+    apply(&mut h, Command::New(Some(1)));
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search").type_text("calf");
+    h.run();
+    assert_eq!(h.state().state.query, "calf");
+    apply(&mut h, Command::ShowPreview(true));
+    assert_eq!(mode(&h), Mode::Previewing);
+    shortcut(&mut h, egui::Modifiers::NONE, Key::Escape);
+    assert_eq!(mode(&h), Mode::Editing, "the preview closes");
+    assert_eq!(h.state().state.query, "calf", "and the search stays");
+    shortcut(&mut h, egui::Modifiers::NONE, Key::Escape);
+    assert_eq!(h.state().state.query, "", "the next Escape clears it");
+
+    // In the search box, Escape clears the search and leaves the box.
+    press(&mut h, UiCommand::Find, 0);
+    h.get_by_label("Search").type_text("soleus");
+    h.run();
+    assert_eq!(h.state().state.query, "soleus");
+    shortcut(&mut h, egui::Modifiers::NONE, Key::Escape);
+    assert_eq!(h.state().state.query, "");
+    assert_eq!(mode(&h), Mode::Editing);
+
+    // Typed into another field, Escape is that field's: the search stays.
+    apply(&mut h, Command::SetQuery("calf".to_owned()));
+    h.get_all_by_label("Routine")
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .expect("the routine's name")
+        .click();
+    h.run();
+    shortcut(&mut h, egui::Modifiers::NONE, Key::Escape);
+    assert_eq!(h.state().state.query, "calf");
+}
+
+#[test]
+fn hints_name_the_keys_of_the_platform() {
+    let ctx = egui::Context::default();
+    let keys = |os, ui_command: UiCommand| {
+        ctx.set_os(os);
+        let mut out = String::new();
+        ctx.run_ui(egui::RawInput::default(), |ui| {
+            out = ui_command.hint(ui.ctx());
+        })
+        .textures_delta
+        .clear();
+        out
+    };
+    use egui::os::OperatingSystem::{Mac, Nix};
+    assert_eq!(keys(Nix, UiCommand::Redo), "Redo (Ctrl+Shift+Z or Ctrl+Y)");
+    assert_eq!(
+        keys(Nix, UiCommand::MoveStepUp),
+        "Move the step up (Alt+Up)"
+    );
+    assert_eq!(keys(Nix, UiCommand::StopPlaying), "Stop (Escape)");
+    let save = keys(Mac, UiCommand::Save);
+    assert!(!save.contains("Ctrl"), "a Mac has no Ctrl+S: {save}");
+    assert!(save.ends_with("S)"), "{save}");
+}
