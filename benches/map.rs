@@ -4,10 +4,11 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
-use knotmap::app::{Command, KnotmapApp};
+use knotmap::app::KnotmapApp;
 use knotmap::body::Body;
-use knotmap::catalog::{Catalog, Hit, Side, View};
+use knotmap::catalog::{Catalog, Hit, Place, Side, View};
 use knotmap::settings::Settings;
+use knotmap::state::{Command, FileCommand, ViewCommand};
 
 /// The same allocator as the app, so the figures are the app's.
 #[global_allocator]
@@ -37,12 +38,15 @@ fn frame(c: &mut Criterion) {
         let ctx = egui::Context::default();
         let mut app = KnotmapApp::with_settings(&ctx, catalog, body, Settings::default());
         if template.is_some() {
-            app.apply(&ctx, Command::New(template));
+            app.apply(&ctx, Command::File(FileCommand::New(template)));
         }
         let hamstrings = catalog.region_index(&"hamstrings".into()).expect("region");
         app.apply(
             &ctx,
-            Command::Select(Some(Hit::Region(hamstrings, Some(Side::Left)))),
+            Command::View(ViewCommand::Select(Some(Hit::Region(Place {
+                region: hamstrings,
+                side: Some(Side::Left),
+            })))),
         );
         let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0));
         let input = |pos: egui::Pos2| egui::RawInput {

@@ -8,7 +8,6 @@ mod notices;
 mod path_prompt;
 mod play;
 mod sheet;
-mod ui_command;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -23,14 +22,10 @@ use crate::storage::{DiskStamp, Folders, Orphan, RecoverySlot};
 use crate::ui;
 
 mod routine_ops;
-mod state;
 mod upkeep;
 
-pub use files::{Answer, Pending, Then};
-pub use path_prompt::{PathFor, PathPrompt};
-pub use play::{Clock, PlayView, SystemClock};
-pub use state::*;
-pub use ui_command::{Keyboard, Mode, UiCommand};
+use crate::state::{AppState, Keyboard, Notice, NoticeKind};
+pub use play::{Clock, SystemClock};
 
 /// The knotmap window.
 pub struct KnotmapApp {
@@ -114,7 +109,7 @@ impl KnotmapApp {
         settings: Settings,
     ) -> Self {
         ui::style::install(ctx);
-        ctx.set_theme(state::theme_preference(settings.theme));
+        ctx.set_theme(theme_preference(settings.theme));
         KnotmapApp {
             catalog,
             bodies,
@@ -156,8 +151,7 @@ impl KnotmapApp {
         if let Some(f) = &folders {
             let loaded = Settings::load(f);
             self.settings_written = loaded.writable.then(|| loaded.settings.clone());
-            self.ctx
-                .set_theme(state::theme_preference(loaded.settings.theme));
+            self.ctx.set_theme(theme_preference(loaded.settings.theme));
             self.state.settings = loaded.settings;
             if let Some(notice) = loaded.notice {
                 self.notify(NoticeKind::Warning, notice);
@@ -301,4 +295,13 @@ pub fn run(catalog: &'static Catalog, start: Start) -> anyhow::Result<()> {
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}
+
+/// The theme egui should follow for a choice of the runner's.
+pub(crate) fn theme_preference(choice: crate::settings::ThemeChoice) -> egui::ThemePreference {
+    match choice {
+        crate::settings::ThemeChoice::System => egui::ThemePreference::System,
+        crate::settings::ThemeChoice::Light => egui::ThemePreference::Light,
+        crate::settings::ThemeChoice::Dark => egui::ThemePreference::Dark,
+    }
 }

@@ -13,7 +13,7 @@ mod tessellate;
 
 use kurbo::{Point, Rect};
 
-use crate::catalog::{Catalog, CatalogError, Hit, Side, View, parse_ron};
+use crate::catalog::{Catalog, CatalogError, Hit, Place, View, parse_ron};
 
 pub use badges::{BADGE_SHARE, badge_label, numbered_places, step_places};
 use build::build_view;
@@ -46,14 +46,6 @@ const MARGIN: f64 = 22.0;
 /// The figure's midline: sided cells are drawn on one half and mirrored onto the other.
 fn midline(width: f64) -> f64 {
     width / 2.0
-}
-
-/// One clickable place on the map: a region on one side, or a midline region.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Place {
-    /// Index of the region in [`Catalog::regions`].
-    pub region: usize,
-    pub side: Option<Side>,
 }
 
 /// The shape of one place, ready for drawing and hit testing.
@@ -245,13 +237,16 @@ impl Body {
     /// regions a technique works, or everything a tool is good for.
     pub fn places_of(&self, catalog: &Catalog, hit: Hit) -> Vec<Place> {
         let regions: Vec<usize> = match hit {
-            Hit::Region(region, Some(side)) => {
+            Hit::Region(Place {
+                region,
+                side: Some(side),
+            }) => {
                 return vec![Place {
                     region,
                     side: Some(side),
                 }];
             }
-            Hit::Region(region, None) => vec![region],
+            Hit::Region(Place { region, side: None }) => vec![region],
             Hit::Muscle(i) => catalog
                 .regions_of_muscle(&catalog.muscles[i].id)
                 .filter_map(|r| catalog.region_index(&r.id))

@@ -12,7 +12,11 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use dossier::Dossier;
-pub use entries::*;
+pub use entries::{
+    BallUnderWeight, Basic, BasicId, BuildRules, Caution, CautionId, Cue, CueKind, Dose, Muscle,
+    MuscleId, Place, Region, RegionId, SECONDS_PER_PASS, Severity, Side, Stride, Technique,
+    TechniqueId, Tool, ToolId, UsualPlaces, View,
+};
 pub use query::{Hit, QueryResult, Rank, normalize};
 
 /// A catalog file that could not be read, with the place of the problem.

@@ -2,7 +2,9 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::catalog::{Catalog, Dossier, Hit, Side};
+use crate::catalog::{Catalog, Dossier, Hit, Place, Side};
+use crate::sheet::SheetFormat;
+use crate::words;
 
 /// A body map of self-massage for runners.
 #[derive(Debug, Parser)]
@@ -111,8 +113,6 @@ pub fn sheet_figure(asked: Option<FigureArg>) -> crate::body::Figure {
     )
 }
 
-pub use crate::sheet::SheetFormat;
-
 /// The format named by an output path's extension.
 pub fn sheet_format(output: &std::path::Path) -> Result<SheetFormat, BadInput> {
     SheetFormat::of_path(output).ok_or_else(|| {
@@ -171,7 +171,7 @@ pub struct CheckReport {
 /// `knotmap check`: each problem at its file, line and column, and a line for each file that
 /// is fine. Names from files are made safe for the terminal.
 pub fn check(catalog: &Catalog, files: &[std::path::PathBuf]) -> CheckReport {
-    use crate::routine::{Severity, format_duration};
+    use crate::routine::Severity;
     use crate::words::terminal_safe;
     let mut report = CheckReport {
         problems: String::new(),
@@ -236,7 +236,7 @@ pub fn check(catalog: &Catalog, files: &[std::path::PathBuf]) -> CheckReport {
                     "{name}: ok: \"{}\", {} steps, {}\n",
                     terminal_safe(&r.name),
                     r.steps.len(),
-                    format_duration(r.total_seconds())
+                    words::duration(r.total_seconds())
                 ));
             }
         }
@@ -360,7 +360,7 @@ fn hanging(out: &mut String, text: &str) {
 
 fn heading(catalog: &Catalog, hit: Hit) -> String {
     match hit {
-        Hit::Region(i, side) => {
+        Hit::Region(Place { region: i, side }) => {
             let region = &catalog.regions[i];
             let place = match (side, region.sided) {
                 (Some(s), _) => format!("{} side", s.label()),
@@ -397,7 +397,7 @@ pub fn dossier_text(catalog: &Catalog, d: &Dossier<'_>) -> String {
     let title = heading(catalog, d.subject);
     out.push_str(&format!("{title}\n{}\n", "=".repeat(title.chars().count())));
     match d.subject {
-        Hit::Region(i, _) => {
+        Hit::Region(Place { region: i, .. }) => {
             let region = &catalog.regions[i];
             if !region.aliases.is_empty() {
                 wrap(
@@ -516,7 +516,14 @@ pub fn dossier_text(catalog: &Catalog, d: &Dossier<'_>) -> String {
 }
 
 fn technique_text(out: &mut String, catalog: &Catalog, t: &crate::catalog::Technique) {
-    hanging(out, &format!("• {} — {}", t.name, t.dose_text()));
+    hanging(
+        out,
+        &format!(
+            "• {} — {}",
+            t.name,
+            words::dose_per_side(t.dose, t.per_side)
+        ),
+    );
     wrap(out, 4, &t.summary);
     let tools: Vec<&str> = t
         .tools

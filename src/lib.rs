@@ -15,6 +15,7 @@ pub mod player;
 pub mod routine;
 pub mod settings;
 pub mod sheet;
+pub mod state;
 pub mod storage;
 pub mod ui;
 pub mod words;

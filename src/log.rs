@@ -218,11 +218,7 @@ impl Log {
                 .ratings
                 .iter()
                 .map(|r| {
-                    let side = match r.side {
-                        StepSide::Left => Some(crate::catalog::Side::Left),
-                        StepSide::Right => Some(crate::catalog::Side::Right),
-                        _ => None,
-                    };
+                    let side = r.side.side();
                     let name = catalog
                         .region(&r.region)
                         .map_or_else(|| r.region.to_string(), |reg| reg.display_name(side));

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use knotmap::catalog::Catalog;
 use knotmap::cli::{self, Cli, Command};
+use knotmap::sheet::SheetFormat;
 
 /// Each frame builds and drops vertex buffers of a few hundred kilobytes; glibc's allocator
 /// may return them to the kernel after every frame and fault them in again on the next,
@@ -79,7 +80,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let body = knotmap::body::Body::builtin_figure(catalog, cli::sheet_figure(figure))?;
             let format = match &output {
                 Some(path) => cli::sheet_format(path)?,
-                None => cli::SheetFormat::Pdf,
+                None => SheetFormat::Pdf,
             };
             if let Some(path) = &output {
                 let (bytes, _) = cli::sheet_bytes(catalog, &body, &routine, paper.into(), format)?;
@@ -94,13 +95,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             }
             if to_printer {
-                let (pdf, name) = cli::sheet_bytes(
-                    catalog,
-                    &body,
-                    &routine,
-                    paper.into(),
-                    cli::SheetFormat::Pdf,
-                )?;
+                let (pdf, name) =
+                    cli::sheet_bytes(catalog, &body, &routine, paper.into(), SheetFormat::Pdf)?;
                 let job = knotmap::sheet::print::print_pdf(&pdf, &name, printer.as_deref())
                     .map_err(|e| cli::BadInput(format!("could not print: {e}")))?;
                 eprintln!(

@@ -9,7 +9,7 @@ mod read;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Dose, Region, RegionId, Technique, TechniqueId, ToolId};
+use crate::catalog::{Dose, Region, RegionId, Side, Technique, TechniqueId, ToolId};
 
 pub use document::{Document, Origin};
 pub use edit::Edit;
@@ -136,6 +136,37 @@ impl StepSide {
     pub fn rounds(self) -> u32 {
         if self == StepSide::Both { 2 } else { 1 }
     }
+
+    /// The sides of the places a step works: both for a step on both sides, none for the
+    /// middle.
+    pub fn sides(self) -> &'static [Option<Side>] {
+        match self {
+            StepSide::Left => &[Some(Side::Left)],
+            StepSide::Right => &[Some(Side::Right)],
+            StepSide::Both => &[Some(Side::Left), Some(Side::Right)],
+            StepSide::Middle => &[None],
+        }
+    }
+
+    /// The one side a step names, if it names one.
+    pub fn side(self) -> Option<Side> {
+        match self {
+            StepSide::Left => Some(Side::Left),
+            StepSide::Right => Some(Side::Right),
+            StepSide::Both | StepSide::Middle => None,
+        }
+    }
+}
+
+impl From<Option<Side>> for StepSide {
+    /// A place's side as a step's: a midline place is worked in the middle.
+    fn from(side: Option<Side>) -> Self {
+        match side {
+            Some(Side::Left) => StepSide::Left,
+            Some(Side::Right) => StepSide::Right,
+            None => StepSide::Middle,
+        }
+    }
 }
 
 /// One step of a routine.
@@ -196,22 +227,6 @@ impl Default for Routine {
             notes: String::new(),
             steps: Vec::new(),
         }
-    }
-}
-
-/// "12 min", "1 min 30 s", "45 s".
-pub fn format_duration(seconds: u32) -> String {
-    if seconds >= 3600 {
-        // Past an hour the seconds no longer matter.
-        return match (seconds / 3600, seconds % 3600 / 60) {
-            (h, 0) => format!("{h} h"),
-            (h, m) => format!("{h} h {m} min"),
-        };
-    }
-    match (seconds / 60, seconds % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
     }
 }
 
@@ -388,14 +403,5 @@ mod tests {
     fn an_empty_field_name_is_never_searched_for() {
         assert_eq!(find_field("(a: 1)", ""), None);
         assert_eq!(find_field("(a: 1,\n bb: 2)", "bb"), Some((2, 2)));
-    }
-
-    #[test]
-    fn durations_read_naturally() {
-        assert_eq!(format_duration(45), "45 s");
-        assert_eq!(format_duration(120), "2 min");
-        assert_eq!(format_duration(90), "1 min 30 s");
-        assert_eq!(format_duration(36_000), "10 h");
-        assert_eq!(format_duration(3_605 * 60), "60 h 5 min");
     }
 }

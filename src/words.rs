@@ -1,7 +1,77 @@
-//! Words and numbers that every front end shows alike: sizes, and text made safe for a
-//! terminal.
+//! Words and numbers that every front end shows alike, the window, the command line, the
+//! sheet and the voice: durations, doses, sizes, and text made safe for a terminal.
 
 use std::borrow::Cow;
+
+use crate::catalog::Dose;
+
+/// A length of time as it is written: "45 s", "2 min", "1 min 30 s", "1 h 5 min".
+pub fn duration(seconds: u32) -> String {
+    if seconds >= 3600 {
+        // Past an hour the seconds no longer matter.
+        return match (seconds / 3600, seconds % 3600 / 60) {
+            (h, 0) => format!("{h} h"),
+            (h, m) => format!("{h} h {m} min"),
+        };
+    }
+    match (seconds / 60, seconds % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+/// A length of time as it is said: "45 seconds", "1 minute 30 seconds", "2 minutes".
+pub fn spoken_duration(seconds: u32) -> String {
+    let unit = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (seconds / 60, seconds % 60) {
+        (0, s) => unit(s, "second", "seconds"),
+        (m, 0) => unit(m, "minute", "minutes"),
+        (m, s) => format!(
+            "{} {}",
+            unit(m, "minute", "minutes"),
+            unit(s, "second", "seconds")
+        ),
+    }
+}
+
+/// Below this a dose is counted in seconds, as a runner counts it on the floor: "90 s"
+/// rather than "1 min 30 s".
+const DOSE_IN_SECONDS_BELOW: u32 = 120;
+
+/// How much of a technique one side gets: "90 s", "2 min 30 s", "8 passes".
+pub fn dose(dose: Dose) -> String {
+    match dose {
+        Dose::Seconds(s) if s < DOSE_IN_SECONDS_BELOW => format!("{s} s"),
+        Dose::Seconds(s) => duration(s),
+        Dose::Passes(n) => passes(n),
+    }
+}
+
+/// A dose as it is said: "90 seconds", "8 passes".
+pub fn spoken_dose(dose: Dose) -> String {
+    match dose {
+        Dose::Seconds(s) => spoken_duration(s),
+        Dose::Passes(n) => passes(n),
+    }
+}
+
+/// A dose and how it applies: "90 s per side" where the body has two, else "90 s".
+pub fn dose_per_side(amount: Dose, per_side: bool) -> String {
+    if per_side {
+        format!("{} per side", dose(amount))
+    } else {
+        dose(amount)
+    }
+}
+
+fn passes(n: u32) -> String {
+    if n == 1 {
+        "1 pass".to_owned()
+    } else {
+        format!("{n} passes")
+    }
+}
 
 /// A size in words: "512 kB", "2.0 MB", "50.0 MB".
 pub fn human_size(bytes: u64) -> String {
@@ -43,6 +113,25 @@ pub fn terminal_lines(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_and_doses_read_naturally() {
+        assert_eq!(duration(45), "45 s");
+        assert_eq!(duration(120), "2 min");
+        assert_eq!(duration(90), "1 min 30 s");
+        assert_eq!(duration(3900), "1 h 5 min");
+        assert_eq!(duration(36_000), "10 h");
+        assert_eq!(spoken_duration(1), "1 second");
+        assert_eq!(spoken_duration(60), "1 minute");
+        assert_eq!(spoken_duration(90), "1 minute 30 seconds");
+        assert_eq!(spoken_duration(125), "2 minutes 5 seconds");
+        assert_eq!(dose(Dose::Seconds(90)), "90 s");
+        assert_eq!(dose(Dose::Seconds(150)), "2 min 30 s");
+        assert_eq!(dose(Dose::Passes(1)), "1 pass");
+        assert_eq!(dose_per_side(Dose::Seconds(60), true), "60 s per side");
+        assert_eq!(dose_per_side(Dose::Passes(8), false), "8 passes");
+        assert_eq!(spoken_dose(Dose::Seconds(60)), "1 minute");
+    }
 
     #[test]
     fn sizes_read_naturally() {

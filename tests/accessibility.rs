@@ -8,7 +8,8 @@ mod window;
 use eframe::egui::{Key, accesskit::Action, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use knotmap::app::{Command, KnotmapApp};
+use knotmap::app::KnotmapApp;
+use knotmap::state::{Command, FileCommand, PlayerCommand, RoutineCommand, ViewCommand};
 use window::{FakeDialogs, apply, click_place};
 
 /// Every node that takes the keyboard focus but has no name, described for the message.
@@ -65,19 +66,25 @@ fn no_focusable_node_is_unnamed_anywhere_in_the_window() {
     check(&h, "the welcome");
     click_place(&mut h, "Left calf");
     check(&h, "a place");
-    apply(&mut h, Command::New(Some(1)));
-    apply(&mut h, Command::SelectStep(Some(0)));
+    apply(&mut h, Command::File(FileCommand::New(Some(1))));
+    apply(
+        &mut h,
+        Command::Routine(RoutineCommand::SelectStep(Some(0))),
+    );
     check(&h, "a routine with a step open");
-    apply(&mut h, Command::ShowMyTools(true));
+    apply(&mut h, Command::View(ViewCommand::ShowMyTools(true)));
     check(&h, "My tools");
-    apply(&mut h, Command::ShowMyTools(false));
-    apply(&mut h, Command::SetBuilder(Some(Default::default())));
+    apply(&mut h, Command::View(ViewCommand::ShowMyTools(false)));
+    apply(
+        &mut h,
+        Command::View(ViewCommand::SetBuilder(Some(Default::default()))),
+    );
     check(&h, "the builder");
-    apply(&mut h, Command::SetBuilder(None));
-    apply(&mut h, Command::ShowLogWindow(true));
+    apply(&mut h, Command::View(ViewCommand::SetBuilder(None)));
+    apply(&mut h, Command::View(ViewCommand::ShowLogWindow(true)));
     check(&h, "the log");
-    apply(&mut h, Command::ShowLogWindow(false));
-    apply(&mut h, Command::Play);
+    apply(&mut h, Command::View(ViewCommand::ShowLogWindow(false)));
+    apply(&mut h, Command::Player(PlayerCommand::Play));
     check(&h, "the player");
     assert!(
         seen.is_empty(),
@@ -136,8 +143,11 @@ fn combo_boxes_and_numbers_say_their_values() {
     let dir = tempfile::tempdir().expect("dir");
     let dialogs = FakeDialogs::default();
     let mut h = window::app(dir.path(), &dialogs);
-    apply(&mut h, Command::New(Some(1)));
-    apply(&mut h, Command::SelectStep(Some(0)));
+    apply(&mut h, Command::File(FileCommand::New(Some(1))));
+    apply(
+        &mut h,
+        Command::Routine(RoutineCommand::SelectStep(Some(0))),
+    );
     let when = h.get_by_role_and_label(Role::ComboBox, "When");
     assert_eq!(
         when.accesskit_node().value().as_deref(),

@@ -262,9 +262,7 @@ fn another_name_that_repeats_the_name_is_reported() {
 #[test]
 fn the_builder_names_only_places_that_exist_and_orders_every_one() {
     let good = Sources::BUILTIN;
-    let regions = good
-        .regions
-        .replacen("id: \"toes\"", "id: \"toe\"", 1);
+    let regions = good.regions.replacen("id: \"toes\"", "id: \"toe\"", 1);
     assert_ne!(regions, good.regions, "the fixture edit applies");
     let err = Catalog::parse(Sources {
         regions: &regions,
@@ -285,11 +283,14 @@ fn the_builder_names_only_places_that_exist_and_orders_every_one() {
     })
     .expect_err("a place left out of the order");
     assert!(
-        err.to_string().contains("\"soleus\" is missing from the order"),
+        err.to_string()
+            .contains("\"soleus\" is missing from the order"),
         "{err}"
     );
 
-    let builder = good.builder.replacen("\"sit_bone\"],", "\"lower_spine\"],", 1);
+    let builder = good
+        .builder
+        .replacen("\"sit_bone\"],", "\"lower_spine\"],", 1);
     assert_ne!(builder, good.builder, "the fixture edit applies");
     let err = Catalog::parse(Sources {
         builder: &builder,

@@ -13,6 +13,7 @@ use knotmap::app::KnotmapApp;
 use knotmap::body::Bodies;
 use knotmap::catalog::{Catalog, Dose};
 use knotmap::routine::{Routine, TEMPLATES};
+use knotmap::state::{FileCommand, RoutineCommand, ViewCommand};
 use knotmap::storage::{Folders, read_routine};
 use window::{FakeDialogs, add_first_technique, answer, app, apply, click_place, shortcut};
 
@@ -134,7 +135,10 @@ fn a_malformed_file_shows_where_and_keeps_the_current_routine() {
     )
     .expect("write");
     let bytes = std::fs::read(&bad).expect("read");
-    apply(&mut h, knotmap::app::Command::OpenPath(bad.clone()));
+    apply(
+        &mut h,
+        knotmap::state::Command::File(FileCommand::OpenPath(bad.clone())),
+    );
     assert!(h.query_by_label("Save your changes?").is_some());
     h.get_by_label("Discard").click();
     h.run();
@@ -292,7 +296,10 @@ fn the_sheet_from_the_window_saves_previews_and_prints() {
     let dialogs = FakeDialogs::default();
     let mut h = app(dir.path(), &dialogs);
     shortcut(&mut h, Modifiers::COMMAND, Key::N);
-    apply(&mut h, knotmap::app::Command::New(Some(0)));
+    apply(
+        &mut h,
+        knotmap::state::Command::File(FileCommand::New(Some(0))),
+    );
     assert_eq!(h.state().state.doc.routine.steps.len(), 7);
 
     // Save PDF… from the Sheet menu.
@@ -365,7 +372,10 @@ fn print_sends_the_sheet_to_lp() {
                 .with_print_program(lp_path)
         });
     h.run();
-    apply(&mut h, knotmap::app::Command::New(Some(2)));
+    apply(
+        &mut h,
+        knotmap::state::Command::File(FileCommand::New(Some(2))),
+    );
     shortcut(&mut h, Modifiers::COMMAND, Key::P);
     let notice = h.state().state.notice.clone().expect("a notice");
     assert!(notice.text.contains("Floor-1"), "{}", notice.text);
@@ -422,7 +432,10 @@ fn the_player_counts_down_switches_sides_pauses_skips_and_ends() {
         });
     h.run();
     // "Before a run": its first step is on both sides.
-    apply(&mut h, knotmap::app::Command::New(Some(0)));
+    apply(
+        &mut h,
+        knotmap::state::Command::File(FileCommand::New(Some(0))),
+    );
     let first = h.state().state.doc.routine.steps[0].clone();
     let work = first.dose.approx_seconds() as f32;
     click_place(&mut h, "Right calf");
@@ -494,7 +507,10 @@ fn adapting_a_routine_to_my_tools_is_one_undoable_edit() {
     let dir = tempfile::tempdir().expect("temp dir");
     let dialogs = FakeDialogs::default();
     let mut h = app(dir.path(), &dialogs);
-    apply(&mut h, knotmap::app::Command::New(Some(1)));
+    apply(
+        &mut h,
+        knotmap::state::Command::File(FileCommand::New(Some(1))),
+    );
     let before = h.state().state.doc.routine.clone();
     assert!(
         before
@@ -552,7 +568,10 @@ fn adapting_a_routine_to_my_tools_is_one_undoable_edit() {
     );
 
     // The region panel now says what to use instead of a roller.
-    apply(&mut h, knotmap::app::Command::ShowMyTools(false));
+    apply(
+        &mut h,
+        knotmap::state::Command::View(ViewCommand::ShowMyTools(false)),
+    );
     click_place(&mut h, "Left rectus femoris");
     let says = |text: &str| h.query_all_by_label_contains(text).next().is_some();
     assert!(
@@ -605,7 +624,10 @@ fn the_end_of_a_session_records_tightness_and_the_map_shows_it() {
     let data = dir.path().join("data");
     let dialogs = FakeDialogs::default();
     let mut h = app(&data, &dialogs);
-    apply(&mut h, knotmap::app::Command::New(Some(2)));
+    apply(
+        &mut h,
+        knotmap::state::Command::File(FileCommand::New(Some(2))),
+    );
     h.get_by_label("Play").click();
     h.run_steps(2);
     skip_to_the_end(&mut h);
@@ -710,7 +732,10 @@ fn an_evening_session_is_logged_on_the_local_date_with_its_time() {
     h.run();
     for (hour, minute, tightness) in [(21, 5, 6), (23, 30, 4)] {
         *clock.0.borrow_mut() = WallClock::at(hour, minute);
-        apply(&mut h, knotmap::app::Command::New(Some(2)));
+        apply(
+            &mut h,
+            knotmap::state::Command::File(FileCommand::New(Some(2))),
+        );
         h.get_by_label("Play").click();
         h.run_steps(2);
         skip_to_the_end(&mut h);
@@ -743,7 +768,10 @@ fn steps_reorder_by_drag_and_drop() {
     let dir = tempfile::tempdir().expect("temp dir");
     let dialogs = FakeDialogs::default();
     let mut h = app(dir.path(), &dialogs);
-    apply(&mut h, knotmap::app::Command::New(Some(0)));
+    apply(
+        &mut h,
+        knotmap::state::Command::File(FileCommand::New(Some(0))),
+    );
     let before = regions(&h);
     let title = |h: &Harness<'_, KnotmapApp>, number: usize| {
         let prefix = format!("{number}. ");
@@ -784,7 +812,10 @@ fn a_dose_that_presses_too_long_is_flagged_on_its_step() {
     let dir = tempfile::tempdir().expect("temp dir");
     let dialogs = FakeDialogs::default();
     let mut h = app(dir.path(), &dialogs);
-    apply(&mut h, knotmap::app::Command::New(Some(0)));
+    apply(
+        &mut h,
+        knotmap::state::Command::File(FileCommand::New(Some(0))),
+    );
     assert!(
         h.query_all_by_label_contains("is long").next().is_none(),
         "the example routine is sound"
@@ -797,13 +828,13 @@ fn a_dose_that_presses_too_long_is_flagged_on_its_step() {
     );
     apply(
         &mut h,
-        knotmap::app::Command::Edit(knotmap::routine::Edit::SetStep {
+        knotmap::state::Command::Routine(RoutineCommand::Edit(knotmap::routine::Edit::SetStep {
             index: 0,
             step: knotmap::routine::Step {
                 dose: Dose::Seconds(600),
                 ..first
             },
-        }),
+        })),
     );
     assert!(
         h.query_all_by_label_contains("on a ball under the glutes is long")
@@ -840,7 +871,7 @@ fn without_a_file_chooser_the_path_is_typed_and_nothing_is_lost() {
 
     // Save As: a name alone goes in the folder shown, and gets the .ron extension.
     add_first_technique(&mut h, "Right hamstrings");
-    apply(&mut h, knotmap::app::Command::SaveAs);
+    apply(&mut h, knotmap::state::Command::File(FileCommand::SaveAs));
     h.get_by_label("Path").set_text_value_accesskit("second");
     h.run();
     answer(&mut h, "Save");
@@ -874,7 +905,7 @@ fn without_a_file_chooser_the_path_is_typed_and_nothing_is_lost() {
     assert!(regions(&h).is_empty(), "then the new routine, as asked");
 
     // A file already there is replaced only when asked.
-    apply(&mut h, knotmap::app::Command::SaveAs);
+    apply(&mut h, knotmap::state::Command::File(FileCommand::SaveAs));
     h.get_by_label("Path").set_text_value_accesskit("second");
     h.run();
     answer(&mut h, "Save");

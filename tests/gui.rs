@@ -8,8 +8,8 @@ use eframe::egui::{self, Key, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use knotmap::app::KnotmapApp;
-use knotmap::body::{Bodies, Place};
-use knotmap::catalog::{Catalog, Hit, Side, View};
+use knotmap::body::Bodies;
+use knotmap::catalog::{Catalog, Hit, Place, Side, View};
 use knotmap::settings::ViewMode;
 
 fn catalog() -> &'static Catalog {
@@ -104,7 +104,10 @@ fn clicking_a_region_by_name_shows_its_muscles() {
     h.run();
     assert_eq!(
         selection(&h),
-        Some(Hit::Region(region("hamstrings"), Some(Side::Left)))
+        Some(Hit::Region(Place {
+            region: region("hamstrings"),
+            side: Some(Side::Left)
+        }))
     );
     // The panel names the muscle as a link, its techniques and the cautions.
     assert!(h.query_by_label("Hamstrings").is_some());
@@ -121,7 +124,7 @@ fn clicking_with_the_pointer_inside_a_shape_selects_it() {
     };
     let pos = screen_point_inside(&h, View::Back, place);
     click_at(&mut h, pos);
-    assert_eq!(selection(&h), Some(Hit::Region(place.region, place.side)));
+    assert_eq!(selection(&h), Some(Hit::Region(place)));
     assert!(
         h.query_all_by_label_contains("Calves").next().is_some(),
         "the panel lists the calf muscles"
@@ -146,7 +149,7 @@ fn hovering_a_region_highlights_it_and_names_it() {
     let pos = screen_point_inside(&h, View::Back, place);
     h.hover_at(pos);
     h.run();
-    assert_eq!(h.state().state.hovered, Some(place));
+    assert_eq!(h.state().hovered_place(), Some(place));
     // Hovering requests no endless repaints: the harness settles.
     assert!(h.try_run().is_ok());
 }
@@ -215,7 +218,7 @@ fn keyboard_moves_between_regions_and_enter_selects() {
         side: Some(Side::Left),
     };
     assert_eq!(
-        h.state().state.hovered,
+        h.state().hovered_place(),
         Some(calf),
         "focus shows on the map"
     );
@@ -224,8 +227,7 @@ fn keyboard_moves_between_regions_and_enter_selects() {
     h.run();
     let above = h
         .state()
-        .state
-        .hovered
+        .hovered_place()
         .expect("focus moved to another region");
     assert_ne!(above, calf);
     let body = h.state().body();
@@ -241,14 +243,13 @@ fn keyboard_moves_between_regions_and_enter_selects() {
     h.run();
     let next = h
         .state()
-        .state
-        .hovered
+        .hovered_place()
         .expect("Tab moves to the next region");
     assert_ne!(next, above);
 
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(selection(&h), Some(Hit::Region(next.region, next.side)));
+    assert_eq!(selection(&h), Some(Hit::Region(next)));
 }
 
 #[test]
@@ -288,7 +289,7 @@ fn search_highlights_as_you_type_enter_selects_escape_clears() {
             .state
             .matches
             .iter()
-            .any(|m| matches!(m, Hit::Region(r, _) if *r == sit_bone))
+            .any(|m| matches!(m, Hit::Region(Place { region: r, .. }) if *r == sit_bone))
     );
 }
 
@@ -329,7 +330,10 @@ fn a_zone_never_to_roll_links_to_the_places_to_work_instead() {
     h.run();
     assert_eq!(
         selection(&h),
-        Some(Hit::Region(region("kneecap"), Some(Side::Left)))
+        Some(Hit::Region(Place {
+            region: region("kneecap"),
+            side: Some(Side::Left)
+        }))
     );
     assert!(h.query_by_label("Do not roll here").is_some());
     assert!(h.query_by_label("Work these instead").is_some());
@@ -340,7 +344,10 @@ fn a_zone_never_to_roll_links_to_the_places_to_work_instead() {
     h.run();
     assert_eq!(
         selection(&h),
-        Some(Hit::Region(region("rectus_femoris"), Some(Side::Left))),
+        Some(Hit::Region(Place {
+            region: region("rectus_femoris"),
+            side: Some(Side::Left)
+        })),
         "the link opens the place beside the kneecap, on the same side"
     );
 

@@ -10,7 +10,8 @@ mod window;
 use eframe::egui::{self, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use knotmap::app::{Command, KnotmapApp};
+use knotmap::app::KnotmapApp;
+use knotmap::state::{Command, FileCommand, ViewCommand};
 use window::{FakeDialogs, apply, click_place};
 
 /// (width, height, pixels per point, snapshot name)
@@ -30,7 +31,7 @@ fn at_size(
     ppp: f32,
 ) -> Harness<'static, KnotmapApp> {
     let mut h = window::app_sized(dir, &FakeDialogs::default(), egui::vec2(width, height), ppp);
-    apply(&mut h, Command::New(Some(1)));
+    apply(&mut h, Command::File(FileCommand::New(Some(1))));
     click_place(&mut h, "Left calf");
     h.run();
     h
@@ -106,7 +107,7 @@ fn the_layout_reads_in_the_dark_too() {
     let mut h = at_size(dir.path(), 1366.0, 768.0, 1.0);
     apply(
         &mut h,
-        Command::SetTheme(knotmap::settings::ThemeChoice::Dark),
+        Command::View(ViewCommand::SetTheme(knotmap::settings::ThemeChoice::Dark)),
     );
     if gpu::can_render("layout_1366x768_dark") {
         h.snapshot("layout_1366x768_dark");

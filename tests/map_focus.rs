@@ -38,8 +38,7 @@ fn press(ctx: &egui::Context, app: &mut KnotmapApp, event: egui::Event) -> Optio
     run(ctx, app, vec![event]);
     run(ctx, app, Vec::new());
     // With the pointer away from the map, the place shown as hovered is the focused one.
-    app.state
-        .hovered
+    app.hovered_place()
         .map(|place| knotmap::ui::body_map::place_name(app.catalog, place))
 }
 

@@ -13,13 +13,14 @@ use std::time::{Duration, Instant};
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use knotmap::app::{Command, KnotmapApp, Start};
+use knotmap::app::{KnotmapApp, Start};
 use knotmap::body::Bodies;
 use knotmap::catalog::Catalog;
 use knotmap::desktop::{Services, SoundProgram};
 use knotmap::player::{Phase, Player};
 use knotmap::routine::Routine;
 use knotmap::settings::CueSettings;
+use knotmap::state::{Command, PlayerCommand};
 use knotmap::storage::Folders;
 
 /// Two short steps: calves on both sides for 2 s a side, then the left hamstrings for 1 s.
@@ -189,8 +190,10 @@ fn every_sound_cue_is_heard_within_150_ms_of_its_phase_change() {
         voice: false,
         ..CueSettings::default()
     };
-    h.state_mut()
-        .apply(&egui::Context::default(), Command::SetCues(quiet_voice));
+    h.state_mut().apply(
+        &egui::Context::default(),
+        Command::Player(PlayerCommand::SetCues(quiet_voice)),
+    );
     let recording = services::Recording::start(&pulse);
     let routine = short_routine();
     let expected = sound_moments(&routine);
@@ -373,8 +376,10 @@ fn the_screen_stays_awake_while_playing_and_may_sleep_on_pause_stop_and_quit() {
         voice: false,
         ..CueSettings::default()
     };
-    h.state_mut()
-        .apply(&egui::Context::default(), Command::SetCues(no_voice));
+    h.state_mut().apply(
+        &egui::Context::default(),
+        Command::Player(PlayerCommand::SetCues(no_voice)),
+    );
     let reason = "A self-massage session is playing";
     h.get_by_label("Play").click();
     let seen = wait_for_calls(&calls, &mut h, 1);
@@ -395,7 +400,7 @@ fn the_screen_stays_awake_while_playing_and_may_sleep_on_pause_stop_and_quit() {
     // With no sound player on this machine the runner is told once, quietly, and the session
     // played on regardless.
     let notice = h.state().state.notice.clone().expect("a notice");
-    assert_eq!(notice.kind, knotmap::app::NoticeKind::Info);
+    assert_eq!(notice.kind, knotmap::state::NoticeKind::Info);
     assert!(
         notice
             .text

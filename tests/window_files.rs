@@ -10,12 +10,13 @@ use std::path::Path;
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use knotmap::app::{Command, KnotmapApp, NoticeKind, Start};
+use knotmap::app::{KnotmapApp, Start};
 use knotmap::body::Bodies;
 use knotmap::catalog::Catalog;
 use knotmap::routine::{
     Edit, MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_STEP_NOTE_CHARS, MAX_STEPS, Routine, TEMPLATES,
 };
+use knotmap::state::{Command, FileCommand, NoticeKind, RoutineCommand, ViewCommand};
 use knotmap::storage::{Folders, read_routine};
 use window::{FakeDialogs, add_first_technique, answer, app, apply, shortcut};
 
@@ -111,20 +112,27 @@ fn a_routine_made_up_to_every_limit_saves_and_opens_again() {
     add_first_technique(&mut h, "Left calf");
     let mut step = h.state().state.doc.routine.steps[0].clone();
     step.note = Some("ü".repeat(MAX_STEP_NOTE_CHARS * 2));
-    apply(&mut h, Command::Edit(Edit::SetStep { index: 0, step }));
+    apply(
+        &mut h,
+        Command::Routine(RoutineCommand::Edit(Edit::SetStep { index: 0, step })),
+    );
     for _ in 0..MAX_STEPS + 5 {
         h.state_mut().apply(
             &egui::Context::default(),
-            Command::Edit(Edit::DuplicateStep(0)),
+            Command::Routine(RoutineCommand::Edit(Edit::DuplicateStep(0))),
         );
     }
     apply(
         &mut h,
-        Command::Edit(Edit::SetName("é".repeat(MAX_NAME_CHARS * 3))),
+        Command::Routine(RoutineCommand::Edit(Edit::SetName(
+            "é".repeat(MAX_NAME_CHARS * 3),
+        ))),
     );
     apply(
         &mut h,
-        Command::Edit(Edit::SetNotes("\"".repeat(MAX_NOTES_CHARS * 3))),
+        Command::Routine(RoutineCommand::Edit(Edit::SetNotes(
+            "\"".repeat(MAX_NOTES_CHARS * 3),
+        ))),
     );
     let routine = h.state().state.doc.routine.clone();
     assert_eq!(routine.steps.len(), MAX_STEPS, "no step past the limit");
@@ -192,11 +200,11 @@ fn a_newer_tightness_log_is_read_and_never_rewritten() {
     assert_eq!(h.state().state.log.entries.len(), 1, "it is read");
     apply(
         &mut h,
-        Command::RecordLog(vec![knotmap::log::Rating {
+        Command::File(FileCommand::RecordLog(vec![knotmap::log::Rating {
             region: "calf".into(),
             side: knotmap::routine::StepSide::Left,
             tightness: 3,
-        }]),
+        }])),
     );
     let (kind, text) = notice(&h).expect("a notice");
     assert_ne!(kind, NoticeKind::Info, "{text}");
@@ -326,7 +334,7 @@ fn a_warning_at_start_is_not_pushed_out_by_news() {
     let (kind, text) = notice(&h).expect("a notice");
     assert_eq!(kind, NoticeKind::Warning);
     assert!(text.contains("settings could not be read"), "{text}");
-    apply(&mut h, Command::DismissNotice);
+    apply(&mut h, Command::View(ViewCommand::DismissNotice));
     assert_eq!(notice(&h), None, "news meanwhile is not kept for later");
 }
 
@@ -360,7 +368,10 @@ fn nothing_changes_the_routine_under_a_running_player() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(other)));
     h.run();
-    apply(&mut h, Command::Edit(Edit::DeleteStep(0)));
+    apply(
+        &mut h,
+        Command::Routine(RoutineCommand::Edit(Edit::DeleteStep(0))),
+    );
     assert_eq!(h.state().state.doc.routine, routine);
     assert_eq!(
         h.state().state.doc.path(),

@@ -5,75 +5,34 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use super::path_prompt::{PathFor, PathPrompt};
-use super::{Command, KnotmapApp, NoticeKind};
+use super::KnotmapApp;
 use crate::dialogs::file_name_for;
-use crate::routine::{Document, Routine, format_duration, templates};
-use crate::storage::{self, Orphan};
-
-/// What to do once unsaved changes are dealt with.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Then {
-    New(Option<usize>),
-    /// Open a routine made in the window (by the builder).
-    Use(Box<Routine>),
-    Open,
-    OpenPath(PathBuf),
-    Close,
-}
-
-/// A question the window is waiting on.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Pending {
-    /// There are unsaved changes: save, discard, or cancel what was asked.
-    Unsaved(Then),
-    /// The file changed on disk since it was opened: overwrite, save elsewhere, or cancel.
-    ChangedOnDisk(PathBuf),
-    /// Unsaved edits from a window that closed early: restore or discard.
-    Restore(Orphan),
-    /// Printing failed (no CUPS, no printer): save the PDF instead?
-    PrintFailed(String),
-    /// There is no file chooser on this desktop: the path is typed instead.
-    TypePath(PathPrompt),
-}
-
-/// An answer to a pending question.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Answer {
-    Save,
-    Discard,
-    Cancel,
-    Overwrite,
-    SaveElsewhere,
-    Restore,
-    SavePdf,
-    /// Use the path typed into the question.
-    UsePath,
-    /// Use it, replacing the file already there.
-    ReplacePath,
-}
+use crate::routine::{Document, Routine, templates};
+use crate::state::{Answer, FileCommand, NoticeKind, PathFor, PathPrompt, Pending, Then};
+use crate::storage;
+use crate::words;
 
 impl KnotmapApp {
-    pub(super) fn file_command(&mut self, ctx: &egui::Context, command: Command) {
+    pub(super) fn file_command(&mut self, ctx: &egui::Context, command: FileCommand) {
         match command {
-            Command::New(template) => self.guarded(ctx, Then::New(template)),
-            Command::Open => self.guarded(ctx, Then::Open),
-            Command::OpenPath(path) => self.guarded(ctx, Then::OpenPath(path)),
-            Command::Save => {
+            FileCommand::New(template) => self.guarded(ctx, Then::New(template)),
+            FileCommand::Open => self.guarded(ctx, Then::Open),
+            FileCommand::OpenPath(path) => self.guarded(ctx, Then::OpenPath(path)),
+            FileCommand::Save => {
                 self.save(false);
             }
-            Command::SaveAs => {
+            FileCommand::SaveAs => {
                 self.save(true);
             }
-            Command::Answer(answer) => self.answer(ctx, answer),
-            Command::TypePath(text) => {
+            FileCommand::Answer(answer) => self.answer(ctx, answer),
+            FileCommand::TypePath(text) => {
                 if let Some(Pending::TypePath(prompt)) = &mut self.state.pending {
                     prompt.text = text;
                     prompt.problem = None;
                     prompt.replace = None;
                 }
             }
-            _ => {}
+            FileCommand::RecordLog(ratings) => self.record_log(ratings),
         }
     }
 
@@ -158,7 +117,7 @@ impl KnotmapApp {
                     "Opened “{}”: {} steps, {}.",
                     loaded.routine.name,
                     loaded.routine.steps.len(),
-                    format_duration(loaded.routine.total_seconds())
+                    words::duration(loaded.routine.total_seconds())
                 );
                 self.replace_document(Document::opened(
                     loaded.routine,

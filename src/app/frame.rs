@@ -3,7 +3,8 @@
 
 use eframe::egui;
 
-use super::{Command, Keyboard, KnotmapApp, Pending, SideTab, files};
+use super::KnotmapApp;
+use crate::state::{Command, Keyboard, Pending, SideTab, Then};
 use crate::ui;
 
 impl KnotmapApp {
@@ -38,6 +39,12 @@ impl KnotmapApp {
         }
     }
 
+    /// The place under the pointer, or else the one with the keyboard focus, on the map
+    /// drawn last.
+    pub fn hovered_place(&self) -> Option<crate::catalog::Place> {
+        self.map.hovered
+    }
+
     /// Which text field has the keyboard.
     fn keyboard_now(&self, ctx: &egui::Context) -> Keyboard {
         if ctx.memory(|m| m.has_focus(ui::top_bar::search_id())) {
@@ -65,7 +72,7 @@ impl KnotmapApp {
             && self.state.doc.is_dirty()
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.state.pending = Some(Pending::Unsaved(files::Then::Close));
+            self.state.pending = Some(Pending::Unsaved(Then::Close));
         }
     }
 
@@ -156,12 +163,14 @@ impl KnotmapApp {
         self.guard_close(&ctx);
         self.note_window_size(&ctx);
         self.open_dropped(&ctx, &mut commands);
+        // The player's reading first: the keys go by whether a routine plays now, and a
+        // session started by the last frame plays now.
+        self.tick_player(&ctx);
         let keyboard = match self.keyboard_now(&ctx) {
             Keyboard::Free => self.keyboard_last_frame,
             now => now,
         };
-        super::ui_command::fire_shortcuts(&ctx, &self.state, keyboard, &mut commands);
-        self.tick_player(&ctx);
+        crate::state::fire_shortcuts(&ctx, &self.state, keyboard, &mut commands);
         self.expire_notice(&ctx);
         if let (true, Some(play)) = (self.state.floor_view, self.state.play) {
             egui::CentralPanel::default().show(ui, |ui| {

@@ -3,7 +3,8 @@
 
 use eframe::egui;
 
-use super::{KnotmapApp, NEWS_LASTS, Notice, NoticeKind};
+use super::KnotmapApp;
+use crate::state::{NEWS_LASTS, Notice, NoticeKind};
 
 impl KnotmapApp {
     /// Shows a notice. News replaces news; a warning or an error is never pushed out of the

@@ -6,34 +6,8 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use super::KnotmapApp;
-use super::files::{Pending, Then};
 use crate::dialogs::typed_path;
-use crate::sheet::SheetFormat;
-
-/// What a typed path is for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PathFor {
-    Open,
-    /// Save the routine there, then carry on with what was asked, if anything.
-    SaveRoutine(Option<Then>),
-    Sheet(SheetFormat),
-}
-
-/// The question that asks for a path by hand.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PathPrompt {
-    pub purpose: PathFor,
-    /// The path as typed so far.
-    pub text: String,
-    /// Where a relative path is taken from.
-    pub folder: Option<PathBuf>,
-    /// Routine files found in `folder`, offered to open with one click.
-    pub found: Vec<PathBuf>,
-    /// Why the last path did not do, shown under the field.
-    pub problem: Option<String>,
-    /// A file already there, which the runner may choose to replace.
-    pub replace: Option<PathBuf>,
-}
+use crate::state::{PathFor, PathPrompt, Pending};
 
 impl PathPrompt {
     pub(super) fn new(purpose: PathFor, folder: Option<PathBuf>, file_name: &str) -> PathPrompt {

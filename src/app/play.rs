@@ -5,13 +5,14 @@ use std::time::{Duration, Instant};
 
 use eframe::egui;
 
-use super::{Command, KnotmapApp, NoticeKind};
+use super::KnotmapApp;
 use crate::desktop::Services;
 use crate::desktop::awake::Awake;
 use crate::desktop::cues::{CueOut, Order};
 use crate::player::cues::{Cue, schedule};
 use crate::player::{Now, Phase, Player};
 use crate::settings::CueSettings;
+use crate::state::{NoticeKind, PlayView, PlayerCommand};
 
 /// The player's ties to the desktop: the cue thread (sound and voice) and the screen-saver
 /// inhibit, started with the first session and only when the window was given services.
@@ -134,30 +135,18 @@ impl Clock for SystemClock {
     }
 }
 
-/// What the player shows this frame.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PlayView {
-    pub now: Now,
-    pub position: Duration,
-    pub total: Duration,
-    /// The steps done and skipped, and the time spent.
-    pub summary: crate::player::Summary,
-    /// Whether the phase just changed (the panel flashes).
-    pub flash: bool,
-}
-
 /// How long the flash at each change lasts.
 const FLASH: Duration = Duration::from_millis(700);
 
 impl KnotmapApp {
-    pub(super) fn play_command(&mut self, command: &Command) {
+    pub(super) fn play_command(&mut self, command: &PlayerCommand) {
         let now = self.clock.now();
         let was_over = self
             .player
             .as_ref()
             .is_some_and(|p| p.now(now) == Now::Finished);
         match command {
-            Command::Play => {
+            PlayerCommand::Play => {
                 if self.state.doc.routine.steps.is_empty() {
                     self.notify(
                         NoticeKind::Warning,
@@ -168,31 +157,38 @@ impl KnotmapApp {
                 }
                 return;
             }
-            Command::PlayerToggle => {
+            PlayerCommand::Toggle => {
                 if let Some(p) = &mut self.player {
                     p.toggle(now);
                 }
             }
-            Command::PlayerSkip => {
+            PlayerCommand::Skip => {
                 if let Some(p) = &mut self.player {
                     p.skip(now);
                 }
             }
-            Command::PlayerBack => {
+            PlayerCommand::Back => {
                 if let Some(p) = &mut self.player {
                     p.back(now);
                 }
             }
-            Command::PlayerStop => {
+            PlayerCommand::Stop => {
                 self.player = None;
                 self.state.play = None;
                 self.state.floor_view = false;
             }
-            _ => {}
+            PlayerCommand::ShowFloorView(on) => {
+                self.state.floor_view = *on && self.player.is_some();
+                return;
+            }
+            PlayerCommand::SetCues(cues) => {
+                self.state.settings.cues = *cues;
+                return;
+            }
         }
         // A skip or a step back lands on the start of a part, whose cue is due at once; a pause
         // and a resume land nowhere new; a session already over has nothing more to say.
-        let landed = matches!(command, Command::PlayerSkip | Command::PlayerBack) && !was_over;
+        let landed = matches!(command, PlayerCommand::Skip | PlayerCommand::Back) && !was_over;
         self.replan(landed, was_over);
     }
 

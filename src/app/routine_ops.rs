@@ -5,8 +5,9 @@ use std::time::Instant;
 
 use eframe::egui;
 
-use super::{KnotmapApp, NoticeKind, RECOVERY_DELAY};
+use super::{KnotmapApp, RECOVERY_DELAY};
 use crate::routine::{Edit, Step};
+use crate::state::NoticeKind;
 
 impl KnotmapApp {
     /// A step for a technique: the region given (or its first), both sides where there are

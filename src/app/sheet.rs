@@ -1,9 +1,10 @@
 //! The session sheet from the window: save it as PDF or PNG, print it through CUPS.
 
-use super::{KnotmapApp, NoticeKind, Pending};
+use super::KnotmapApp;
 use crate::dialogs::file_name_for;
 use crate::sheet::SheetFormat;
 use crate::sheet::{self, Sheet};
+use crate::state::{NoticeKind, PathFor, PathPrompt, Pending};
 
 impl KnotmapApp {
     /// Lays out the sheet of the open routine on the chosen paper.
@@ -47,8 +48,8 @@ impl KnotmapApp {
             .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
             .or_else(|| self.folders.as_ref().map(crate::storage::Folders::routines));
         if !self.dialogs.available() {
-            self.state.pending = Some(super::Pending::TypePath(super::PathPrompt::new(
-                super::PathFor::Sheet(format),
+            self.state.pending = Some(Pending::TypePath(PathPrompt::new(
+                PathFor::Sheet(format),
                 folder,
                 &name,
             )));

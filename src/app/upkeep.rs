@@ -5,7 +5,8 @@ use std::time::Instant;
 
 use eframe::egui;
 
-use super::{Command, KnotmapApp, NoticeKind, Pending};
+use super::KnotmapApp;
+use crate::state::{Command, FileCommand, NoticeKind, Pending};
 use crate::storage::RecoveryCopy;
 
 impl KnotmapApp {
@@ -109,7 +110,7 @@ impl KnotmapApp {
                 .find(|p| !p.as_os_str().is_empty())
         });
         if let Some(path) = dropped {
-            commands.push(Command::OpenPath(path));
+            commands.push(Command::File(FileCommand::OpenPath(path)));
         }
     }
 }

@@ -2,22 +2,19 @@
 
 use kurbo::{Point, Rect, Size};
 
-use super::{Place, PlaceShape, ViewShape};
-use crate::catalog::{Catalog, Side};
+use super::{PlaceShape, ViewShape};
+use crate::catalog::{Catalog, Place};
 
 /// The places a routine step works: one side, both, or the middle.
 pub fn step_places(catalog: &Catalog, step: &crate::routine::Step) -> Vec<Place> {
-    use crate::routine::StepSide;
     let Some(region) = catalog.region_index(&step.region) else {
         return Vec::new();
     };
-    let sides: &[Option<Side>] = match step.side {
-        StepSide::Left => &[Some(Side::Left)],
-        StepSide::Right => &[Some(Side::Right)],
-        StepSide::Both => &[Some(Side::Left), Some(Side::Right)],
-        StepSide::Middle => &[None],
-    };
-    sides.iter().map(|&side| Place { region, side }).collect()
+    step.side
+        .sides()
+        .iter()
+        .map(|&side| Place { region, side })
+        .collect()
 }
 
 /// Each place a routine works, with the numbers (from 1) of its steps there.

@@ -10,10 +10,9 @@ use super::geometry::{
 };
 use super::hit_index::HitIndex;
 use super::{
-    DRAWN_TOLERANCE, MARGIN, Place, PlaceShape, TARGET, Triangles, ViewShape, figure, midline,
-    partition,
+    DRAWN_TOLERANCE, MARGIN, PlaceShape, TARGET, Triangles, ViewShape, figure, midline, partition,
 };
-use crate::catalog::{Catalog, CatalogError, Side, View};
+use crate::catalog::{Catalog, CatalogError, Place, Side, View};
 
 pub(super) fn build_view(
     file: &ViewFile,

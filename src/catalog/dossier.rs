@@ -1,7 +1,7 @@
 //! Everything the catalog knows about one subject (a region, muscle, technique, tool or piece of background),
 //! gathered once for the region panel and for `knotmap show`.
 
-use super::{Catalog, Caution, Hit, Muscle, Region, Technique, Tool};
+use super::{Catalog, Caution, Hit, Muscle, Place, Region, Technique, Tool};
 
 /// The regions, muscles, techniques, tools and cautions that belong to one subject.
 #[derive(Debug)]
@@ -32,7 +32,7 @@ impl<'a> Dossier<'a> {
             cautions: Vec::new(),
         };
         match subject {
-            Hit::Region(i, _) => {
+            Hit::Region(Place { region: i, .. }) => {
                 let region = &catalog.regions[i];
                 d.regions.push(region);
                 for id in &region.muscles {

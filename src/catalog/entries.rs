@@ -147,6 +147,15 @@ impl Stride {
     }
 }
 
+/// One place on the body: a region on one side, or a midline region. The one key for a
+/// place in memory; files name a place by its region's id and a step's side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Place {
+    /// Index of the region in [`crate::catalog::Catalog::regions`].
+    pub region: usize,
+    pub side: Option<Side>,
+}
+
 /// A region of the body map as written in `regions.ron`: defined once, drawn on both sides
 /// when `sided`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -277,18 +286,6 @@ impl Dose {
     }
 }
 
-impl fmt::Display for Dose {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Dose::Seconds(s) if s >= 60 && s % 60 == 0 => write!(f, "{} min", s / 60),
-            Dose::Seconds(s) if s > 60 => write!(f, "{} min {} s", s / 60, s % 60),
-            Dose::Seconds(s) => write!(f, "{s} s"),
-            Dose::Passes(1) => write!(f, "1 pass"),
-            Dose::Passes(n) => write!(f, "{n} passes"),
-        }
-    }
-}
-
 /// A way of working one or more muscles with a tool.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -307,17 +304,6 @@ pub struct Technique {
     pub cues: Vec<Cue>,
     pub dose: Dose,
     pub per_side: bool,
-}
-
-impl Technique {
-    /// The dose as a runner reads it: "90 s per side".
-    pub fn dose_text(&self) -> String {
-        if self.per_side {
-            format!("{} per side", self.dose)
-        } else {
-            self.dose.to_string()
-        }
-    }
 }
 
 /// Something to press or roll with, bought or home-made.

@@ -1,13 +1,13 @@
 //! Finding catalog entries from what a runner types: ids, names and other names, in any case,
 //! singular or plural, with near misses offered when nothing matches.
 
-use super::{Catalog, Side};
+use super::{Catalog, Place, Side};
 
 /// One catalog entry a query matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Hit {
-    /// A region; with a side when the query named one ("left calf").
-    Region(usize, Option<Side>),
+    /// A place: a region, with a side when the query named one ("left calf").
+    Region(Place),
     Muscle(usize),
     Technique(usize),
     Tool(usize),
@@ -105,7 +105,10 @@ impl Catalog {
             });
         };
         for (i, region) in self.regions.iter().enumerate() {
-            let hit = Hit::Region(i, None);
+            let hit = Hit::Region(Place {
+                region: i,
+                side: None,
+            });
             push(hit, KeyKind::Name, &region.id.as_str().replace('_', " "));
             push(hit, KeyKind::Name, &region.name);
             for alias in &region.aliases {
@@ -115,7 +118,10 @@ impl Catalog {
             if region.sided {
                 for side in Side::BOTH {
                     push(
-                        Hit::Region(i, Some(side)),
+                        Hit::Region(Place {
+                            region: i,
+                            side: Some(side),
+                        }),
                         KeyKind::Name,
                         &region.display_name(Some(side)),
                     );
@@ -193,11 +199,11 @@ impl Catalog {
         let mut ranked: Vec<(Rank, bool, usize, Hit)> = Vec::new();
         for (order, key) in keys.iter().enumerate() {
             // "Left calf" only answers a query that names a side.
-            if matches!(key.hit, Hit::Region(_, Some(_))) != names_side {
+            if matches!(key.hit, Hit::Region(Place { side: Some(_), .. })) != names_side {
                 continue;
             }
             if let Some(rank) = Catalog::rank(key, &wanted) {
-                let zone = matches!(key.hit, Hit::Region(i, _) if self.regions[i].is_no_roll());
+                let zone = matches!(key.hit, Hit::Region(Place { region: i, .. }) if self.regions[i].is_no_roll());
                 ranked.push((rank, zone, order, key.hit));
             }
         }

@@ -68,7 +68,10 @@ fn build_rules(catalog: &Catalog, out: &mut Vec<CatalogError>) {
     let rules = &catalog.build_rules;
     let lists = [
         ("order", rules.order.as_slice()),
-        ("ball_under_weight", rules.ball_under_weight.places.as_slice()),
+        (
+            "ball_under_weight",
+            rules.ball_under_weight.places.as_slice(),
+        ),
     ]
     .into_iter()
     .chain(rules.usual.all());

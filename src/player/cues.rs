@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::{Phase, Segment};
-use crate::catalog::{Catalog, Dose, Side};
+use crate::catalog::Catalog;
 use crate::routine::{Routine, Step, StepSide};
 
 /// The sounds the player makes.
@@ -48,36 +48,9 @@ const TICKS: u64 = 3;
 const NEXT_AHEAD: Duration = Duration::from_secs(10);
 const NEXT_MIN_PART: Duration = Duration::from_secs(20);
 
-/// A duration as it is said: "45 seconds", "1 minute 30 seconds", "2 minutes".
-pub fn spoken_seconds(seconds: u32) -> String {
-    let unit = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    match (seconds / 60, seconds % 60) {
-        (0, s) => unit(s, "second", "seconds"),
-        (m, 0) => unit(m, "minute", "minutes"),
-        (m, s) => format!(
-            "{} {}",
-            unit(m, "minute", "minutes"),
-            unit(s, "second", "seconds")
-        ),
-    }
-}
-
-/// A dose as it is said: "60 seconds", "8 passes".
-pub fn spoken_dose(dose: Dose) -> String {
-    match dose {
-        Dose::Seconds(s) => spoken_seconds(s),
-        Dose::Passes(1) => "1 pass".to_owned(),
-        Dose::Passes(n) => format!("{n} passes"),
-    }
-}
-
 /// The place a step works first: the left side of a step on both sides.
 fn first_place(catalog: &Catalog, step: &Step) -> String {
-    let side = match step.side {
-        StepSide::Both | StepSide::Left => Some(Side::Left),
-        StepSide::Right => Some(Side::Right),
-        StepSide::Middle => None,
-    };
+    let side = step.side.sides().first().copied().flatten();
     catalog.region(&step.region).map_or_else(
         || step.region.to_string(),
         |region| region.display_name(side),
@@ -97,7 +70,7 @@ fn announcement(catalog: &Catalog, step: &Step) -> String {
     format!(
         "{}. {technique}, {}{each}.",
         first_place(catalog, step),
-        spoken_dose(step.dose)
+        crate::words::spoken_dose(step.dose)
     )
 }
 
@@ -172,6 +145,7 @@ pub fn schedule(segments: &[Segment], routine: &Routine, catalog: &Catalog) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::Dose;
     use crate::player::Player;
 
     fn secs(s: u64) -> Duration {
@@ -255,13 +229,5 @@ mod tests {
             .map(|c| (c.at, c.sound))
             .collect();
         assert_eq!(left_side, vec![(secs(6), Some(Sound::Tick))]);
-    }
-
-    #[test]
-    fn spoken_durations_read_as_words() {
-        assert_eq!(spoken_seconds(1), "1 second");
-        assert_eq!(spoken_seconds(60), "1 minute");
-        assert_eq!(spoken_seconds(90), "1 minute 30 seconds");
-        assert_eq!(spoken_seconds(125), "2 minutes 5 seconds");
     }
 }

@@ -208,9 +208,9 @@ fn long_on_a_ball(catalog: &Catalog, step: &Step) -> Option<String> {
     (long && catalog.ball_under_weight(&step.region, &step.tool)).then(|| {
         format!(
             "{} on a ball {} is long; keep it to {} and move every five seconds",
-            super::format_duration(step.dose.approx_seconds()),
+            crate::words::duration(step.dose.approx_seconds()),
             rule.words,
-            super::format_duration(rule.most_seconds)
+            crate::words::duration(rule.most_seconds)
         )
     })
 }
@@ -228,8 +228,8 @@ fn too_long(catalog: &Catalog, step: &Step) -> Option<String> {
         format!(
             "{} per side is far more than the {} suggested for \"{}\"; long pressure bruises \
              rather than releases",
-            super::format_duration(dose),
-            super::format_duration(suggested),
+            crate::words::duration(dose),
+            crate::words::duration(suggested),
             technique.name
         )
     })

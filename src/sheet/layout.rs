@@ -3,8 +3,9 @@
 
 use super::{Align, Fonts, Frame, Item, Page, Paper, Rgb, Sheet, SheetError, TextBox, Weight};
 use crate::body::Body;
-use crate::catalog::{Catalog, Severity, Stride, View};
-use crate::routine::{Routine, Step, StepSide, When, format_duration};
+use crate::catalog::{Catalog, Severity};
+use crate::routine::{Routine, When};
+use crate::words;
 
 mod diagram;
 mod table;
@@ -163,7 +164,7 @@ fn header(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine) {
     let meta = format!(
         "{} · {} · {} step{}",
         routine.when.title(),
-        format_duration(routine.total_seconds()),
+        words::duration(routine.total_seconds()),
         steps,
         if steps == 1 { "" } else { "s" }
     );

@@ -7,18 +7,13 @@ mod paint;
 
 use std::sync::Arc;
 
-use eframe::egui::{
-    self, Align2, Color32, CornerRadius, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, Vec2,
-    epaint::Vertex,
-};
+use eframe::egui::{self, Color32, Mesh, Pos2, Rect, Sense, Vec2, epaint::Vertex};
 
-use super::style::{Look, MapPalette, stride_color};
-use crate::app::{AppState, Command};
-use crate::body::{
-    Body, DRAWN_TOLERANCE, Place, PlaceShape, Triangles, ViewShape, badge_label, simplified_ring,
-};
-use crate::catalog::{Catalog, Hit, Side, Stride, View};
+use super::style::{Look, MapPalette};
+use crate::body::{Body, DRAWN_TOLERANCE, PlaceShape, Triangles, ViewShape, simplified_ring};
+use crate::catalog::{Catalog, Hit, Place, Stride, View};
 use crate::settings::ViewMode;
+use crate::state::{AppState, Command, ViewCommand};
 use paint::{
     paint, paint_badges, paint_captions, paint_heat_legend, paint_legend, paint_name_chip,
 };
@@ -58,6 +53,8 @@ type LayoutKey = (Vec<(View, Rect)>, bool, u32);
 /// Screen-space meshes and outlines, rebuilt only when the layout or the theme changes.
 #[derive(Default)]
 pub struct MapCache {
+    /// The place under the pointer, or else the one with the keyboard focus, this frame.
+    pub hovered: Option<Place>,
     key: Option<LayoutKey>,
     views: Vec<ViewCache>,
     generation: u64,
@@ -292,7 +289,8 @@ fn layout(rect: Rect, mode: ViewMode) -> Vec<(View, Rect)> {
         .collect()
 }
 
-/// Draws the map and sends Hover and Select commands.
+/// Draws the map and sends Select commands; remembers the place under the pointer or the
+/// keyboard focus for this frame.
 pub fn body_map_ui(
     ui: &mut egui::Ui,
     catalog: &Catalog,
@@ -334,7 +332,7 @@ pub fn body_map_ui(
                 place_id(p.place),
                 Sense::click(),
             );
-            let selected = state.selection == Some(Hit::Region(p.place.region, p.place.side));
+            let selected = state.selection == Some(Hit::Region(p.place));
             node.widget_info(|| {
                 egui::WidgetInfo::selected(
                     egui::Role::Button,
@@ -347,12 +345,12 @@ pub fn body_map_ui(
                 clicked_place = Some(p.place);
                 // Opened from the keyboard or a screen reader: the focus follows to what opened.
                 if !ui.input(|i| i.pointer.any_click()) && state.play.is_none() {
-                    commands.push(Command::FocusPanelTitle);
+                    commands.push(Command::View(ViewCommand::FocusPanelTitle));
                 }
             }
             if state.focus_place == Some(p.place) {
                 node.request_focus();
-                commands.push(Command::FocusPlace(None));
+                commands.push(Command::View(ViewCommand::FocusPlace(None)));
             }
             if node.has_focus() {
                 focused = Some(p.place);
@@ -366,19 +364,24 @@ pub fn body_map_ui(
     });
     let under_pointer = pointer.and_then(|pos| hit(cache, body, pos));
     let hovered = under_pointer.or(focused);
-    if hovered != state.hovered {
-        commands.push(Command::Hover(hovered));
-    }
+    cache.hovered = hovered;
 
-    if let Some(place) = clicked_place {
-        commands.push(Command::Select(Some(Hit::Region(place.region, place.side))));
-    } else if response.clicked() {
-        let place = response
-            .interact_pointer_pos()
-            .and_then(|pos| hit(cache, body, pos));
-        commands.push(Command::Select(
-            place.map(|p| Hit::Region(p.region, p.side)),
-        ));
+    let clicked = match clicked_place {
+        Some(place) => Some(Some(place)),
+        None if response.clicked() => Some(
+            response
+                .interact_pointer_pos()
+                .and_then(|pos| hit(cache, body, pos)),
+        ),
+        None => None,
+    };
+    if let Some(place) = clicked {
+        commands.push(Command::View(ViewCommand::Select(place.map(Hit::Region))));
+        // While the builder is open, places clicked on the map become its focus.
+        if let (Some(place), Some(_)) = (place, &state.builder) {
+            let id = catalog.regions[place.region].id.clone();
+            commands.push(Command::View(ViewCommand::ToggleBuilderFocus(id)));
+        }
     }
     if under_pointer.is_some() {
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);

@@ -2,9 +2,9 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::{BuilderForm, Command};
 use crate::catalog::Catalog;
 use crate::routine::When;
+use crate::state::{BuilderForm, Command, RoutineCommand, ViewCommand};
 
 pub fn builder_ui(
     ctx: &egui::Context,
@@ -52,13 +52,13 @@ pub fn builder_ui(
             ui.add_space(6.0);
             ui.label(RichText::new("Uses only the tools ticked under “My tools”.").weak());
             if ui.button(RichText::new("Build routine").strong()).clicked() {
-                commands.push(Command::Build);
+                commands.push(Command::Routine(RoutineCommand::Build));
             }
         });
     super::widgets::name_title_bar(ctx, "Build a routine");
     if !open {
-        commands.push(Command::SetBuilder(None));
+        commands.push(Command::View(ViewCommand::SetBuilder(None)));
     } else if edited != *form {
-        commands.push(Command::SetBuilder(Some(edited)));
+        commands.push(Command::View(ViewCommand::SetBuilder(Some(edited))));
     }
 }

@@ -11,12 +11,13 @@ use super::player::{
     announcement, clock_text, live_label, phase_colour, phase_text, sided_place, step_title,
 };
 use super::style::bold;
-use crate::app::{AppState, Command, PlayView, UiCommand};
 use crate::body::Body;
 use crate::catalog::{Catalog, Side};
 use crate::player::{Now, Phase};
-use crate::routine::{StepSide, format_duration};
+use crate::routine::StepSide;
 use crate::settings::ViewMode;
+use crate::state::{AppState, Command, PlayView, PlayerCommand, UiCommand};
+use crate::words;
 
 /// The countdown's type size, as a share of the window's height.
 pub const COUNTDOWN_SHARE: f32 = 0.34;
@@ -51,7 +52,7 @@ pub fn floor_ui(
     } = play.now
     else {
         // The end of the session reads best in the panel, with its ratings.
-        commands.push(Command::ShowFloorView(false));
+        commands.push(Command::Player(PlayerCommand::ShowFloorView(false)));
         return;
     };
     let Some(step) = routine.steps.get(segment.step) else {
@@ -89,7 +90,7 @@ pub fn floor_ui(
                 ui.label(
                     RichText::new(format!(
                         "{} left",
-                        format_duration(remaining.as_secs() as u32)
+                        words::duration(remaining.as_secs() as u32)
                     ))
                     .size(size(0.034)),
                 );
@@ -193,7 +194,7 @@ fn floor_controls_ui(ui: &mut egui::Ui, paused: bool, h: f32, commands: &mut Vec
             .on_hover_text(UiCommand::PreviousStep.hint(ui.ctx()))
             .clicked()
         {
-            commands.push(Command::PlayerBack);
+            commands.push(Command::Player(PlayerCommand::Back));
         }
         let toggle = if paused { "Resume" } else { "Pause" };
         if ui
@@ -201,14 +202,14 @@ fn floor_controls_ui(ui: &mut egui::Ui, paused: bool, h: f32, commands: &mut Vec
             .on_hover_text(UiCommand::PlayPause.keys(ui.ctx()))
             .clicked()
         {
-            commands.push(Command::PlayerToggle);
+            commands.push(Command::Player(PlayerCommand::Toggle));
         }
         if ui
             .add(button("Skip"))
             .on_hover_text(UiCommand::NextStep.hint(ui.ctx()))
             .clicked()
         {
-            commands.push(Command::PlayerSkip);
+            commands.push(Command::Player(PlayerCommand::Skip));
         }
         ui.add_space(text);
         if ui
@@ -216,7 +217,7 @@ fn floor_controls_ui(ui: &mut egui::Ui, paused: bool, h: f32, commands: &mut Vec
             .on_hover_text(UiCommand::LeaveFloorView.keys(ui.ctx()))
             .clicked()
         {
-            commands.push(Command::ShowFloorView(false));
+            commands.push(Command::Player(PlayerCommand::ShowFloorView(false)));
         }
     });
 }

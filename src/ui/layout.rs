@@ -6,8 +6,8 @@ use std::ops::RangeInclusive;
 
 use eframe::egui::{self, RichText};
 
-use crate::app::{AppState, Command, SideTab};
 use crate::catalog::Catalog;
+use crate::state::{AppState, Command, SideTab, ViewCommand};
 
 /// The narrowest window with both side panels beside the map.
 pub const TWO_PANELS_FROM: f32 = 1320.0;
@@ -67,7 +67,7 @@ pub fn side_tabs_ui(
                 .clicked()
                 && !chosen
             {
-                commands.push(Command::ShowSideTab(tab));
+                commands.push(Command::View(ViewCommand::ShowSideTab(tab)));
             }
         }
     });

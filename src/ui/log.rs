@@ -3,10 +3,10 @@
 
 use eframe::egui::{self, Color32, RichText};
 
-use crate::app::{AppState, Command};
-use crate::catalog::{Catalog, Side};
+use crate::catalog::Catalog;
 use crate::log::Rating;
 use crate::routine::{Routine, StepSide};
+use crate::state::{AppState, Command, FileCommand, ViewCommand};
 
 /// The places a routine worked, one per side, in order.
 pub fn rated_places(
@@ -16,22 +16,12 @@ pub fn rated_places(
     crate::body::numbered_places(catalog, routine)
         .into_iter()
         .map(|(place, _)| {
-            let side = match place.side {
-                Some(Side::Left) => StepSide::Left,
-                Some(Side::Right) => StepSide::Right,
-                None => StepSide::Middle,
-            };
-            (catalog.regions[place.region].id.clone(), side)
+            (
+                catalog.regions[place.region].id.clone(),
+                StepSide::from(place.side),
+            )
         })
         .collect()
-}
-
-pub fn side_of(side: StepSide) -> Option<Side> {
-    match side {
-        StepSide::Left => Some(Side::Left),
-        StepSide::Right => Some(Side::Right),
-        _ => None,
-    }
 }
 
 /// A 0–10 scale per place worked, and a button that sends the ratings to the log. A place
@@ -74,7 +64,7 @@ pub fn ratings_ui(
                     for ((region, side), value) in places.iter().zip(values.iter_mut()) {
                         let name = catalog
                             .region(region)
-                            .map_or_else(|| region.to_string(), |r| r.display_name(side_of(*side)));
+                            .map_or_else(|| region.to_string(), |r| r.display_name(side.side()));
                         ui.label(&name);
                         scale_ui(ui, &name, value);
                         ui.end_row();
@@ -104,7 +94,7 @@ pub fn ratings_ui(
                     })
                 })
                 .collect();
-            commands.push(Command::RecordLog(ratings));
+            commands.push(Command::File(FileCommand::RecordLog(ratings)));
         }
     });
 }
@@ -158,7 +148,7 @@ pub fn log_window_ui(
         });
     super::widgets::name_title_bar(ctx, "Log a session");
     if !open {
-        commands.push(Command::ShowLogWindow(false));
+        commands.push(Command::View(ViewCommand::ShowLogWindow(false)));
     }
 }
 
@@ -191,7 +181,7 @@ pub fn trend_ui(
         any = true;
         let name = catalog
             .region(region)
-            .map_or_else(|| region.to_string(), |r| r.display_name(side_of(side)));
+            .map_or_else(|| region.to_string(), |r| r.display_name(side.side()));
         ui.label(RichText::new(name).strong());
         ui.horizontal_wrapped(|ui| {
             for (date, value) in trend.iter().rev().take(10).rev() {

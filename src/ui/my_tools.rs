@@ -3,8 +3,8 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::{AppState, Command};
 use crate::catalog::{Catalog, ToolId};
+use crate::state::{AppState, Command, RoutineCommand, ViewCommand};
 
 /// Whether the runner owns a tool (every tool counts until they say).
 pub fn owns(state: &AppState, tool: &ToolId) -> bool {
@@ -37,7 +37,7 @@ pub fn my_tools_ui(
                     tool.name.clone()
                 };
                 if ui.checkbox(&mut owned, label).changed() {
-                    commands.push(Command::SetOwned(tool.id.clone(), owned));
+                    commands.push(Command::View(ViewCommand::SetOwned(tool.id.clone(), owned)));
                 }
             }
             ui.add_space(6.0);
@@ -46,12 +46,12 @@ pub fn my_tools_ui(
                 .add_enabled(ready, egui::Button::new("Adapt the routine to my tools"))
                 .clicked()
             {
-                commands.push(Command::AdaptToMyTools);
+                commands.push(Command::Routine(RoutineCommand::AdaptToMyTools));
             }
             ui.label(RichText::new("One undo puts the routine's tools back.").weak());
         });
     super::widgets::name_title_bar(ctx, "My tools");
     if !open {
-        commands.push(Command::ShowMyTools(false));
+        commands.push(Command::View(ViewCommand::ShowMyTools(false)));
     }
 }

@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::{Command, Notice, NoticeKind};
+use crate::state::{Command, Notice, NoticeKind, ViewCommand};
 
 /// Shows the notice centred just below `top` (the top bar's bottom edge).
 pub fn notice_ui(ctx: &egui::Context, top: f32, notice: &Notice, commands: &mut Vec<Command>) {
@@ -51,7 +51,7 @@ pub fn notice_at(
                         .wrap(),
                     );
                     if ui.small_button("Dismiss").clicked() {
-                        commands.push(Command::DismissNotice);
+                        commands.push(Command::View(ViewCommand::DismissNotice));
                     }
                 });
             });

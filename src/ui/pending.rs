@@ -3,8 +3,8 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::{Answer, Command, PathFor, PathPrompt, Pending};
 use crate::routine::Document;
+use crate::state::{Answer, Command, FileCommand, PathFor, PathPrompt, Pending};
 
 pub fn pending_ui(
     ctx: &egui::Context,
@@ -70,13 +70,13 @@ pub fn pending_ui(
         ui.horizontal(|ui| {
             for &(answer, label) in buttons {
                 if ui.button(label).clicked() {
-                    commands.push(Command::Answer(answer));
+                    commands.push(Command::File(FileCommand::Answer(answer)));
                 }
             }
         });
     });
     if modal.should_close() && !matches!(pending, Pending::Restore(_)) {
-        commands.push(Command::Answer(Answer::Cancel));
+        commands.push(Command::File(FileCommand::Answer(Answer::Cancel)));
     }
 }
 
@@ -119,7 +119,7 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &PathPrompt, commands: &mut Vec<C
             field.request_focus();
         }
         if field.changed() {
-            commands.push(Command::TypePath(text));
+            commands.push(Command::File(FileCommand::TypePath(text)));
         }
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if let Some(problem) = &prompt.problem {
@@ -134,8 +134,10 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &PathPrompt, commands: &mut Vec<C
                         .file_name()
                         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                     if ui.button(name).clicked() {
-                        commands.push(Command::TypePath(path.display().to_string()));
-                        commands.push(Command::Answer(Answer::UsePath));
+                        commands.push(Command::File(FileCommand::TypePath(
+                            path.display().to_string(),
+                        )));
+                        commands.push(Command::File(FileCommand::Answer(Answer::UsePath)));
                     }
                 }
             });
@@ -143,17 +145,17 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &PathPrompt, commands: &mut Vec<C
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             if ui.button(action).clicked() || entered {
-                commands.push(Command::Answer(Answer::UsePath));
+                commands.push(Command::File(FileCommand::Answer(Answer::UsePath)));
             }
             if prompt.replace.is_some() && ui.button("Replace it").clicked() {
-                commands.push(Command::Answer(Answer::ReplacePath));
+                commands.push(Command::File(FileCommand::Answer(Answer::ReplacePath)));
             }
             if ui.button("Cancel").clicked() {
-                commands.push(Command::Answer(Answer::Cancel));
+                commands.push(Command::File(FileCommand::Answer(Answer::Cancel)));
             }
         });
     });
     if modal.should_close() {
-        commands.push(Command::Answer(Answer::Cancel));
+        commands.push(Command::File(FileCommand::Answer(Answer::Cancel)));
     }
 }

@@ -7,10 +7,11 @@ use std::time::Duration;
 use eframe::egui::{self, Color32, CornerRadius, Frame, Margin, RichText};
 
 use super::style::bold;
-use crate::app::{AppState, Command, PlayView, UiCommand};
 use crate::catalog::{Catalog, Side};
 use crate::player::{Now, Phase};
-use crate::routine::{Step, format_duration};
+use crate::routine::Step;
+use crate::state::{AppState, Command, PlayView, PlayerCommand, UiCommand};
+use crate::words;
 
 /// "1:05", counting whole seconds up, so 0.2 s left still reads "0:01".
 pub(super) fn clock_text(left: Duration) -> String {
@@ -68,7 +69,7 @@ pub fn player_ui(
                 .on_hover_text(UiCommand::StopPlaying.keys(ui.ctx()))
                 .clicked()
             {
-                commands.push(Command::PlayerStop);
+                commands.push(Command::Player(PlayerCommand::Stop));
             }
         });
     });
@@ -76,8 +77,8 @@ pub fn player_ui(
     ui.label(
         RichText::new(format!(
             "{} of {}, counting the get-ready and side switches",
-            format_duration(play.position.as_secs() as u32),
-            format_duration(play.total.as_secs() as u32)
+            words::duration(play.position.as_secs() as u32),
+            words::duration(play.total.as_secs() as u32)
         ))
         .weak(),
     );
@@ -255,7 +256,7 @@ pub(super) fn cue_settings_ui(
         .labelled_by(voice.id);
     });
     if changed != cues {
-        commands.push(Command::SetCues(changed));
+        commands.push(Command::Player(PlayerCommand::SetCues(changed)));
     }
 }
 
@@ -283,7 +284,7 @@ fn controls_ui(ui: &mut egui::Ui, paused: bool, commands: &mut Vec<Command>) {
             .on_hover_text(UiCommand::PreviousStep.hint(ui.ctx()))
             .clicked()
         {
-            commands.push(Command::PlayerBack);
+            commands.push(Command::Player(PlayerCommand::Back));
         }
         let toggle = if paused { "Resume" } else { "Pause" };
         if ui
@@ -291,21 +292,21 @@ fn controls_ui(ui: &mut egui::Ui, paused: bool, commands: &mut Vec<Command>) {
             .on_hover_text(UiCommand::PlayPause.keys(ui.ctx()))
             .clicked()
         {
-            commands.push(Command::PlayerToggle);
+            commands.push(Command::Player(PlayerCommand::Toggle));
         }
         if ui
             .add(big("Skip"))
             .on_hover_text(UiCommand::NextStep.hint(ui.ctx()))
             .clicked()
         {
-            commands.push(Command::PlayerSkip);
+            commands.push(Command::Player(PlayerCommand::Skip));
         }
         if ui
             .add(big("Floor view"))
             .on_hover_text("The timer across the whole window, to read from the mat (F)")
             .clicked()
         {
-            commands.push(Command::ShowFloorView(true));
+            commands.push(Command::Player(PlayerCommand::ShowFloorView(true)));
         }
     });
 }
@@ -353,7 +354,7 @@ fn end_ui(
                 (done, 0) => format!("{done} steps"),
                 (done, skipped) => format!("{done} of {} steps done", done + skipped),
             };
-            let time = format_duration(summary.time.as_secs() as u32);
+            let time = words::duration(summary.time.as_secs() as u32);
             ui.label(
                 RichText::new(format!(
                     "{steps} in {time}. Drink some water and move around gently."
@@ -379,13 +380,13 @@ fn end_ui(
     ui.add_space(12.0);
     ui.horizontal(|ui| {
         if ui.button(RichText::new("Play again").size(16.0)).clicked() {
-            commands.push(Command::Play);
+            commands.push(Command::Player(PlayerCommand::Play));
         }
         if ui
             .button(RichText::new("Back to the editor").size(16.0))
             .clicked()
         {
-            commands.push(Command::PlayerStop);
+            commands.push(Command::Player(PlayerCommand::Stop));
         }
     });
 }

@@ -3,10 +3,10 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::{AppState, Command, UiCommand};
 use crate::routine::Routine;
 use crate::sheet::SheetFormat;
 use crate::sheet::{Paper, Sheet, SheetError, page_pixels};
+use crate::state::{AppState, Command, SheetCommand, UiCommand};
 
 /// Resolution of the preview images.
 const PREVIEW_DPI: f32 = 110.0;
@@ -85,21 +85,21 @@ pub fn preview_ui(
                     choices,
                 );
                 if paper != state.settings.paper {
-                    commands.push(Command::SetPaper(paper));
+                    commands.push(Command::Sheet(SheetCommand::SetPaper(paper)));
                 }
                 ui.separator();
                 if ui.button("Save PDF…").clicked() {
-                    commands.push(Command::SaveSheet(SheetFormat::Pdf));
+                    commands.push(Command::Sheet(SheetCommand::Save(SheetFormat::Pdf)));
                 }
                 if ui.button("Save PNG…").clicked() {
-                    commands.push(Command::SaveSheet(SheetFormat::Png));
+                    commands.push(Command::Sheet(SheetCommand::Save(SheetFormat::Png)));
                 }
                 if ui
                     .button(UiCommand::Print.label())
                     .on_hover_text(UiCommand::Print.keys(ui.ctx()))
                     .clicked()
                 {
-                    commands.push(Command::PrintSheet);
+                    commands.push(Command::Sheet(SheetCommand::Print));
                 }
                 let pages = cache.pages.len();
                 ui.label(
@@ -128,6 +128,6 @@ pub fn preview_ui(
         });
     super::widgets::name_title_bar(ctx, "Print preview");
     if !open {
-        commands.push(Command::ShowPreview(false));
+        commands.push(Command::Sheet(SheetCommand::ShowPreview(false)));
     }
 }

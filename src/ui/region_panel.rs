@@ -4,16 +4,16 @@
 use eframe::egui::{self, Color32, CornerRadius, Frame, Margin, RichText, Stroke};
 
 use super::body_map::region_stride;
-use super::style::{severity_color, stride_color};
-use crate::app::{AppState, Command};
-use crate::catalog::{Catalog, Caution, Dossier, Hit, Muscle, Side, Stride, Technique, Tool};
+use super::style::stride_color;
+use crate::catalog::{Catalog, Dossier, Hit, Place, Stride};
 use crate::routine::StepSide;
+use crate::state::{AppState, Command, ViewCommand};
 
 mod entries;
 mod welcome;
 
-use entries::*;
-use welcome::*;
+use entries::{caution_ui, muscle_row_ui, no_roll_ui, technique_ui, tool_about_ui, tool_row_ui};
+use welcome::{basics_ui, welcome_ui};
 
 pub fn region_panel_ui(
     ui: &mut egui::Ui,
@@ -48,7 +48,7 @@ pub fn region_panel_ui(
 /// A short name for a hit with what kind of thing it is.
 pub fn hit_label(catalog: &Catalog, hit: Hit) -> (String, &'static str) {
     match hit {
-        Hit::Region(i, side) => (catalog.regions[i].display_name(side), "place"),
+        Hit::Region(Place { region: i, side }) => (catalog.regions[i].display_name(side), "place"),
         Hit::Muscle(i) => (catalog.muscles[i].name.clone(), "muscle"),
         Hit::Technique(i) => (catalog.techniques[i].name.clone(), "technique"),
         Hit::Tool(i) => (catalog.tools[i].name.clone(), "tool"),
@@ -65,7 +65,7 @@ fn matches_ui(ui: &mut egui::Ui, catalog: &Catalog, state: &AppState, commands: 
             ui.horizontal_wrapped(|ui| {
                 for suggestion in &state.suggestions {
                     if link(ui, suggestion.as_str()).clicked() {
-                        commands.push(Command::SetQuery(suggestion.clone()));
+                        commands.push(Command::View(ViewCommand::SetQuery(suggestion.clone())));
                     }
                 }
             });
@@ -83,7 +83,7 @@ fn matches_ui(ui: &mut egui::Ui, catalog: &Catalog, state: &AppState, commands: 
             .selectable_label(state.selection == Some(hit), text)
             .clicked()
         {
-            commands.push(Command::Select(Some(hit)));
+            commands.push(Command::View(ViewCommand::Select(Some(hit))));
         }
     }
 }
@@ -157,7 +157,7 @@ fn dossier_ui(
                 .on_hover_text("Escape goes back to the map");
         if state.focus_panel_title {
             heading.request_focus();
-            commands.push(Command::PanelTitleFocused);
+            commands.push(Command::View(ViewCommand::PanelTitleFocused));
         }
         // Escape takes the focus from a widget before the frame sees it: what counts is
         // whether the title had it in the last frame.
@@ -169,12 +169,11 @@ fn dossier_ui(
         ui.data_mut(|d| d.insert_temp(had_focus_id, has_focus));
         if had_focus
             && ui.input(|i| i.key_pressed(egui::Key::Escape))
-            && let Hit::Region(i, side) = hit
+            && let Hit::Region(Place { region: i, side }) = hit
         {
-            commands.push(Command::FocusPlace(Some(crate::body::Place {
-                region: i,
-                side,
-            })));
+            commands.push(Command::View(ViewCommand::FocusPlace(Some(
+                crate::catalog::Place { region: i, side },
+            ))));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
@@ -182,14 +181,14 @@ fn dossier_ui(
                 .on_hover_text("Clear the selection")
                 .clicked()
             {
-                commands.push(Command::Select(None));
+                commands.push(Command::View(ViewCommand::Select(None)));
             }
         });
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(kind).weak());
         match hit {
-            Hit::Region(i, _) => {
+            Hit::Region(Place { region: i, .. }) => {
                 let region = &catalog.regions[i];
                 ui.label(RichText::new(format!("· {} view", region.view.label())).weak());
                 if let Some(stride) = region_stride(catalog, i) {
@@ -202,7 +201,7 @@ fn dossier_ui(
     });
     ui.add_space(4.0);
     match hit {
-        Hit::Region(i, side) => {
+        Hit::Region(Place { region: i, side }) => {
             let region = &catalog.regions[i];
             if !region.aliases.is_empty() {
                 ui.label(
@@ -217,10 +216,8 @@ fn dossier_ui(
             } else {
                 section(ui, "Tightness log");
                 let sides: Vec<StepSide> = match side {
-                    Some(Side::Left) => vec![StepSide::Left],
-                    Some(Side::Right) => vec![StepSide::Right],
                     None if region.sided => vec![StepSide::Left, StepSide::Right],
-                    None => vec![StepSide::Middle],
+                    one => vec![StepSide::from(one)],
                 };
                 super::log::trend_ui(ui, state, &region.id, &sides, catalog);
             }
@@ -255,7 +252,12 @@ fn dossier_ui(
                 if let Some(i) = catalog.region_index(&region.id)
                     && link(ui, &region.name).clicked()
                 {
-                    commands.push(Command::Select(Some(Hit::Region(i, None))));
+                    commands.push(Command::View(ViewCommand::Select(Some(Hit::Region(
+                        Place {
+                            region: i,
+                            side: None,
+                        },
+                    )))));
                 }
             }
         });
@@ -291,7 +293,7 @@ fn dossier_sections_ui(
             },
         );
         let region = match hit {
-            Hit::Region(i, _) => Some(i),
+            Hit::Region(Place { region: i, .. }) => Some(i),
             _ => None,
         };
         for t in &d.techniques {

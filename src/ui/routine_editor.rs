@@ -5,11 +5,12 @@ mod picker;
 mod steps;
 mod toolbar;
 
-use eframe::egui::{self, Color32, CornerRadius, Frame, Margin, RichText, Sense, Stroke};
+use eframe::egui::{self, Color32, RichText};
 
-use crate::app::{AppState, Command};
-use crate::catalog::{Catalog, Dose, Hit};
-use crate::routine::{Edit, Step, StepSide, When, format_duration, templates};
+use crate::catalog::Catalog;
+use crate::routine::{Edit, Step, StepSide, When};
+use crate::state::{AppState, Command, RoutineCommand};
+use crate::words;
 use picker::add_step_ui;
 use steps::steps_ui;
 use toolbar::toolbar_ui;
@@ -52,7 +53,7 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         )
         .labelled_by(label.id);
     if response.changed() {
-        commands.push(Command::Edit(Edit::SetName(name)));
+        commands.push(Command::Routine(RoutineCommand::Edit(Edit::SetName(name))));
     }
     ui.horizontal(|ui| {
         let mut when = routine.when;
@@ -68,14 +69,14 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             choices,
         );
         if when != routine.when {
-            commands.push(Command::Edit(Edit::SetWhen(when)));
+            commands.push(Command::Routine(RoutineCommand::Edit(Edit::SetWhen(when))));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let steps = routine.steps.len();
             ui.label(
                 RichText::new(format!(
                     "{} · {steps} step{}",
-                    format_duration(routine.total_seconds()),
+                    words::duration(routine.total_seconds()),
                     if steps == 1 { "" } else { "s" }
                 ))
                 .strong(),
@@ -94,7 +95,9 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         .labelled_by(notes_label.id)
         .changed()
     {
-        commands.push(Command::Edit(Edit::SetNotes(notes)));
+        commands.push(Command::Routine(RoutineCommand::Edit(Edit::SetNotes(
+            notes,
+        ))));
     }
 }
 
@@ -102,8 +105,7 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
 pub fn step_place_name(catalog: &Catalog, step: &Step) -> String {
     match catalog.region(&step.region) {
         Some(region) => match step.side {
-            StepSide::Left => region.display_name(Some(crate::catalog::Side::Left)),
-            StepSide::Right => region.display_name(Some(crate::catalog::Side::Right)),
+            StepSide::Left | StepSide::Right => region.display_name(step.side.side()),
             StepSide::Both => format!("{} · both sides", region.name),
             StepSide::Middle => region.name.clone(),
         },

@@ -2,10 +2,10 @@
 
 use eframe::egui::{self, Key, RichText};
 
-use crate::app::{AppState, Command};
 use crate::body::Figure;
 use crate::catalog::Catalog;
 use crate::settings::{ThemeChoice, ViewMode};
+use crate::state::{AppState, Command, ViewCommand};
 
 /// The id of the search box, so shortcuts can focus it.
 pub fn search_id() -> egui::Id {
@@ -116,10 +116,10 @@ pub fn top_bar_ui(
             false,
         );
         total += width;
-        commands.extend(heat.map(Command::SetHeat));
-        commands.extend(mode.map(Command::SetViewMode));
-        commands.extend(figure.map(Command::SetFigure));
-        commands.extend(theme.map(Command::SetTheme));
+        commands.extend(heat.map(|x| Command::View(ViewCommand::SetHeat(x))));
+        commands.extend(mode.map(|x| Command::View(ViewCommand::SetViewMode(x))));
+        commands.extend(figure.map(|x| Command::View(ViewCommand::SetFigure(x))));
+        commands.extend(theme.map(|x| Command::View(ViewCommand::SetTheme(x))));
         // A little to spare, so rounding never pushes the last button to a second line.
         if (total + 2.0 - controls).abs() > 0.5 {
             ui.ctx()
@@ -143,10 +143,10 @@ fn search_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         )
         .labelled_by(label.id);
     if edit.changed() {
-        commands.push(Command::SetQuery(query));
+        commands.push(Command::View(ViewCommand::SetQuery(query)));
     }
     if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-        commands.push(Command::SubmitSearch);
+        commands.push(Command::View(ViewCommand::SubmitSearch));
     }
     if !state.query.trim().is_empty() {
         let n = state.matches.len();

@@ -99,7 +99,7 @@ pub fn add_first_technique(h: &mut Harness<'_, KnotmapApp>, place: &str) {
 }
 
 /// Applies a command the way a frame would, then lets the window catch up.
-pub fn apply(h: &mut Harness<'_, KnotmapApp>, command: knotmap::app::Command) {
+pub fn apply(h: &mut Harness<'_, KnotmapApp>, command: knotmap::state::Command) {
     h.state_mut().apply(&egui::Context::default(), command);
     h.run();
 }

@@ -1,8 +1,12 @@
 //! The body diagram on the sheet: both views as vectors, the routine's places shaded and
 //! numbered with their steps.
 
-use super::*;
-use crate::body::{BADGE_SHARE, Place, badge_label, numbered_places};
+use super::{Align, Frame, GREY, INK, Item, LEADING, Rgb, TextBox, Typesetter, WHITE, Weight};
+use crate::body::Body;
+use crate::catalog::{Catalog, Place, Stride, View};
+use crate::routine::Routine;
+
+use crate::body::{BADGE_SHARE, badge_label, numbered_places};
 
 /// A light tint of a stride colour, for shading on paper.
 pub(super) fn tint(stride: Stride) -> Rgb {

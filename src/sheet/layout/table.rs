@@ -1,6 +1,13 @@
 //! The steps table: one row a step, continued over pages with its header repeated.
 
-use super::*;
+use super::{
+    Align, Frame, GREY, HEADER_FILL, INK, Item, MARGIN, Pages, RULE, Rgb, TextBox, Typesetter,
+    Weight,
+};
+use crate::catalog::Catalog;
+use crate::routine::{Routine, Step, StepSide};
+
+use crate::words;
 
 /// The table's columns: title and width as a share of the content width.
 pub(super) const COLUMNS: [(&str, f32); 7] = [
@@ -223,13 +230,7 @@ pub(super) fn step_row(
     );
 
     let (x, w) = cell(4);
-    let amount = match step.dose {
-        // Short doses read best in seconds: "90 s" rather than "1 min 30 s".
-        crate::catalog::Dose::Seconds(s) if s < 180 => format!("{s} s"),
-        crate::catalog::Dose::Seconds(s) => format_duration(s),
-        crate::catalog::Dose::Passes(1) => "1 pass".to_owned(),
-        crate::catalog::Dose::Passes(n) => format!("{n} passes"),
-    };
+    let amount = words::dose(step.dose);
     let dose_box = ts.text(
         x,
         top,

@@ -1,7 +1,12 @@
 //! Painting the map: region fills and outlines, hatching, captions, step badges, the legend
 //! and the name chip.
 
-use super::*;
+use super::{LEGEND_HEIGHT, MapCache, place_name, region_stride};
+use crate::body::{Body, badge_label};
+use crate::catalog::{Catalog, Place, Side, Stride, View};
+use crate::ui::style::{Look, MapPalette, stride_color};
+use eframe::egui::{self, Align2, Color32, CornerRadius, FontId, Pos2, Rect, Shape, Stroke, Vec2};
+use std::sync::Arc;
 
 /// Recent tightness by place.
 pub(super) type HeatMap =
@@ -19,11 +24,7 @@ pub(super) fn heat_fill(
 ) -> Option<Color32> {
     use crate::routine::StepSide;
     let heat = heat?;
-    let side = match place.side {
-        Some(Side::Left) => StepSide::Left,
-        Some(Side::Right) => StepSide::Right,
-        None => StepSide::Middle,
-    };
+    let side = StepSide::from(place.side);
     let strength = match look {
         Look::Rest | Look::InRoutine => 0.8,
         _ => 1.0,

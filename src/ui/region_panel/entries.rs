@@ -1,7 +1,13 @@
 //! One entry of each kind in the panel: a zone's warning, a muscle, a technique with its
 //! steps, a tool with its stand-ins, a caution.
 
-use super::*;
+use super::{chip, link};
+use crate::catalog::{Catalog, Caution, Hit, Muscle, Place, Side, Technique, Tool};
+use crate::state::Command;
+use crate::ui::style::{severity_color, stride_color};
+use eframe::egui::{self, CornerRadius, Frame, Margin, RichText, Stroke};
+
+use crate::state::{RoutineCommand, ViewCommand};
 
 /// Why a zone is not for rolling, and links to the places beside it to work instead (on the
 /// zone's own side where both have sides).
@@ -45,7 +51,9 @@ pub(super) fn no_roll_ui(
                     let target = &catalog.regions[i];
                     let side = side.filter(|_| target.sided);
                     if link(ui, target.display_name(side)).clicked() {
-                        commands.push(Command::Select(Some(Hit::Region(i, side))));
+                        commands.push(Command::View(ViewCommand::Select(Some(Hit::Region(
+                            Place { region: i, side },
+                        )))));
                     }
                 }
             });
@@ -71,7 +79,7 @@ pub(super) fn muscle_row_ui(
             .clicked()
             && let Some(i) = catalog.muscle_index(&m.id)
         {
-            commands.push(Command::Select(Some(Hit::Muscle(i))));
+            commands.push(Command::View(ViewCommand::Select(Some(Hit::Muscle(i)))));
         }
         if !m.aliases.is_empty() {
             ui.label(RichText::new(m.aliases.join(", ")).weak().size(12.5));
@@ -93,7 +101,7 @@ pub(super) fn tool_links(
             continue;
         };
         if link(ui, &tool.name).clicked() {
-            commands.push(Command::Select(Some(Hit::Tool(i))));
+            commands.push(Command::View(ViewCommand::Select(Some(Hit::Tool(i)))));
         }
         if n + 1 < ids.len() {
             ui.label("·");
@@ -156,10 +164,12 @@ pub(super) fn technique_ui(
                 } else if link(ui, RichText::new(&t.name).strong().size(16.0)).clicked()
                     && let Some(i) = catalog.technique_index(&t.id)
                 {
-                    commands.push(Command::Select(Some(Hit::Technique(i))));
+                    commands.push(Command::View(ViewCommand::Select(Some(Hit::Technique(i)))));
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(RichText::new(t.dose_text()).strong());
+                    ui.label(
+                        RichText::new(crate::words::dose_per_side(t.dose, t.per_side)).strong(),
+                    );
                 });
             });
             ui.label(RichText::new(&t.summary).italics());
@@ -191,7 +201,10 @@ pub(super) fn technique_ui(
                 .clicked()
                 && let Some(technique) = catalog.technique_index(&t.id)
             {
-                commands.push(Command::AddTechnique { technique, region });
+                commands.push(Command::Routine(RoutineCommand::AddTechnique {
+                    technique,
+                    region,
+                }));
             }
         });
 }
@@ -247,7 +260,7 @@ pub(super) fn tool_row_ui(
             .clicked()
             && let Some(i) = catalog.tool_index(&tool.id)
         {
-            commands.push(Command::Select(Some(Hit::Tool(i))));
+            commands.push(Command::View(ViewCommand::Select(Some(Hit::Tool(i)))));
         }
         if tool.home_made.is_some() {
             chip(ui, "home-made", ui.visuals().weak_text_color());

@@ -1,7 +1,14 @@
 //! What the panel shows with nothing selected: a way into the map and the background.
 
-use super::*;
-use crate::app::UiCommand;
+use super::{chip, link, section, stride_chip};
+use crate::catalog::{Catalog, Hit, Place, Stride};
+use crate::state::Command;
+use crate::ui::body_map::region_stride;
+use crate::ui::style::severity_color;
+use eframe::egui::{self, RichText};
+
+use crate::state::UiCommand;
+use crate::state::ViewCommand;
 
 pub(super) fn welcome_ui(ui: &mut egui::Ui, catalog: &Catalog, commands: &mut Vec<Command>) {
     crate::ui::widgets::heading(
@@ -31,7 +38,12 @@ pub(super) fn welcome_ui(ui: &mut egui::Ui, catalog: &Catalog, commands: &mut Ve
         ui.horizontal_wrapped(|ui| {
             for (i, region) in catalog.regions.iter().enumerate() {
                 if region_stride(catalog, i) == Some(stride) && ui.button(&region.name).clicked() {
-                    commands.push(Command::Select(Some(Hit::Region(i, None))));
+                    commands.push(Command::View(ViewCommand::Select(Some(Hit::Region(
+                        Place {
+                            region: i,
+                            side: None,
+                        },
+                    )))));
                 }
             }
         });
@@ -48,7 +60,12 @@ pub(super) fn welcome_ui(ui: &mut egui::Ui, catalog: &Catalog, commands: &mut Ve
     ui.horizontal_wrapped(|ui| {
         for (i, region) in catalog.regions.iter().enumerate() {
             if region.warns() && ui.button(&region.name).clicked() {
-                commands.push(Command::Select(Some(Hit::Region(i, None))));
+                commands.push(Command::View(ViewCommand::Select(Some(Hit::Region(
+                    Place {
+                        region: i,
+                        side: None,
+                    },
+                )))));
             }
         }
     });
@@ -72,7 +89,7 @@ pub(super) fn basics_ui(
     );
     for (i, basic) in catalog.basics.iter().enumerate() {
         if Some(i) != current && link(ui, &basic.title).clicked() {
-            commands.push(Command::Select(Some(Hit::Basic(i))));
+            commands.push(Command::View(ViewCommand::Select(Some(Hit::Basic(i)))));
         }
     }
 }

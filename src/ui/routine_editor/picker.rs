@@ -1,6 +1,10 @@
 //! The picker that adds a step: a place, then a technique that works it.
 
-use super::*;
+use crate::catalog::{Catalog, Hit, Place};
+use crate::state::{AppState, Command};
+use eframe::egui::{self, CornerRadius, Frame, Margin, RichText};
+
+use crate::state::RoutineCommand;
 
 /// The picker's choices, kept between frames.
 #[derive(Clone, Debug, Default)]
@@ -18,7 +22,7 @@ pub(super) fn add_step_ui(
     let id = ui.scope_id().with("add_step_draft");
     let mut draft: Draft = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     // Follow the place picked on the map.
-    if let Some(Hit::Region(r, _)) = state.selection
+    if let Some(Hit::Region(Place { region: r, .. })) = state.selection
         && !catalog.regions[r].is_no_roll()
         && draft.region != Some(r)
         && ui.data(|d| d.get_temp::<Option<Hit>>(id.with("seen"))) != Some(state.selection)
@@ -97,10 +101,10 @@ pub(super) fn add_step_ui(
                         .clicked()
                         && let Some(technique) = draft.technique
                     {
-                        commands.push(Command::AddTechnique {
+                        commands.push(Command::Routine(RoutineCommand::AddTechnique {
                             technique,
                             region: draft.region,
-                        });
+                        }));
                     }
                 });
         });

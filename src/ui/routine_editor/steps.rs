@@ -1,9 +1,16 @@
 //! The steps: a compact row each, the selected one opened up with its fields; drag to
 //! reorder.
 
-use super::*;
-use crate::app::UiCommand;
+use super::step_place_name;
+use crate::catalog::{Catalog, Dose};
+use crate::routine::{Edit, Step, StepSide};
+use crate::state::{AppState, Command};
+use eframe::egui::{self, CornerRadius, Frame, Margin, RichText, Sense, Stroke};
+
+use crate::state::RoutineCommand;
+use crate::state::UiCommand;
 use crate::ui::widgets::labelled_combo;
+use crate::words;
 
 pub(super) fn drag_handle(ui: &mut egui::Ui) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(12.0, 20.0), Sense::hover());
@@ -50,14 +57,14 @@ pub(super) fn steps_ui(
         if let Some(from) = dropped
             && *from != index
         {
-            commands.push(Command::Edit(Edit::MoveStep {
+            commands.push(Command::Routine(RoutineCommand::Edit(Edit::MoveStep {
                 from: *from,
                 to: index,
-            }));
-            commands.push(Command::SelectStep(Some(index)));
+            })));
+            commands.push(Command::Routine(RoutineCommand::SelectStep(Some(index))));
         }
         if zone.response.clicked() {
-            commands.push(Command::SelectStep(Some(index)));
+            commands.push(Command::Routine(RoutineCommand::SelectStep(Some(index))));
         }
     }
 }
@@ -108,7 +115,7 @@ pub(super) fn step_ui(
         })
         .response;
     if response.clicked() {
-        commands.push(Command::SelectStep(Some(index)));
+        commands.push(Command::Routine(RoutineCommand::SelectStep(Some(index))));
     }
 }
 
@@ -136,7 +143,7 @@ pub(super) fn step_summary_ui(
             .add(egui::Label::new(title).sense(Sense::click()).truncate())
             .clicked()
         {
-            commands.push(Command::SelectStep(Some(index)));
+            commands.push(Command::Routine(RoutineCommand::SelectStep(Some(index))));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(RichText::new(dose_text(step)).weak());
@@ -189,11 +196,7 @@ pub(super) fn step_summary_ui(
 
 /// "60 s × 2", "8 passes", "2 min".
 pub(super) fn dose_text(step: &Step) -> String {
-    let each = match step.dose {
-        Dose::Seconds(s) => format_duration(s),
-        Dose::Passes(1) => "1 pass".to_owned(),
-        Dose::Passes(n) => format!("{n} passes"),
-    };
+    let each = words::dose(step.dose);
     if step.side == StepSide::Both {
         format!("{each} × 2")
     } else {
@@ -209,7 +212,10 @@ pub(super) fn step_fields_ui(
     commands: &mut Vec<Command>,
 ) {
     let set = |commands: &mut Vec<Command>, step: Step| {
-        commands.push(Command::Edit(Edit::SetStep { index, step }));
+        commands.push(Command::Routine(RoutineCommand::Edit(Edit::SetStep {
+            index,
+            step,
+        })));
     };
     let region = catalog.region(&step.region);
     egui::Grid::new(("step_fields", index))
@@ -309,7 +315,10 @@ pub(super) fn technique_row(
 ) {
     let region = catalog.region(&step.region);
     let set = |commands: &mut Vec<Command>, step: Step| {
-        commands.push(Command::Edit(Edit::SetStep { index, step }));
+        commands.push(Command::Routine(RoutineCommand::Edit(Edit::SetStep {
+            index,
+            step,
+        })));
     };
     // Techniques that work this region's muscles.
     let mut technique = step.technique.clone();
@@ -363,7 +372,10 @@ pub(super) fn tool_row(
     commands: &mut Vec<Command>,
 ) {
     let set = |commands: &mut Vec<Command>, step: Step| {
-        commands.push(Command::Edit(Edit::SetStep { index, step }));
+        commands.push(Command::Routine(RoutineCommand::Edit(Edit::SetStep {
+            index,
+            step,
+        })));
     };
     // Tools the technique uses.
     let mut tool = step.tool.clone();
@@ -408,33 +420,43 @@ pub(super) fn step_actions_ui(
             .on_hover_text(UiCommand::MoveStepUp.keys(ui.ctx()))
             .clicked()
         {
-            commands.push(Command::Edit(Edit::MoveStep {
+            commands.push(Command::Routine(RoutineCommand::Edit(Edit::MoveStep {
                 from: index,
                 to: index - 1,
-            }));
-            commands.push(Command::SelectStep(Some(index - 1)));
+            })));
+            commands.push(Command::Routine(RoutineCommand::SelectStep(Some(
+                index - 1,
+            ))));
         }
         if ui
             .add_enabled(index + 1 < count, egui::Button::new("Move down").small())
             .on_hover_text(UiCommand::MoveStepDown.keys(ui.ctx()))
             .clicked()
         {
-            commands.push(Command::Edit(Edit::MoveStep {
+            commands.push(Command::Routine(RoutineCommand::Edit(Edit::MoveStep {
                 from: index,
                 to: index + 1,
-            }));
-            commands.push(Command::SelectStep(Some(index + 1)));
+            })));
+            commands.push(Command::Routine(RoutineCommand::SelectStep(Some(
+                index + 1,
+            ))));
         }
         if ui.small_button("Duplicate").clicked() {
-            commands.push(Command::Edit(Edit::DuplicateStep(index)));
-            commands.push(Command::SelectStep(Some(index + 1)));
+            commands.push(Command::Routine(RoutineCommand::Edit(Edit::DuplicateStep(
+                index,
+            ))));
+            commands.push(Command::Routine(RoutineCommand::SelectStep(Some(
+                index + 1,
+            ))));
         }
         if ui
             .small_button("Delete")
             .on_hover_text("Remove this step")
             .clicked()
         {
-            commands.push(Command::Edit(Edit::DeleteStep(index)));
+            commands.push(Command::Routine(RoutineCommand::Edit(Edit::DeleteStep(
+                index,
+            ))));
         }
     });
 }

@@ -1,7 +1,12 @@
 //! The editor's buttons: files, playing, building, tools, the sheet and logging, undo and redo.
 
-use super::*;
-use crate::app::UiCommand;
+use crate::routine::templates;
+use crate::state::{AppState, Command};
+use eframe::egui::{self, Color32, RichText};
+
+use crate::state::UiCommand;
+use crate::state::{FileCommand, PlayerCommand, RoutineCommand, SheetCommand, ViewCommand};
+use crate::words;
 
 /// Two rows: the file's buttons, then what to do with the routine and undo and redo.
 pub(super) fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
@@ -32,8 +37,18 @@ fn buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
 fn history_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     // Laid out right to left: redo first.
     for (ui_command, icon, enabled, command) in [
-        (UiCommand::Redo, "↪", state.doc.can_redo(), Command::Redo),
-        (UiCommand::Undo, "↩", state.doc.can_undo(), Command::Undo),
+        (
+            UiCommand::Redo,
+            "↪",
+            state.doc.can_redo(),
+            Command::Routine(RoutineCommand::Redo),
+        ),
+        (
+            UiCommand::Undo,
+            "↩",
+            state.doc.can_undo(),
+            Command::Routine(RoutineCommand::Undo),
+        ),
     ] {
         let label = ui_command.label();
         let hint = ui_command.hint(ui.ctx());
@@ -56,7 +71,7 @@ pub(super) fn file_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mu
             .on_hover_text(UiCommand::New.keys(ui.ctx()))
             .clicked()
         {
-            commands.push(Command::New(None));
+            commands.push(Command::File(FileCommand::New(None)));
             ui.close();
         }
         ui.separator();
@@ -65,10 +80,10 @@ pub(super) fn file_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mu
             let label = format!(
                 "{} ({})",
                 template.name,
-                format_duration(template.total_seconds())
+                words::duration(template.total_seconds())
             );
             if ui.button(label).clicked() {
-                commands.push(Command::New(Some(i)));
+                commands.push(Command::File(FileCommand::New(Some(i))));
                 ui.close();
             }
         }
@@ -78,7 +93,7 @@ pub(super) fn file_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mu
         .on_hover_text(UiCommand::Open.keys(ui.ctx()))
         .clicked()
     {
-        commands.push(Command::Open);
+        commands.push(Command::File(FileCommand::Open));
     }
     let writable = state.doc.read_only.is_none();
     if ui
@@ -86,14 +101,14 @@ pub(super) fn file_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mu
         .on_hover_text(UiCommand::Save.keys(ui.ctx()))
         .clicked()
     {
-        commands.push(Command::Save);
+        commands.push(Command::File(FileCommand::Save));
     }
     if ui
         .add_enabled(writable, egui::Button::new(UiCommand::SaveAs.label()))
         .on_hover_text(UiCommand::SaveAs.keys(ui.ctx()))
         .clicked()
     {
-        commands.push(Command::SaveAs);
+        commands.push(Command::File(FileCommand::SaveAs));
     }
     ui.add_enabled_ui(!state.settings.recent.is_empty(), |ui| {
         ui.menu_button("Recent", |ui| {
@@ -107,7 +122,7 @@ pub(super) fn file_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mu
                     .on_hover_text(path.display().to_string())
                     .clicked()
                 {
-                    commands.push(Command::OpenPath(path.clone()));
+                    commands.push(Command::File(FileCommand::OpenPath(path.clone())));
                     ui.close();
                 }
             }
@@ -127,31 +142,35 @@ pub(super) fn routine_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: 
         .on_hover_text("Play the routine with timers")
         .clicked()
     {
-        commands.push(Command::Play);
+        commands.push(Command::Player(PlayerCommand::Play));
     }
     if ui
         .button("Build…")
         .on_hover_text("Build a routine for the time you have")
         .clicked()
     {
-        commands.push(Command::SetBuilder(
-            Some(crate::app::BuilderForm::default()),
-        ));
+        commands.push(Command::View(ViewCommand::SetBuilder(Some(
+            crate::state::BuilderForm::default(),
+        ))));
     }
     if ui.button("My tools").clicked() {
-        commands.push(Command::ShowMyTools(true));
+        commands.push(Command::View(ViewCommand::ShowMyTools(true)));
     }
     ui.menu_button("Sheet", |ui| {
         if ui.button("Print preview").clicked() {
-            commands.push(Command::ShowPreview(true));
+            commands.push(Command::Sheet(SheetCommand::ShowPreview(true)));
             ui.close();
         }
         if ui.button("Save PDF…").clicked() {
-            commands.push(Command::SaveSheet(crate::sheet::SheetFormat::Pdf));
+            commands.push(Command::Sheet(SheetCommand::Save(
+                crate::sheet::SheetFormat::Pdf,
+            )));
             ui.close();
         }
         if ui.button("Save PNG…").clicked() {
-            commands.push(Command::SaveSheet(crate::sheet::SheetFormat::Png));
+            commands.push(Command::Sheet(SheetCommand::Save(
+                crate::sheet::SheetFormat::Png,
+            )));
             ui.close();
         }
         if ui
@@ -159,7 +178,7 @@ pub(super) fn routine_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: 
             .on_hover_text(UiCommand::Print.keys(ui.ctx()))
             .clicked()
         {
-            commands.push(Command::PrintSheet);
+            commands.push(Command::Sheet(SheetCommand::Print));
             ui.close();
         }
         ui.separator();
@@ -173,7 +192,7 @@ pub(super) fn routine_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: 
             )
             .clicked()
         {
-            commands.push(Command::ShowLogWindow(true));
+            commands.push(Command::View(ViewCommand::ShowLogWindow(true)));
             ui.close();
         }
     });

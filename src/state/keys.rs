@@ -5,7 +5,9 @@
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
-use super::{AppState, Command};
+use super::{
+    AppState, Command, FileCommand, PlayerCommand, RoutineCommand, SheetCommand, ViewCommand,
+};
 
 /// What the window is doing, which decides what the keys do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -151,11 +153,14 @@ impl UiCommand {
             | UiCommand::SaveAs
             | UiCommand::Save
             | UiCommand::Find
-            | UiCommand::ClearSearch
             | UiCommand::Redo
             | UiCommand::Undo
             | UiCommand::MoveStepUp
             | UiCommand::MoveStepDown => mode == Mode::Editing,
+            // The search box shows beside the player too.
+            UiCommand::ClearSearch => {
+                matches!(mode, Mode::Editing | Mode::Playing { floor: false })
+            }
             UiCommand::Print => matches!(mode, Mode::Editing | Mode::Previewing),
             UiCommand::PlayPause
             | UiCommand::NextStep
@@ -167,10 +172,15 @@ impl UiCommand {
         }
     }
 
-    /// Whether its keys go to the command while this text field has the keyboard: Ctrl+S
-    /// saves from anywhere, Escape closes the preview over any field and clears the search
-    /// from the search box alone, and plain keys, the arrows and undo belong to the field.
-    fn fires_while_typing(self, keyboard: Keyboard) -> bool {
+    /// Whether its keys go to the command from where the keyboard is: Ctrl+S saves from
+    /// anywhere, Escape closes the preview over any field, plain keys, the arrows and undo
+    /// belong to a text field, and Escape clears the search from the search box (in the
+    /// editor from anywhere but another field; while a routine plays, Escape elsewhere stops
+    /// it).
+    fn takes_keys(self, mode: Mode, keyboard: Keyboard) -> bool {
+        if keyboard == Keyboard::Free && self != UiCommand::ClearSearch {
+            return true;
+        }
         match self {
             UiCommand::New
             | UiCommand::Open
@@ -179,7 +189,10 @@ impl UiCommand {
             | UiCommand::Print
             | UiCommand::Find
             | UiCommand::ClosePreview => true,
-            UiCommand::ClearSearch => keyboard == Keyboard::InSearch,
+            UiCommand::ClearSearch => {
+                keyboard == Keyboard::InSearch
+                    || (keyboard == Keyboard::Free && mode == Mode::Editing)
+            }
             UiCommand::Redo
             | UiCommand::Undo
             | UiCommand::MoveStepUp
@@ -197,25 +210,27 @@ impl UiCommand {
     /// search box is left to the widget that has the focus).
     fn command(self, state: &AppState) -> Option<Command> {
         Some(match self {
-            UiCommand::New => Command::New(None),
-            UiCommand::Open => Command::Open,
-            UiCommand::SaveAs => Command::SaveAs,
-            UiCommand::Save => Command::Save,
-            UiCommand::Print => Command::PrintSheet,
-            UiCommand::Find => Command::FocusSearch,
+            UiCommand::New => Command::File(FileCommand::New(None)),
+            UiCommand::Open => Command::File(FileCommand::Open),
+            UiCommand::SaveAs => Command::File(FileCommand::SaveAs),
+            UiCommand::Save => Command::File(FileCommand::Save),
+            UiCommand::Print => Command::Sheet(SheetCommand::Print),
+            UiCommand::Find => Command::View(ViewCommand::FocusSearch),
             UiCommand::ClearSearch if state.query.is_empty() => return None,
-            UiCommand::ClearSearch => Command::ClearSearch,
-            UiCommand::Redo => Command::Redo,
-            UiCommand::Undo => Command::Undo,
-            UiCommand::MoveStepUp => Command::NudgeStep(-1),
-            UiCommand::MoveStepDown => Command::NudgeStep(1),
-            UiCommand::PlayPause => Command::PlayerToggle,
-            UiCommand::NextStep => Command::PlayerSkip,
-            UiCommand::PreviousStep => Command::PlayerBack,
-            UiCommand::FloorView => Command::ShowFloorView(!state.floor_view),
-            UiCommand::LeaveFloorView => Command::ShowFloorView(false),
-            UiCommand::StopPlaying => Command::PlayerStop,
-            UiCommand::ClosePreview => Command::ShowPreview(false),
+            UiCommand::ClearSearch => Command::View(ViewCommand::ClearSearch),
+            UiCommand::Redo => Command::Routine(RoutineCommand::Redo),
+            UiCommand::Undo => Command::Routine(RoutineCommand::Undo),
+            UiCommand::MoveStepUp => Command::Routine(RoutineCommand::NudgeStep(-1)),
+            UiCommand::MoveStepDown => Command::Routine(RoutineCommand::NudgeStep(1)),
+            UiCommand::PlayPause => Command::Player(PlayerCommand::Toggle),
+            UiCommand::NextStep => Command::Player(PlayerCommand::Skip),
+            UiCommand::PreviousStep => Command::Player(PlayerCommand::Back),
+            UiCommand::FloorView => {
+                Command::Player(PlayerCommand::ShowFloorView(!state.floor_view))
+            }
+            UiCommand::LeaveFloorView => Command::Player(PlayerCommand::ShowFloorView(false)),
+            UiCommand::StopPlaying => Command::Player(PlayerCommand::Stop),
+            UiCommand::ClosePreview => Command::Sheet(SheetCommand::ShowPreview(false)),
         })
     }
 
@@ -260,9 +275,7 @@ pub fn fire_shortcuts(
     let mode = Mode::of(state);
     ctx.input_mut(|i| {
         for ui_command in UiCommand::ALL {
-            if !ui_command.enabled_in(mode)
-                || (keyboard != Keyboard::Free && !ui_command.fires_while_typing(keyboard))
-            {
+            if !ui_command.enabled_in(mode) || !ui_command.takes_keys(mode, keyboard) {
                 continue;
             }
             let Some(command) = ui_command.command(state) else {
@@ -279,7 +292,8 @@ pub fn fire_shortcuts(
 mod tests {
     use super::*;
 
-    /// No two commands that can fire in the same mode share a key.
+    /// No two commands that can fire in the same mode, with the keyboard in the same place,
+    /// share a key.
     #[test]
     fn each_key_means_one_thing_in_each_mode() {
         let modes = [
@@ -289,14 +303,20 @@ mod tests {
             Mode::Previewing,
             Mode::Asking,
         ];
+        let keyboards = [Keyboard::Free, Keyboard::InSearch, Keyboard::InField];
         for mode in modes {
-            let mut seen: Vec<(KeyboardShortcut, UiCommand)> = Vec::new();
-            for c in UiCommand::ALL.into_iter().filter(|c| c.enabled_in(mode)) {
-                for s in c.shortcuts() {
-                    if let Some((_, other)) = seen.iter().find(|(k, _)| k == s) {
-                        panic!("{s:?} is both {other:?} and {c:?} in {mode:?}");
+            for keyboard in keyboards {
+                let mut seen: Vec<(KeyboardShortcut, UiCommand)> = Vec::new();
+                for c in UiCommand::ALL
+                    .into_iter()
+                    .filter(|c| c.enabled_in(mode) && c.takes_keys(mode, keyboard))
+                {
+                    for s in c.shortcuts() {
+                        if let Some((_, other)) = seen.iter().find(|(k, _)| k == s) {
+                            panic!("{s:?} is both {other:?} and {c:?} in {mode:?}, {keyboard:?}");
+                        }
+                        seen.push((*s, c));
                     }
-                    seen.push((*s, c));
                 }
             }
         }
