@@ -306,8 +306,24 @@ impl KnotmapApp {
             (Pending::TypePath(prompt), Answer::ReplacePath) => {
                 self.use_typed_path(ctx, prompt, true);
             }
-            // Cancel, or an answer that does not fit the question: nothing happens.
-            _ => {}
+            // Cancel, or an answer that does not fit the question: the question goes and
+            // nothing else happens. Every question is named, so a new one must be answered here.
+            (
+                Pending::Unsaved(_)
+                | Pending::ChangedOnDisk(_)
+                | Pending::Restore(_)
+                | Pending::PrintFailed(_)
+                | Pending::TypePath(_),
+                Answer::Save
+                | Answer::Discard
+                | Answer::Cancel
+                | Answer::Overwrite
+                | Answer::SaveElsewhere
+                | Answer::Restore
+                | Answer::SavePdf
+                | Answer::UsePath
+                | Answer::ReplacePath,
+            ) => {}
         }
     }
 }

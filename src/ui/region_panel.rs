@@ -196,7 +196,7 @@ fn dossier_ui(
                 }
             }
             Hit::Muscle(i) => stride_chip(ui, catalog.muscles[i].stride),
-            _ => {}
+            Hit::Technique(_) | Hit::Tool(_) | Hit::Basic(_) => {}
         }
     });
     ui.add_space(4.0);
