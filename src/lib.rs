@@ -11,6 +11,7 @@ pub mod desktop;
 pub mod dialogs;
 pub mod icon;
 pub mod log;
+pub mod picture;
 pub mod player;
 pub mod routine;
 pub mod settings;

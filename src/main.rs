@@ -31,6 +31,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let catalog = Catalog::builtin()?;
+    // The pictures of the positions are checked with the rest of the built-in knowledge.
+    knotmap::picture::Pictures::builtin()?;
     match cli.command {
         None => match cli.file {
             None => knotmap::app::run(catalog, knotmap::app::Start::Last),

@@ -8,6 +8,7 @@ pub mod log;
 pub mod my_tools;
 pub mod notice;
 pub mod pending;
+pub mod picture;
 pub mod player;
 pub mod preview;
 pub mod region_panel;

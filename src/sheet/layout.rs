@@ -134,7 +134,7 @@ pub fn layout(
     pages.new_page();
     header(&ts, &mut pages, routine);
     figure_row(&ts, &mut pages, routine, catalog, body);
-    table(&ts, &mut pages, routine, catalog);
+    table(&ts, &mut pages, routine, catalog, body.figure);
     cautions(&ts, &mut pages, routine, catalog);
     footers(&ts, &mut pages, routine, file_name);
     Ok(Sheet {

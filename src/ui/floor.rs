@@ -146,13 +146,42 @@ pub fn floor_ui(
         });
     });
 
+    position_and_place_ui(ui, catalog, body, state, cache, step, figure_rect);
+}
+
+/// The position on top, large enough to copy from the mat, and the place lit below it.
+fn position_and_place_ui(
+    ui: &mut egui::Ui,
+    catalog: &Catalog,
+    body: &Body,
+    state: &AppState,
+    cache: &mut MapCache,
+    step: &crate::routine::Step,
+    rect: egui::Rect,
+) {
     let view = catalog
         .region(&step.region)
         .map_or(ViewMode::Both, |r| match r.view {
             crate::catalog::View::Front => ViewMode::Front,
             crate::catalog::View::Back => ViewMode::Back,
         });
-    ui.scope_builder(egui::UiBuilder::new().max_rect(figure_rect), |ui| {
+    let picture = catalog.technique(&step.technique).and_then(|t| {
+        let pictures = crate::picture::Pictures::builtin().ok()?;
+        Some((t, pictures.get(&t.id)?))
+    });
+    let map_rect = match picture {
+        Some((technique, picture)) => {
+            let split = rect.min.y + rect.height() * 0.5;
+            let top = egui::Rect::from_min_max(rect.min, egui::pos2(rect.max.x, split));
+            ui.scope_builder(egui::UiBuilder::new().max_rect(top), |ui| {
+                let figure = state.settings.figure;
+                super::picture::picture_ui(ui, technique, picture, figure, top.size());
+            });
+            egui::Rect::from_min_max(egui::pos2(rect.min.x, split), rect.max)
+        }
+        None => rect,
+    };
+    ui.scope_builder(egui::UiBuilder::new().max_rect(map_rect), |ui| {
         figure_ui(ui, catalog, body, state, cache, view);
     });
 }

@@ -155,11 +155,7 @@ pub fn player_ui(
                     .fill(colour),
             );
             if let Some(t) = catalog.technique(&step.technique) {
-                ui.add_space(8.0);
-                ui.label(RichText::new(&t.summary).size(17.0));
-                for cue in t.cues.iter().take(2) {
-                    ui.label(RichText::new(format!("{}: {}", cue.kind.title(), cue.text)).weak());
-                }
+                technique_ui(ui, t, state.settings.figure);
             }
             if let Some(note) = &step.note {
                 ui.label(RichText::new(format!("Note: {note}")).size(15.0));
@@ -178,6 +174,22 @@ pub fn player_ui(
         next_side_ui(ui, catalog, step);
     } else {
         next_ui(ui, catalog, routine.steps.get(segment.step + 1));
+    }
+}
+
+/// The step's technique: its picture, what it does and its first cues.
+fn technique_ui(ui: &mut egui::Ui, t: &crate::catalog::Technique, figure: crate::body::Figure) {
+    ui.add_space(8.0);
+    if let Some(picture) = crate::picture::Pictures::builtin()
+        .ok()
+        .and_then(|pictures| pictures.get(&t.id))
+    {
+        let w = ui.available_width().min(420.0);
+        super::picture::picture_ui(ui, t, picture, figure, egui::vec2(w, (w * 0.5).min(190.0)));
+    }
+    ui.label(RichText::new(&t.summary).size(17.0));
+    for cue in t.cues.iter().take(2) {
+        ui.label(RichText::new(format!("{}: {}", cue.kind.title(), cue.text)).weak());
     }
 }
 

@@ -148,7 +148,6 @@ fn dossier_ui(
     state: &AppState,
     commands: &mut Vec<Command>,
 ) {
-    let owned = state.settings.owned_tools.as_ref();
     let d = Dossier::new(catalog, hit);
     let (title, kind) = hit_label(catalog, hit);
     ui.horizontal(|ui| {
@@ -262,7 +261,7 @@ fn dossier_ui(
             }
         });
     }
-    dossier_sections_ui(ui, catalog, &d, owned, commands);
+    dossier_sections_ui(ui, catalog, &d, &state.settings, commands);
     if let Hit::Basic(i) = hit {
         basics_ui(ui, catalog, Some(i), commands);
     }
@@ -273,7 +272,7 @@ fn dossier_sections_ui(
     ui: &mut egui::Ui,
     catalog: &Catalog,
     d: &Dossier<'_>,
-    owned: Option<&std::collections::BTreeSet<crate::catalog::ToolId>>,
+    settings: &crate::settings::Settings,
     commands: &mut Vec<Command>,
 ) {
     let hit = d.subject;
@@ -303,7 +302,7 @@ fn dossier_sections_ui(
                 t,
                 matches!(hit, Hit::Technique(_)),
                 region,
-                owned,
+                settings,
                 commands,
             );
         }

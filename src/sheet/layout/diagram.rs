@@ -3,10 +3,9 @@
 
 use super::{Align, Frame, GREY, INK, Item, LEADING, Rgb, TextBox, Typesetter, WHITE, Weight};
 use crate::body::Body;
+use crate::body::{BADGE_SHARE, badge_label, numbered_places};
 use crate::catalog::{Catalog, Place, Stride, View};
 use crate::routine::Routine;
-
-use crate::body::{BADGE_SHARE, badge_label, numbered_places};
 
 /// A light tint of a stride colour, for shading on paper.
 pub(super) fn tint(stride: Stride) -> Rgb {

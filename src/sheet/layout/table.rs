@@ -4,9 +4,10 @@ use super::{
     Align, Frame, GREY, HEADER_FILL, INK, Item, MARGIN, Pages, RULE, Rgb, TextBox, Typesetter,
     Weight,
 };
+use crate::body::Figure;
 use crate::catalog::Catalog;
+use crate::picture::{Palette, Pictures, picture_items};
 use crate::routine::{Routine, Step, StepSide};
-
 use crate::words;
 
 /// The table's columns: title and width as a share of the content width.
@@ -89,6 +90,7 @@ pub(super) fn table_header(ts: &Typesetter<'_>, pages: &mut Pages) {
 pub(super) fn step_row(
     ts: &Typesetter<'_>,
     catalog: &Catalog,
+    figure: Figure,
     index: usize,
     step: &Step,
     y: f32,
@@ -151,7 +153,17 @@ pub(super) fn step_row(
         GREY,
         Align::Left,
     );
+    // The position, small, under the place: enough to recognise it on the floor.
+    let picture_top = side_box.frame.bottom() + 3.0;
     stack(&mut items, &mut bottom, vec![place_box, side_box]);
+    if let Some(picture) = Pictures::builtin()
+        .ok()
+        .and_then(|pictures| pictures.get(&step.technique))
+    {
+        let frame = Frame::new(x, picture_top, w, w * 0.56);
+        items.extend(picture_items(picture, figure, frame, &Palette::LIGHT));
+        bottom = bottom.max(frame.bottom() + pad);
+    }
 
     let (x, w) = cell(2);
     let (name, summary) = match catalog.technique(&step.technique) {
@@ -294,7 +306,13 @@ pub(super) fn step_row(
     (items, bottom - y)
 }
 
-pub(super) fn table(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine, catalog: &Catalog) {
+pub(super) fn table(
+    ts: &Typesetter<'_>,
+    pages: &mut Pages,
+    routine: &Routine,
+    catalog: &Catalog,
+    figure: Figure,
+) {
     let w = pages.content_width();
     if pages.y + 60.0 > pages.bottom() {
         pages.new_page();
@@ -315,7 +333,7 @@ pub(super) fn table(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine, c
         return;
     }
     for (index, step) in routine.steps.iter().enumerate() {
-        let (_, height) = step_row(ts, catalog, index, step, 0.0, w);
+        let (_, height) = step_row(ts, catalog, figure, index, step, 0.0, w);
         if pages.y + height > pages.bottom() {
             pages.new_page();
             let cont = ts.line(
@@ -331,7 +349,7 @@ pub(super) fn table(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine, c
             pages.push(Item::Text(cont));
             table_header(ts, pages);
         }
-        let (items, height) = step_row(ts, catalog, index, step, pages.y, w);
+        let (items, height) = step_row(ts, catalog, figure, index, step, pages.y, w);
         for item in items {
             pages.push(item);
         }

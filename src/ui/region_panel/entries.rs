@@ -149,9 +149,10 @@ pub(super) fn technique_ui(
     t: &Technique,
     only: bool,
     region: Option<usize>,
-    owned: Option<&std::collections::BTreeSet<crate::catalog::ToolId>>,
+    settings: &crate::settings::Settings,
     commands: &mut Vec<Command>,
 ) {
+    let owned = settings.owned_tools.as_ref();
     ui.add_space(4.0);
     Frame::group(ui.style())
         .corner_radius(CornerRadius::same(6))
@@ -178,6 +179,19 @@ pub(super) fn technique_ui(
                 tool_links(ui, catalog, &t.tools, commands);
             });
             missing_tool_ui(ui, catalog, t, owned);
+            if let Some(picture) = crate::picture::Pictures::builtin()
+                .ok()
+                .and_then(|pictures| pictures.get(&t.id))
+            {
+                let w = ui.available_width().min(360.0);
+                crate::ui::picture::picture_ui(
+                    ui,
+                    t,
+                    picture,
+                    settings.figure,
+                    egui::vec2(w, w * 0.6),
+                );
+            }
             ui.add_space(2.0);
             for (n, step) in t.steps.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
