@@ -93,5 +93,53 @@ fn hit_testing(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frame, hit_testing);
+/// A technique's picture in the window, as the region panel shows it: a frame with only the
+/// picture (geometry cached, so the frame paints and tessellates it), the same frame
+/// without it, and building the picture's geometry afresh.
+fn picture(c: &mut Criterion) {
+    use knotmap::body::Figure;
+    use knotmap::picture::{Palette, Pictures, picture_items};
+    let catalog = catalog();
+    let pictures = Pictures::builtin().expect("pictures");
+    let technique = catalog
+        .technique(&"hamstring_roll".into())
+        .expect("the technique");
+    let picture = pictures.get(&technique.id).expect("its picture");
+    let size = egui::vec2(360.0, 216.0);
+    let ctx = egui::Context::default();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(400.0, 300.0));
+    let input = || egui::RawInput {
+        screen_rect: Some(screen),
+        ..Default::default()
+    };
+    for (name, with_picture) in [
+        ("frame with a technique picture 360x216", true),
+        ("the same frame without the picture", false),
+    ] {
+        let run = || {
+            let output = ctx.run_ui(input(), |ui| {
+                if with_picture {
+                    knotmap::ui::picture::picture_ui(ui, technique, picture, Figure::Female, size);
+                }
+            });
+            ctx.tessellate(output.shapes, output.pixels_per_point)
+        };
+        for _ in 0..3 {
+            black_box(run());
+        }
+        c.bench_function(name, |b| b.iter(|| black_box(run())));
+    }
+    c.bench_function("a picture's geometry, built afresh", |b| {
+        b.iter(|| {
+            black_box(picture_items(
+                picture,
+                Figure::Female,
+                knotmap::sheet::Frame::new(0.0, 0.0, size.x, size.y),
+                &Palette::LIGHT,
+            ))
+        });
+    });
+}
+
+criterion_group!(benches, frame, hit_testing, picture);
 criterion_main!(benches);

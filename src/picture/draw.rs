@@ -72,7 +72,7 @@ fn tool_radius(tool: Tool) -> f64 {
         Tool::Ball => 3.3,
         Tool::Balls => 3.6,
         Tool::GolfBall => 2.2,
-        Tool::Stick => 1.8,
+        Tool::Stick => 2.6,
         Tool::Stretch | Tool::Fingers(_) => 0.0,
     }
 }
@@ -115,16 +115,18 @@ fn spot(picture: &Picture, posed: &Posed) -> (Point, Vec2, f64) {
     (centre + normal * radius, normal, radius)
 }
 
-/// The ends of a stick held across the spot, tilted so it reads as lying across the part.
+/// Where the hands hold a stick pressed across the part at the spot: seen end-on, the stick
+/// is a round end, held on either side of it.
 fn stick_ends(picture: &Picture, posed: &Posed) -> (Point, Point) {
     let (at, normal, _) = spot(picture, posed);
     let centre = at + normal * tool_radius(Tool::Stick);
     let part_dir = posed
         .segment(picture.spec.press.part)
         .map_or(Vec2::new(1.0, 0.0), Segment::direction);
-    // Across the part, leaning a little along it, as a stick seen at an angle.
-    let along = (normal * 0.55 + part_dir * 0.85).normalize();
-    (centre + along * 19.0, centre - along * 19.0)
+    (
+        centre + part_dir * 3.5 + normal * 2.0,
+        centre - part_dir * 3.5 + normal * 2.0,
+    )
 }
 
 /// Sends the hands that hold the tool to it: the fingers to the spot, both hands to the
@@ -208,7 +210,7 @@ pub(super) fn contact_problem(picture: &Picture, posed: &Posed) -> Option<String
             let (_, normal, _) = spot(picture, posed);
             let on_wall = spec.props.iter().any(|p| match p {
                 Prop::Wall => normal.x.abs() > 0.7,
-                Prop::Table(a, b) => (c.y - r - 76.0).abs() < 3.0 && c.x > *a && c.x < *b,
+                Prop::Table(a, b) => (60.0..85.0).contains(&(c.y - r)) && c.x > *a && c.x < *b,
                 Prop::Chair(_) => false,
             });
             let in_front = spec.camera == Camera::Front && (c.y - r).abs() < 3.0;
@@ -330,7 +332,7 @@ fn arrow(out: &mut Vec<Shape>, points: Vec<Point>, heads: (bool, bool), colour: 
     out.push(Shape::Line {
         points,
         colour,
-        width: 1.8,
+        width: 2.4,
     });
 }
 
@@ -375,11 +377,18 @@ fn hair(out: &mut Vec<Shape>, posed: &Posed, figure: Figure, camera: Camera, p: 
     });
 }
 
-fn far_limbs(out: &mut Vec<Shape>, posed: &Posed, p: &Palette) {
+/// The limbs on the far side: shaded in profile, where they are behind the body; as the
+/// near ones from the front, where both sides show alike.
+fn far_limbs(out: &mut Vec<Shape>, posed: &Posed, camera: Camera, p: &Palette) {
+    let fill = if camera == Camera::Side {
+        p.body_far
+    } else {
+        p.body
+    };
     for s in posed.segments.iter().filter(|s| s.part.is_far()) {
         out.push(Shape::Fill {
             points: capsule(s.from, s.to, s.from_radius, s.to_radius),
-            fill: p.body_far,
+            fill,
             stroke: Some(p.outline),
         });
     }
@@ -439,28 +448,17 @@ fn tool_shapes(out: &mut Vec<Shape>, picture: &Picture, posed: &Posed) {
             stroke: Some(GOLF.1),
         }),
         Tool::Stick => {
-            let (a, b) = stick_ends(picture, posed);
-            let d = (b - a).normalize();
+            // The stick seen end-on: its handle's round end and the roller around it.
             out.push(Shape::Fill {
-                points: capsule(a - d * 3.0, b + d * 3.0, 1.1, 1.1),
+                points: circle(c, 2.6),
+                fill: STICK.1,
+                stroke: Some(STICK.0),
+            });
+            out.push(Shape::Fill {
+                points: circle(c, 1.1),
                 fill: STICK.0,
                 stroke: None,
             });
-            for (end, inward) in [(a, d), (b, -d)] {
-                out.push(Shape::Fill {
-                    points: capsule(end - inward * 3.5, end + inward * 2.5, 2.0, 2.0),
-                    fill: STICK.1,
-                    stroke: None,
-                });
-            }
-            for i in -2..=2 {
-                let m = a.midpoint(b) + d * (f64::from(i) * 4.2);
-                out.push(Shape::Fill {
-                    points: capsule(m - d * 1.6, m + d * 1.6, 2.1, 2.1),
-                    fill: ROLLER.0,
-                    stroke: Some(ROLLER.2),
-                });
-            }
         }
         Tool::Stretch | Tool::Fingers(_) => {}
     }
@@ -471,13 +469,21 @@ fn motion_shapes(out: &mut Vec<Shape>, picture: &Picture, posed: &Posed, p: &Pal
     let dir = posed
         .segment(picture.spec.press.part)
         .map_or(Vec2::new(1.0, 0.0), Segment::direction);
-    // Arrows go on the open side of the part, away from the tool.
+    // Arrows go on the open side of the part, away from a tool the body rests on; fingers
+    // press in from outside, where the hand is.
+    let fingers = matches!(picture.spec.tool, Tool::Fingers(_));
     let open = if normal == Vec2::ZERO {
         Vec2::new(dir.y, -dir.x)
+    } else if fingers {
+        normal
     } else {
         -normal
     };
-    let clear = 2.0 * radius * f64::from(u8::from(normal != Vec2::ZERO)) + 5.0;
+    let clear = if fingers || normal == Vec2::ZERO {
+        7.0
+    } else {
+        2.0 * radius + 5.0
+    };
     match picture.spec.motion {
         Motion::Roll(length) => {
             let mid = at + open * clear;
@@ -510,12 +516,12 @@ fn motion_shapes(out: &mut Vec<Shape>, picture: &Picture, posed: &Posed, p: &Pal
         }
     }
     out.push(Shape::Fill {
-        points: circle(at, 3.4),
+        points: circle(at, 2.5),
         fill: p.halo,
         stroke: None,
     });
     out.push(Shape::Fill {
-        points: circle(at, 2.3),
+        points: circle(at, 1.7),
         fill: p.spot,
         stroke: None,
     });
@@ -540,7 +546,14 @@ fn prop_shapes(out: &mut Vec<Shape>, picture: &Picture, posed: &Posed, p: &Palet
                 rect(x + 38.0, 0.0, x + 41.0, 42.0),
                 rect(x - 3.0, 0.0, x + 1.0, 88.0),
             ],
-            Prop::Table(a, b) => vec![rect(a, 72.0, b, 76.0), rect(b - 6.0, 0.0, b - 2.5, 72.0)],
+            Prop::Table(a, b) => {
+                // The top just under the ball that rests on it.
+                let top = tool_centre(picture, posed).y - tool_radius(picture.spec.tool);
+                vec![
+                    rect(a, top - 4.0, b, top),
+                    rect(b - 6.0, 0.0, b - 2.5, top - 4.0),
+                ]
+            }
         };
         for points in shapes {
             out.push(Shape::Fill {
@@ -568,7 +581,7 @@ pub fn picture_items(picture: &Picture, figure: Figure, frame: Frame, p: &Palett
             | Tool::Balls
             | Tool::GolfBall
     );
-    far_limbs(&mut shapes, &posed, p);
+    far_limbs(&mut shapes, &posed, camera, p);
     if resting {
         tool_shapes(&mut shapes, picture, &posed);
     }
@@ -674,7 +687,7 @@ fn fit(shapes: Vec<Shape>, camera: Camera, mirror: bool, frame: Frame, p: &Palet
                 width: line * width as f32,
             }),
             Shape::Head { tip, dir, colour } => {
-                let size = 4.2;
+                let size = 5.0;
                 let side = Vec2::new(-dir.y, dir.x) * (size * 0.55);
                 let base = tip - dir * size;
                 items.push(Item::Polygon {
