@@ -10,7 +10,7 @@ use knotmap::routine::{Routine, Step};
 /// The same allocator as the app, so the figures are the app's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use knotmap::sheet::{Paper, layout, to_pdf, to_png};
+use knotmap::sheet::{Paper, layout, to_pdf, to_pngs};
 
 fn routine(steps: usize) -> Routine {
     let c = Catalog::builtin().expect("catalog");
@@ -63,7 +63,7 @@ fn sheet(c: &mut Criterion) {
     let mut group = c.benchmark_group("sheet png");
     group.sample_size(10);
     group.bench_function("PNG at 150 dpi, 20 steps", |b| {
-        b.iter(|| black_box(to_png(&laid_out, 150.0).expect("png")));
+        b.iter(|| black_box(to_pngs(&laid_out, 150.0).expect("png")));
     });
     group.finish();
 }

@@ -124,14 +124,14 @@ pub fn sheet_format(output: &std::path::Path) -> Result<SheetFormat, BadInput> {
 }
 
 /// `knotmap print`: reads and checks the routine the same way `knotmap check` does, then lays
-/// out the sheet and renders it.
-pub fn sheet_bytes(
+/// out the sheet and renders it: one PDF, or one PNG a page.
+pub fn sheet_files(
     catalog: &Catalog,
     body: &crate::body::Body,
     routine_path: &std::path::Path,
     paper: crate::sheet::Paper,
     format: SheetFormat,
-) -> Result<(Vec<u8>, String), BadInput> {
+) -> Result<(Vec<Vec<u8>>, String), BadInput> {
     let report = check(catalog, &[routine_path.to_path_buf()]);
     if !report.valid {
         return Err(BadInput(report.problems.trim_end().to_owned()));
@@ -144,12 +144,8 @@ pub fn sheet_bytes(
         .map(|n| n.to_string_lossy().into_owned());
     let sheet = crate::sheet::layout(&loaded.routine, catalog, body, paper, file_name.as_deref())
         .map_err(|e| BadInput(e.to_string()))?;
-    let bytes = match format {
-        SheetFormat::Pdf => crate::sheet::to_pdf(&sheet),
-        SheetFormat::Png => crate::sheet::to_png(&sheet, 150.0),
-    }
-    .map_err(|e| BadInput(e.to_string()))?;
-    Ok((bytes, loaded.routine.name))
+    let files = format.render(&sheet).map_err(|e| BadInput(e.to_string()))?;
+    Ok((files, loaded.routine.name))
 }
 
 /// A command that could not do what was asked; the message is for the runner.

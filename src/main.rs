@@ -85,20 +85,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 None => SheetFormat::Pdf,
             };
             if let Some(path) = &output {
-                let (bytes, _) = cli::sheet_bytes(catalog, &body, &routine, paper.into(), format)?;
+                let (files, _) = cli::sheet_files(catalog, &body, &routine, paper.into(), format)?;
                 if path.as_os_str() == "-" {
-                    write_stdout(&bytes)?;
+                    for bytes in &files {
+                        write_stdout(bytes)?;
+                    }
                 } else {
-                    knotmap::storage::write_atomic(path, &bytes)?;
-                    eprintln!(
-                        "knotmap: wrote {}",
-                        knotmap::words::terminal_safe(&path.display().to_string())
-                    );
+                    for (path, bytes) in format.paths(path, files.len()).iter().zip(&files) {
+                        knotmap::storage::write_atomic(path, bytes)?;
+                        eprintln!(
+                            "knotmap: wrote {}",
+                            knotmap::words::terminal_safe(&path.display().to_string())
+                        );
+                    }
                 }
             }
             if to_printer {
-                let (pdf, name) =
-                    cli::sheet_bytes(catalog, &body, &routine, paper.into(), SheetFormat::Pdf)?;
+                let (files, name) =
+                    cli::sheet_files(catalog, &body, &routine, paper.into(), SheetFormat::Pdf)?;
+                let pdf = files.concat();
                 let job = knotmap::sheet::print::print_pdf(&pdf, &name, printer.as_deref())
                     .map_err(|e| cli::BadInput(format!("could not print: {e}")))?;
                 eprintln!(

@@ -11,7 +11,7 @@ pub mod print;
 pub use fonts::{Fonts, Weight};
 pub use layout::{layout, routine_cautions};
 pub use pdf::to_pdf;
-pub use png::{items_to_png, page_pixels, to_png};
+pub use png::{items_to_pixels, items_to_png, page_pixels, to_pngs};
 
 /// Paper sizes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -155,6 +155,9 @@ pub struct Page {
     pub items: Vec<Item>,
 }
 
+/// The resolution of a sheet saved as PNG, written in each file.
+pub const PNG_DPI: f32 = 150.0;
+
 /// The two files a sheet is written as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SheetFormat {
@@ -178,6 +181,28 @@ impl SheetFormat {
             routine_file.trim_end_matches(".ron"),
             self.extension()
         )
+    }
+
+    /// The files a sheet of `pages` pages is written to at `path`: the path itself for a PDF
+    /// or a one-page PNG; `sheet-1.png`, `sheet-2.png` … for a PNG of more pages.
+    pub fn paths(self, path: &std::path::Path, pages: usize) -> Vec<std::path::PathBuf> {
+        if self == SheetFormat::Pdf || pages <= 1 {
+            return vec![path.to_path_buf()];
+        }
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "sheet".into(), |s| s.to_string_lossy().into_owned());
+        (1..=pages)
+            .map(|n| path.with_file_name(format!("{stem}-{n}.{}", self.extension())))
+            .collect()
+    }
+
+    /// The sheet as this format's files: one PDF, or one PNG a page at [`PNG_DPI`].
+    pub fn render(self, sheet: &Sheet) -> Result<Vec<Vec<u8>>, SheetError> {
+        match self {
+            SheetFormat::Pdf => to_pdf(sheet).map(|pdf| vec![pdf]),
+            SheetFormat::Png => to_pngs(sheet, PNG_DPI),
+        }
     }
 
     /// The format a file's name asks for (`-`, standard output, is PDF).
@@ -231,4 +256,24 @@ pub enum SheetError {
     Pdf(String),
     #[error("could not draw the PNG: {0}")]
     Png(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::SheetFormat;
+
+    #[test]
+    fn a_png_of_several_pages_is_one_file_a_page_beside_the_name_asked_for() {
+        let asked = Path::new("/tmp/sheets/after.png");
+        assert_eq!(SheetFormat::Png.paths(asked, 1), [asked.to_path_buf()]);
+        assert_eq!(
+            SheetFormat::Png.paths(asked, 3),
+            ["after-1.png", "after-2.png", "after-3.png"]
+                .map(|n| PathBuf::from("/tmp/sheets").join(n))
+        );
+        let pdf = Path::new("after.pdf");
+        assert_eq!(SheetFormat::Pdf.paths(pdf, 3), [pdf.to_path_buf()]);
+    }
 }

@@ -366,3 +366,91 @@ fn check_flags_a_dose_far_beyond_the_suggestion() {
         "the dose's own line, {line}: {report}"
     );
 }
+
+/// The words runners type land where they mean, through the matcher the window uses too.
+#[test]
+fn what_runners_type_lands_where_they_mean() {
+    let cases = [
+        (
+            "upper back",
+            "Upper back (between the shoulder blades) — region",
+        ),
+        (
+            "mid back",
+            "Upper back (between the shoulder blades) — region",
+        ),
+        (
+            "thoracic",
+            "Upper back (between the shoulder blades) — region",
+        ),
+        ("lats", "Lats (side of the back) — region"),
+        ("traps", "Top of the shoulder and neck — region"),
+        ("shoulder", "Front of the shoulder — region"),
+        (
+            "rotator cuff",
+            "Back of the shoulder (shoulder blade) — region",
+        ),
+        ("lower back", "Lower back beside the spine — region"),
+        ("QL", "Lower back beside the spine — region"),
+        ("shin", "Shin — region"),
+        ("outer shin", "Outer shin — region"),
+        ("arch", "Sole of the foot — region"),
+        ("toes", "Toes — region"),
+        ("forearm", "Inside of the forearm — region"),
+    ];
+    for (query, first) in cases {
+        let out = knotmap(&["show", query]);
+        assert!(out.status.success(), "{query}: {}", stderr(&out));
+        let text = stdout(&out);
+        let first_entry = text
+            .lines()
+            .find(|l| l.contains(" — "))
+            .unwrap_or_default()
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+        assert!(first_entry.starts_with(first), "{query}: {first_entry}");
+    }
+    // The seed article's pairs and full names.
+    assert!(stdout(&knotmap(&["show", "psoas"])).contains("Iliacus"));
+    assert!(stdout(&knotmap(&["show", "neck"])).contains("Sternocleidomastoid"));
+}
+
+/// The chunk of a PNG file with this type, if it has one.
+fn png_chunk<'a>(png: &'a [u8], kind: &[u8; 4]) -> Option<&'a [u8]> {
+    let mut at = 8;
+    while at + 8 <= png.len() {
+        let len = u32::from_be_bytes(png[at..at + 4].try_into().ok()?) as usize;
+        if &png[at + 4..at + 8] == kind {
+            return png.get(at + 8..at + 8 + len);
+        }
+        at += 12 + len;
+    }
+    None
+}
+
+/// A PNG sheet is one file a page, each saying its resolution.
+#[test]
+fn print_writes_one_png_a_page_at_a_stated_resolution() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let many = dir.path().join("rest.png");
+    let out = knotmap(&[
+        "print",
+        "routines/rest-day-full-body.ron",
+        "-o",
+        many.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!many.exists(), "a sheet of several pages is not one file");
+    let pages: Vec<_> = (1..=9)
+        .map(|n| dir.path().join(format!("rest-{n}.png")))
+        .take_while(|p| p.exists())
+        .collect();
+    assert!(pages.len() >= 2, "{}", stderr(&out));
+    for page in &pages {
+        let png = std::fs::read(page).expect("page");
+        let phys = png_chunk(&png, b"pHYs").expect("the resolution is written");
+        let per_metre = u32::from_be_bytes(phys[0..4].try_into().expect("x"));
+        assert_eq!(per_metre, 5906, "150 dpi is 5906 pixels a metre");
+        assert_eq!(phys[8], 1, "in metres");
+        assert!(stderr(&out).contains(&page.display().to_string()));
+    }
+}

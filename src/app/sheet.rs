@@ -24,13 +24,11 @@ impl KnotmapApp {
         )
     }
 
-    fn sheet_bytes(&mut self, format: SheetFormat) -> Option<Vec<u8>> {
-        let result = self.current_sheet().and_then(|s| match format {
-            SheetFormat::Pdf => sheet::to_pdf(&s),
-            SheetFormat::Png => sheet::to_png(&s, 150.0),
-        });
+    /// The sheet as the format's files: one PDF, or one PNG a page.
+    fn sheet_files(&mut self, format: SheetFormat) -> Option<Vec<Vec<u8>>> {
+        let result = self.current_sheet().and_then(|s| format.render(&s));
         match result {
-            Ok(bytes) => Some(bytes),
+            Ok(files) => Some(files),
             Err(e) => {
                 self.notify(NoticeKind::Error, format!("Could not make the sheet: {e}"));
                 None
@@ -61,24 +59,40 @@ impl KnotmapApp {
         self.write_sheet(&path, format);
     }
 
-    /// Writes the sheet to a file.
+    /// Writes the sheet to a file, or a PNG of several pages to one file a page beside it
+    /// (`sheet-1.png`, `sheet-2.png` …).
     pub(super) fn write_sheet(&mut self, path: &std::path::Path, format: SheetFormat) {
-        let Some(bytes) = self.sheet_bytes(format) else {
+        let Some(files) = self.sheet_files(format) else {
             return;
         };
-        match crate::storage::write_atomic(path, &bytes) {
-            Ok(()) => self.notify(
-                NoticeKind::Info,
-                format!("Saved the sheet to {}.", path.display()),
-            ),
-            Err(e) => self.notify(NoticeKind::Error, format!("Could not save the sheet. {e}")),
+        let paths = format.paths(path, files.len());
+        for (path, bytes) in paths.iter().zip(&files) {
+            if let Err(e) = crate::storage::write_atomic(path, bytes) {
+                self.notify(NoticeKind::Error, format!("Could not save the sheet. {e}"));
+                return;
+            }
         }
+        let text = match paths.as_slice() {
+            [one] => format!("Saved the sheet to {}.", one.display()),
+            [first, .., last] => format!(
+                "Saved the sheet's {} pages to {} … {}.",
+                paths.len(),
+                first.display(),
+                last.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            ),
+            [] => return,
+        };
+        self.notify(NoticeKind::Info, text);
     }
 
     /// Sends the sheet to the default printer; when printing is not possible, offers to save
     /// the PDF instead.
     pub(super) fn print_sheet(&mut self) {
-        let Some(pdf) = self.sheet_bytes(SheetFormat::Pdf) else {
+        let Some(pdf) = self
+            .sheet_files(SheetFormat::Pdf)
+            .map(|files| files.concat())
+        else {
             return;
         };
         let title = self.state.doc.routine.name.clone();

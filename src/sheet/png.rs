@@ -8,9 +8,6 @@ use tiny_skia::{
 use super::fonts::Fonts;
 use super::{Align, Item, Rgb, Segment, Sheet, SheetError, TextBox};
 
-/// Gap between stacked pages, in pixels.
-const PAGE_GAP: u32 = 24;
-
 fn paint(colour: Rgb) -> Paint<'static> {
     let mut paint = Paint::default();
     paint.set_color(Color::from_rgba8(colour.0, colour.1, colour.2, 255));
@@ -250,32 +247,70 @@ pub fn items_to_png(
         .map_err(|e| SheetError::Png(e.to_string()))
 }
 
-/// Draws every page at `dpi`, stacked top to bottom with a gap, as one PNG image.
-pub fn to_png(sheet: &Sheet, dpi: f32) -> Result<Vec<u8>, SheetError> {
+/// Draws items laid out on a `width` × `height` point canvas as premultiplied RGBA pixels,
+/// `pixels_per_point` to a point, on a transparent background: (width, height, pixels).
+pub fn items_to_pixels(
+    items: &[Item],
+    width: f32,
+    height: f32,
+    pixels_per_point: f32,
+) -> Result<(u32, u32, Vec<u8>), SheetError> {
     let fonts = Fonts::get().ok_or(SheetError::Fonts)?;
-    let scale = dpi / 72.0;
-    let (w, h) = sheet.size();
-    let page_w = (w * scale).ceil() as u32;
-    let page_h = (h * scale).ceil() as u32;
-    let count = sheet.pages.len().max(1) as u32;
-    let total_h = page_h * count + PAGE_GAP * (count - 1);
-    let mut pixmap = Pixmap::new(page_w, total_h)
-        .ok_or_else(|| SheetError::Png(format!("a {page_w}×{total_h} image is too large")))?;
-    pixmap.fill(Color::from_rgba8(0xD8, 0xD8, 0xD8, 255));
-    for (n, page) in sheet.pages.iter().enumerate() {
-        let top = (page_h + PAGE_GAP) as f32 * n as f32;
-        if let Some(rect) = tiny_skia::Rect::from_xywh(0.0, top, page_w as f32, page_h as f32) {
-            pixmap.fill_rect(
-                rect,
-                &paint(Rgb(0xFF, 0xFF, 0xFF)),
-                Transform::identity(),
-                None,
-            );
-        }
-        let transform = Transform::from_scale(scale, scale).post_translate(0.0, top);
-        draw_page(&mut pixmap, &page.items, fonts, transform);
+    let (pw, ph) = (
+        (width * pixels_per_point).round().max(1.0) as u32,
+        (height * pixels_per_point).round().max(1.0) as u32,
+    );
+    let mut pixmap =
+        Pixmap::new(pw, ph).ok_or_else(|| SheetError::Png("the picture has no size".to_owned()))?;
+    draw_page(
+        &mut pixmap,
+        items,
+        fonts,
+        Transform::from_scale(pixels_per_point, pixels_per_point),
+    );
+    Ok((pw, ph, pixmap.take()))
+}
+
+/// Draws each page at `dpi` as a PNG of its own, the resolution written in the file so an
+/// image viewer or a printer knows the page's real size.
+pub fn to_pngs(sheet: &Sheet, dpi: f32) -> Result<Vec<Vec<u8>>, SheetError> {
+    (0..sheet.pages.len().max(1))
+        .map(|page| {
+            let (w, h, pixels) = page_pixels(sheet, page, dpi)?;
+            let pixmap = Pixmap::from_vec(
+                pixels,
+                tiny_skia::IntSize::from_wh(w, h)
+                    .ok_or_else(|| SheetError::Png("the page has no size".to_owned()))?,
+            )
+            .ok_or_else(|| SheetError::Png("the page could not be drawn".to_owned()))?;
+            let png = pixmap
+                .encode_png()
+                .map_err(|e| SheetError::Png(e.to_string()))?;
+            Ok(with_resolution(png, dpi))
+        })
+        .collect()
+}
+
+/// The PNG with a pHYs chunk after its header: the pixels per metre at `dpi`.
+fn with_resolution(png: Vec<u8>, dpi: f32) -> Vec<u8> {
+    // The signature (8 bytes), then the IHDR chunk: length, type, 13 bytes, CRC.
+    const AFTER_HEADER: usize = 8 + 4 + 4 + 13 + 4;
+    if png.len() < AFTER_HEADER || &png[12..16] != b"IHDR" {
+        return png;
     }
-    pixmap
-        .encode_png()
-        .map_err(|e| SheetError::Png(e.to_string()))
+    let per_metre = (f64::from(dpi) / 0.0254).round() as u32;
+    let mut chunk = Vec::with_capacity(21);
+    chunk.extend_from_slice(&9u32.to_be_bytes());
+    chunk.extend_from_slice(b"pHYs");
+    chunk.extend_from_slice(&per_metre.to_be_bytes());
+    chunk.extend_from_slice(&per_metre.to_be_bytes());
+    // The unit is the metre.
+    chunk.push(1);
+    let crc = crc32fast::hash(&chunk[4..]);
+    chunk.extend_from_slice(&crc.to_be_bytes());
+    let mut out = Vec::with_capacity(png.len() + chunk.len());
+    out.extend_from_slice(&png[..AFTER_HEADER]);
+    out.extend_from_slice(&chunk);
+    out.extend_from_slice(&png[AFTER_HEADER..]);
+    out
 }

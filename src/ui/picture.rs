@@ -1,80 +1,50 @@
-//! A technique's picture in the window: the renderer's items turned into epaint shapes once
-//! per size, figure and theme, then painted from the cache each frame.
+//! A technique's picture in the window: the renderer's items drawn once into a texture at
+//! the screen's own pixels (the sheet's PNG back end does the drawing), then shown as one
+//! image each frame until the size, the figure, the theme or the screen's scale changes.
 
-use std::sync::Arc;
-
-use eframe::egui::{self, Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2};
+use eframe::egui::emath::GuiRounding as _;
+use eframe::egui::{self, Color32, Rect, Sense, Vec2};
 
 use crate::body::Figure;
 use crate::catalog::Technique;
 use crate::picture::{Palette, Picture, picture_items};
-use crate::sheet::{Frame, Item, Rgb};
+use crate::sheet::{Frame, items_to_pixels};
 
-fn colour(c: Rgb) -> Color32 {
-    Color32::from_rgb(c.0, c.1, c.2)
+/// What a texture was drawn for; another of these draws it again.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Drawn {
+    figure: Figure,
+    size: Vec2,
+    dark: bool,
+    pixels_per_point: f32,
 }
 
-/// The picture's shapes for a canvas of `size` points, at the origin.
-fn shapes(picture: &Picture, figure: Figure, size: Vec2, dark: bool) -> Vec<Shape> {
-    let palette = if dark { Palette::DARK } else { Palette::LIGHT };
+/// The picture at the screen's pixels.
+fn texture(
+    ctx: &egui::Context,
+    name: &str,
+    picture: &Picture,
+    drawn: Drawn,
+) -> Option<egui::TextureHandle> {
+    let palette = if drawn.dark {
+        Palette::DARK
+    } else {
+        Palette::LIGHT
+    };
     let items = picture_items(
         picture,
-        figure,
-        Frame::new(0.0, 0.0, size.x, size.y),
+        drawn.figure,
+        Frame::new(0.0, 0.0, drawn.size.x, drawn.size.y),
         &palette,
     );
-    let p = |(x, y): (f32, f32)| Pos2::new(x, y);
-    items
-        .into_iter()
-        .filter_map(|item| match item {
-            Item::Polygon {
-                points,
-                fill,
-                stroke,
-            } => Some(Shape::convex_polygon(
-                points.into_iter().map(p).collect(),
-                fill.map_or(Color32::TRANSPARENT, colour),
-                stroke.map_or(Stroke::NONE, |(c, w)| Stroke::new(w, colour(c))),
-            )),
-            Item::Polyline {
-                points,
-                colour: c,
-                width,
-            } => Some(Shape::line(
-                points.into_iter().map(p).collect(),
-                Stroke::new(width, colour(c)),
-            )),
-            Item::Line {
-                from,
-                to,
-                colour: c,
-                width,
-            } => Some(Shape::line_segment(
-                [p(from), p(to)],
-                Stroke::new(width, colour(c)),
-            )),
-            Item::Circle {
-                centre,
-                radius,
-                fill,
-            } => Some(Shape::circle_filled(p(centre), radius, colour(fill))),
-            Item::Rect {
-                frame,
-                fill,
-                radius,
-                ..
-            } => Some(Shape::rect_filled(
-                Rect::from_min_size(p((frame.x, frame.y)), Vec2::new(frame.w, frame.h)),
-                radius,
-                fill.map_or(Color32::TRANSPARENT, colour),
-            )),
-            // Pictures carry no text.
-            Item::Text(_) => None,
-        })
-        .collect()
+    let (w, h, pixels) =
+        items_to_pixels(&items, drawn.size.x, drawn.size.y, drawn.pixels_per_point).ok()?;
+    let image = egui::ColorImage::from_rgba_premultiplied([w as usize, h as usize], &pixels);
+    Some(ctx.load_texture(name, image, egui::TextureOptions::LINEAR))
 }
 
-/// Draws a technique's picture `size` points large, named for screen readers.
+/// Draws a technique's picture `size` points large, named for screen readers. Each place
+/// that shows pictures keeps its own texture.
 pub fn picture_ui(
     ui: &mut egui::Ui,
     technique: &Technique,
@@ -83,28 +53,32 @@ pub fn picture_ui(
     size: Vec2,
 ) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
-    let dark = ui.visuals().dark_mode;
-    let key = egui::Id::unique((
-        "technique picture",
-        technique.id.as_str(),
-        figure,
-        size.x.to_bits(),
-        size.y.to_bits(),
-        dark,
-    ));
     if ui.is_rect_visible(rect) {
-        let cached: Option<Arc<Vec<Shape>>> = ui.data(|d| d.get_temp(key));
-        let cached = cached.unwrap_or_else(|| {
-            let made = Arc::new(shapes(picture, figure, size, dark));
-            ui.data_mut(|d| d.insert_temp(key, made.clone()));
-            made
-        });
-        let offset = rect.min.to_vec2();
-        ui.painter().extend(cached.iter().map(|shape| {
-            let mut shape = shape.clone();
-            shape.translate(offset);
-            shape
-        }));
+        let drawn = Drawn {
+            figure,
+            size,
+            dark: ui.visuals().dark_mode,
+            pixels_per_point: ui.ctx().pixels_per_point(),
+        };
+        let key = ui
+            .scope_id()
+            .with(("technique picture", technique.id.as_str()));
+        let cached: Option<(Drawn, egui::TextureHandle)> = ui.data(|d| d.get_temp(key));
+        let handle = match cached {
+            Some((was, handle)) if was == drawn => Some(handle),
+            _ => {
+                let made = texture(ui.ctx(), technique.id.as_str(), picture, drawn);
+                if let Some(handle) = &made {
+                    ui.data_mut(|d| d.insert_temp(key, (drawn, handle.clone())));
+                }
+                made
+            }
+        };
+        if let Some(handle) = handle {
+            let uv = Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+            let at = rect.round_to_pixels(drawn.pixels_per_point);
+            ui.painter().image(handle.id(), at, uv, Color32::WHITE);
+        }
     }
     let name = format!("Picture of the position: {}", technique.name);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
