@@ -218,7 +218,7 @@ fn stdout_png_and_bad_routines() {
     assert!(out.status.success());
     // A sheet of several pages comes as one PNG a page.
     let first = if png.exists() {
-        png.clone()
+        png
     } else {
         dir.path().join("sheet-1.png")
     };
