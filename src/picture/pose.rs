@@ -422,20 +422,17 @@ pub fn pose(posture: &Posture, figure: Figure, camera: Camera) -> Posed {
             Limb::Crossed(_, _, _, share) => share.clamp(0.3, 1.0),
             Limb::Angles(..) | Limb::Reach(..) => 1.0,
         };
-        limbs.push((
-            near, shoulder, hip, upper, fore, thigh, shin, foot, leg_share,
-        ));
-    }
-    for &(near, shoulder, hip, upper, fore, thigh, shin, foot, share) in &limbs {
-        let joints = LimbJoints {
+        limbs.push(LimbJoints {
             near,
             shoulder,
             hip,
             arm: (upper, fore),
             leg: (thigh, shin, foot),
-            leg_share: share,
-        };
-        limb_segments(&b, &joints, &mut segments);
+            leg_share,
+        });
+    }
+    for joints in &limbs {
+        limb_segments(&b, joints, &mut segments);
     }
     segments.push(Segment {
         part: Part::Trunk,
