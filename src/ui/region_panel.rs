@@ -141,40 +141,48 @@ fn stride_chip(ui: &mut egui::Ui, stride: Stride) {
     );
 }
 
-fn dossier_ui(
+/// The subject's name as the panel's heading, wrapping in the room left of the Clear button;
+/// Escape on it takes the focus back to the place on the map.
+fn title_ui(
     ui: &mut egui::Ui,
-    catalog: &Catalog,
-    hit: Hit,
     state: &AppState,
+    hit: Hit,
+    title: &str,
     commands: &mut Vec<Command>,
 ) {
-    let d = Dossier::new(catalog, hit);
-    let (title, kind) = hit_label(catalog, hit);
-    ui.horizontal(|ui| {
-        let heading =
-            super::widgets::heading(ui, RichText::new(&title).strong().heading(), 1, true)
-                .on_hover_text("Escape goes back to the map");
-        if state.focus_panel_title {
-            heading.request_focus();
-            commands.push(Command::View(ViewCommand::PanelTitleFocused));
-        }
-        // Escape takes the focus from a widget before the frame sees it: what counts is
-        // whether the title had it in the last frame.
-        let had_focus_id = heading.id.with("had_focus");
-        let had_focus = ui
-            .data(|d| d.get_temp::<bool>(had_focus_id))
-            .unwrap_or(false);
-        let has_focus = heading.has_focus();
-        ui.data_mut(|d| d.insert_temp(had_focus_id, has_focus));
-        if had_focus
-            && ui.input(|i| i.key_pressed(egui::Key::Escape))
-            && let Hit::Region(Place { region: i, side }) = hit
-        {
-            commands.push(Command::View(ViewCommand::FocusPlace(Some(
-                crate::catalog::Place { region: i, side },
-            ))));
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+    // The title wraps in the room left of the Clear button.
+    ui.horizontal_top(|ui| {
+        let room = (ui.available_width() - 56.0).max(80.0);
+        ui.allocate_ui_with_layout(
+            egui::vec2(room, 0.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                let heading =
+                    super::widgets::heading(ui, RichText::new(title).strong().heading(), 1, true)
+                        .on_hover_text("Escape goes back to the map");
+                if state.focus_panel_title {
+                    heading.request_focus();
+                    commands.push(Command::View(ViewCommand::PanelTitleFocused));
+                }
+                // Escape takes the focus from a widget before the frame sees it: what counts is
+                // whether the title had it in the last frame.
+                let had_focus_id = heading.id.with("had_focus");
+                let had_focus = ui
+                    .data(|d| d.get_temp::<bool>(had_focus_id))
+                    .unwrap_or(false);
+                let has_focus = heading.has_focus();
+                ui.data_mut(|d| d.insert_temp(had_focus_id, has_focus));
+                if had_focus
+                    && ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    && let Hit::Region(Place { region: i, side }) = hit
+                {
+                    commands.push(Command::View(ViewCommand::FocusPlace(Some(
+                        crate::catalog::Place { region: i, side },
+                    ))));
+                }
+            },
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
             if ui
                 .small_button("Clear")
                 .on_hover_text("Clear the selection")
@@ -184,6 +192,18 @@ fn dossier_ui(
             }
         });
     });
+}
+
+fn dossier_ui(
+    ui: &mut egui::Ui,
+    catalog: &Catalog,
+    hit: Hit,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) {
+    let d = Dossier::new(catalog, hit);
+    let (title, kind) = hit_label(catalog, hit);
+    title_ui(ui, state, hit, &title, commands);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(kind).weak());
         match hit {

@@ -41,7 +41,8 @@ pub fn heading(ui: &mut egui::Ui, text: RichText, level: usize, focusable: bool)
     } else {
         egui::Sense::hover()
     };
-    let response = ui.add(egui::Label::new(text).sense(sense));
+    // A long name wraps within the panel rather than running out of it.
+    let response = ui.add(egui::Label::new(text).wrap().sense(sense));
     ui.ctx().accesskit_node_builder(response.id, |node| {
         node.set_role(egui::accesskit::Role::Heading);
         node.set_level(level);

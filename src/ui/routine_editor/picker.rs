@@ -49,6 +49,8 @@ pub(super) fn add_step_ui(
                     let combo = egui::ComboBox::from_id_salt("draft_region")
                         .selected_text(region_text)
                         .width(150.0)
+                        // A long place name is cut short rather than pushing out of the panel.
+                        .truncate()
                         .show_ui(ui, |ui| {
                             for (i, region) in catalog.regions.iter().enumerate() {
                                 if !region.is_no_roll()
@@ -81,6 +83,7 @@ pub(super) fn add_step_ui(
                     let combo = egui::ComboBox::from_id_salt("draft_technique")
                         .selected_text(technique_text)
                         .width(180.0)
+                        .truncate()
                         .show_ui(ui, |ui| {
                             for &t in &fitting {
                                 ui.selectable_value(
