@@ -4,6 +4,7 @@
 //! needs it), checked at start-up and by a test, and drawn by one renderer into the sheet's
 //! items, which the PDF, the PNG and the window all draw.
 
+mod canvas;
 mod draw;
 mod gallery;
 pub mod pose;
