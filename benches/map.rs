@@ -119,7 +119,7 @@ fn picture(c: &mut Criterion) {
         let run = || {
             let output = ctx.run_ui(input(), |ui| {
                 if with_picture {
-                    knotmap::ui::picture::picture_ui(ui, technique, picture, Figure::Female, size);
+                    knotmap::ui::picture::picture_ui(ui, technique, Figure::Female, size);
                 }
             });
             ctx.tessellate(output.shapes, output.pixels_per_point)

@@ -307,9 +307,10 @@ fn far_limbs(out: &mut Vec<Shape>, posed: &Posed, camera: Camera, p: &Palette) {
 
 fn tool_shapes(out: &mut Vec<Shape>, picture: &Picture, posed: &Posed) {
     let c = tool_centre(picture, posed);
+    // The radii the contact checks place the tool with.
+    let r = tool_radius(picture.spec.tool);
     match picture.spec.tool {
         Tool::Roller | Tool::SmallRoller => {
-            let r = tool_radius(picture.spec.tool);
             out.push(Shape::Fill {
                 points: circle(c, r),
                 fill: ROLLER.0,
@@ -331,37 +332,37 @@ fn tool_shapes(out: &mut Vec<Shape>, picture: &Picture, posed: &Posed) {
                 .segment(Part::Trunk)
                 .map_or(Vec2::new(1.0, 0.0), Segment::direction);
             out.push(Shape::Fill {
-                points: capsule(c - dir * 40.0, c + dir * 40.0, 7.5, 7.5),
+                points: capsule(c - dir * 40.0, c + dir * 40.0, r, r),
                 fill: ROLLER.0,
                 stroke: Some(ROLLER.2),
             });
         }
         Tool::Ball => out.push(Shape::Fill {
-            points: circle(c, 3.3),
+            points: circle(c, r),
             fill: BALL.0,
             stroke: Some(BALL.1),
         }),
         Tool::Balls => {
             out.push(Shape::Fill {
-                points: circle(c, 3.6),
+                points: circle(c, r),
                 fill: SOCK,
                 stroke: Some(BALL.1),
             });
             out.push(Shape::Fill {
-                points: circle(c, 2.7),
+                points: circle(c, r * 0.75),
                 fill: BALL.0,
                 stroke: None,
             });
         }
         Tool::GolfBall => out.push(Shape::Fill {
-            points: circle(c, 2.2),
+            points: circle(c, r),
             fill: GOLF.0,
             stroke: Some(GOLF.1),
         }),
         Tool::Stick => {
             // The stick seen end-on: its handle's round end and the roller around it.
             out.push(Shape::Fill {
-                points: circle(c, 2.6),
+                points: circle(c, r),
                 fill: STICK.1,
                 stroke: Some(STICK.0),
             });

@@ -165,19 +165,20 @@ fn position_and_place_ui(
             crate::catalog::View::Front => ViewMode::Front,
             crate::catalog::View::Back => ViewMode::Back,
         });
-    let picture = catalog.technique(&step.technique).and_then(|t| {
-        let pictures = crate::picture::Pictures::builtin().ok()?;
-        Some((t, pictures.get(&t.id)?))
-    });
-    let map_rect = match picture {
-        Some((technique, picture)) => {
+    let map_rect = match catalog.technique(&step.technique) {
+        Some(technique) => {
             let split = rect.min.y + rect.height() * 0.5;
             let top = egui::Rect::from_min_max(rect.min, egui::pos2(rect.max.x, split));
-            ui.scope_builder(egui::UiBuilder::new().max_rect(top), |ui| {
-                let figure = state.settings.figure;
-                super::picture::picture_ui(ui, technique, picture, figure, top.size());
-            });
-            egui::Rect::from_min_max(egui::pos2(rect.min.x, split), rect.max)
+            let shown = ui
+                .scope_builder(egui::UiBuilder::new().max_rect(top), |ui| {
+                    let figure = state.settings.figure;
+                    super::picture::picture_ui(ui, technique, figure, top.size())
+                })
+                .inner;
+            match shown {
+                Some(_) => egui::Rect::from_min_max(egui::pos2(rect.min.x, split), rect.max),
+                None => rect,
+            }
         }
         None => rect,
     };

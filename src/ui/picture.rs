@@ -7,7 +7,7 @@ use eframe::egui::{self, Color32, Rect, Sense, Vec2};
 
 use crate::body::Figure;
 use crate::catalog::Technique;
-use crate::picture::{Palette, Picture, picture_items};
+use crate::picture::{Palette, Picture, Pictures, picture_items};
 use crate::sheet::{Frame, items_to_pixels};
 
 /// What a texture was drawn for; another of these draws it again.
@@ -43,15 +43,15 @@ fn texture(
     Some(ctx.load_texture(name, image, egui::TextureOptions::LINEAR))
 }
 
-/// Draws a technique's picture `size` points large, named for screen readers. Each place
-/// that shows pictures keeps its own texture.
+/// Draws a technique's picture `size` points large, named for screen readers; nothing for a
+/// technique without one. Each place that shows pictures keeps its own texture.
 pub fn picture_ui(
     ui: &mut egui::Ui,
     technique: &Technique,
-    picture: &Picture,
     figure: Figure,
     size: Vec2,
-) -> egui::Response {
+) -> Option<egui::Response> {
+    let picture = Pictures::builtin().ok()?.get(&technique.id)?;
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     if ui.is_rect_visible(rect) {
         let drawn = Drawn {
@@ -82,5 +82,5 @@ pub fn picture_ui(
     }
     let name = format!("Picture of the position: {}", technique.name);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
-    response
+    Some(response)
 }

@@ -180,18 +180,13 @@ pub fn player_ui(
 /// The step's technique: its picture, what it does and its first cues.
 fn technique_ui(ui: &mut egui::Ui, t: &crate::catalog::Technique, figure: crate::body::Figure) {
     ui.add_space(8.0);
-    if let Some(picture) = crate::picture::Pictures::builtin()
-        .ok()
-        .and_then(|pictures| pictures.get(&t.id))
-    {
-        // Smaller in a short window, and left out where it would push the controls below
-        // out of view (the floor view shows it large).
-        let room = ui.available_height() - 250.0;
-        let w = ui.available_width().min(420.0);
-        let h = (w * 0.5).min(190.0).min(room);
-        if h >= 60.0 {
-            super::picture::picture_ui(ui, t, picture, figure, egui::vec2(w, h));
-        }
+    // Smaller in a short window, and left out where it would push the controls below out
+    // of view (the floor view shows it large).
+    let room = ui.available_height() - 250.0;
+    let w = ui.available_width().min(420.0);
+    let h = (w * 0.5).min(190.0).min(room);
+    if h >= 60.0 {
+        super::picture::picture_ui(ui, t, figure, egui::vec2(w, h));
     }
     ui.label(RichText::new(&t.summary).size(17.0));
     for cue in t.cues.iter().take(2) {

@@ -179,19 +179,8 @@ pub(super) fn technique_ui(
                 tool_links(ui, catalog, &t.tools, commands);
             });
             missing_tool_ui(ui, catalog, t, owned);
-            if let Some(picture) = crate::picture::Pictures::builtin()
-                .ok()
-                .and_then(|pictures| pictures.get(&t.id))
-            {
-                let w = ui.available_width().min(360.0);
-                crate::ui::picture::picture_ui(
-                    ui,
-                    t,
-                    picture,
-                    settings.figure,
-                    egui::vec2(w, w * 0.6),
-                );
-            }
+            let w = ui.available_width().min(360.0);
+            crate::ui::picture::picture_ui(ui, t, settings.figure, egui::vec2(w, w * 0.6));
             ui.add_space(2.0);
             for (n, step) in t.steps.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
