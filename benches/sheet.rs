@@ -43,6 +43,7 @@ fn sheet(c: &mut Criterion) {
                     catalog,
                     &body,
                     Paper::A4,
+                    false,
                     Some("r.ron"),
                 )
                 .expect("layout");
@@ -51,10 +52,14 @@ fn sheet(c: &mut Criterion) {
         });
     }
     let routine = routine(20);
-    let laid_out = layout(&routine, catalog, &body, Paper::A4, Some("r.ron")).expect("layout");
+    let laid_out =
+        layout(&routine, catalog, &body, Paper::A4, false, Some("r.ron")).expect("layout");
     c.bench_function("sheet layout only, 20 steps", |b| {
         b.iter(|| {
-            black_box(layout(black_box(&routine), catalog, &body, Paper::A4, None).expect("layout"))
+            black_box(
+                layout(black_box(&routine), catalog, &body, Paper::A4, false, None)
+                    .expect("layout"),
+            )
         });
     });
     c.bench_function("sheet PDF only, 20 steps", |b| {

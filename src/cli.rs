@@ -39,6 +39,9 @@ pub enum Command {
         /// Paper size.
         #[arg(long, value_enum, ignore_case = true, default_value_t = PaperArg::A4)]
         paper: PaperArg,
+        /// Add the cautions in full, on a page of their own after the steps.
+        #[arg(long)]
+        details: bool,
         /// Send the sheet to the printer through CUPS (`lp`).
         #[arg(long)]
         print: bool,
@@ -130,6 +133,7 @@ pub fn sheet_files(
     body: &crate::body::Body,
     routine_path: &std::path::Path,
     paper: crate::sheet::Paper,
+    details: bool,
     format: SheetFormat,
 ) -> Result<(Vec<Vec<u8>>, String), BadInput> {
     let report = check(catalog, &[routine_path.to_path_buf()]);
@@ -142,8 +146,15 @@ pub fn sheet_files(
     let file_name = routine_path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned());
-    let sheet = crate::sheet::layout(&loaded.routine, catalog, body, paper, file_name.as_deref())
-        .map_err(|e| BadInput(e.to_string()))?;
+    let sheet = crate::sheet::layout(
+        &loaded.routine,
+        catalog,
+        body,
+        paper,
+        details,
+        file_name.as_deref(),
+    )
+    .map_err(|e| BadInput(e.to_string()))?;
     let files = format.render(&sheet).map_err(|e| BadInput(e.to_string()))?;
     Ok((files, loaded.routine.name))
 }

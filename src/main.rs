@@ -65,6 +65,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             routine,
             output,
             paper,
+            details,
             print: to_printer,
             printer,
             figure,
@@ -85,7 +86,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 None => SheetFormat::Pdf,
             };
             if let Some(path) = &output {
-                let (files, _) = cli::sheet_files(catalog, &body, &routine, paper.into(), format)?;
+                let (files, _) =
+                    cli::sheet_files(catalog, &body, &routine, paper.into(), details, format)?;
                 if path.as_os_str() == "-" {
                     for bytes in &files {
                         write_stdout(bytes)?;
@@ -101,8 +103,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             }
             if to_printer {
-                let (files, name) =
-                    cli::sheet_files(catalog, &body, &routine, paper.into(), SheetFormat::Pdf)?;
+                let (files, name) = cli::sheet_files(
+                    catalog,
+                    &body,
+                    &routine,
+                    paper.into(),
+                    details,
+                    SheetFormat::Pdf,
+                )?;
                 let pdf = files.concat();
                 let job = knotmap::sheet::print::print_pdf(&pdf, &name, printer.as_deref())
                     .map_err(|e| cli::BadInput(format!("could not print: {e}")))?;

@@ -156,6 +156,57 @@ impl Picture {
     pub fn posed(&self, figure: Figure) -> Posed {
         draw::posed_with_hands(self, figure)
     }
+
+    /// The picture in words, for readers who cannot see it: the position, what presses
+    /// where, and the furniture.
+    pub fn describe(&self) -> String {
+        let spec = &self.spec;
+        let position = match spec.posture.as_str() {
+            "standing" | "standing_front" => "Standing",
+            "back_to_wall" => "Standing with the back to a wall",
+            "sitting_floor" => "Sitting on the floor",
+            "sitting_chair" => "Sitting on a chair",
+            "on_back" | "from_above_on_back" => "Lying on the back",
+            "on_forearms" => "Face down on the forearms",
+            "on_side" => "Lying on the side",
+            "kneeling_lunge" => "Kneeling in a lunge",
+            "childs_pose" => "Kneeling, sitting back on the heels",
+            _ => "In position",
+        };
+        let part = spec.press.part.words();
+        let tool = match spec.tool {
+            Tool::Stretch => format!("stretching, felt in the {part}"),
+            Tool::Roller | Tool::RollerAlong => format!("a foam roller under the {part}"),
+            Tool::SmallRoller => format!("a small roller under the {part}"),
+            Tool::Ball => format!("a ball pressing into the {part}"),
+            Tool::Balls => format!("two balls in a sock along the {part}"),
+            Tool::GolfBall => format!("a golf ball under the {part}"),
+            Tool::Stick => format!("a massage stick held in both hands on the {part}"),
+            Tool::Fingers(_) => format!("the fingers pressing the {part}"),
+        };
+        let props: Vec<&str> = spec
+            .props
+            .iter()
+            .map(|prop| match prop {
+                Prop::Wall => "against a wall",
+                Prop::Chair(_) => "with a chair",
+                Prop::Table(..) => "at a table",
+            })
+            .collect();
+        let motion = match spec.motion {
+            Motion::Hold => "hold and breathe",
+            Motion::Roll(_) => "roll slowly along it",
+            Motion::Circles => "small circles on the spot",
+            Motion::Shift(..) => "ease into it",
+        };
+        let mut text = format!("{position}, {tool}");
+        for prop in props {
+            text.push(' ');
+            text.push_str(prop);
+        }
+        text.push_str(&format!("; {motion}."));
+        text
+    }
 }
 
 /// Every technique's picture.

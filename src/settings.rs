@@ -89,6 +89,8 @@ pub struct Settings {
     pub open: Option<PathBuf>,
     /// Paper for the session sheet.
     pub paper: crate::sheet::Paper,
+    /// Whether the sheet adds the cautions in full on a page of their own.
+    pub sheet_details: bool,
     /// Whether the map shows recent tightness instead of the stride colours.
     pub heat: bool,
     /// The tools the runner owns; `None` until they say (then every tool counts as owned).
@@ -108,6 +110,7 @@ impl Default for Settings {
             recent: Vec::new(),
             open: None,
             paper: crate::sheet::Paper::default(),
+            sheet_details: false,
             heat: false,
             owned_tools: None,
             window: None,

@@ -153,6 +153,9 @@ pub fn rounded_rect(frame: Frame, radius: f32) -> Vec<Segment> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page {
     pub items: Vec<Item>,
+    /// Where the page's footer starts among its items: the running footer is repeated on
+    /// every page, and is not part of what the page says.
+    pub footer_from: Option<usize>,
 }
 
 /// The resolution of a sheet saved as PNG, written in each file.
@@ -223,12 +226,59 @@ impl SheetFormat {
     }
 }
 
+/// What a run of a page's items means to a reader who cannot see it: the tags of the PDF,
+/// in reading order. Items no tag names are decoration (rules, boxes, footers).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Role {
+    /// The document's structure: a section holding its heading and its content.
+    Section,
+    /// A heading, level 1 for the title.
+    Heading(u16),
+    Paragraph,
+    /// A drawing, with the words that stand for it.
+    Figure(String),
+    List,
+    ListItem,
+    Table,
+    Row,
+    /// A column's header cell.
+    HeaderCell,
+    Cell,
+}
+
+/// One node of the sheet's structure: its role, its own items and its children, each in
+/// reading order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tag {
+    pub role: Role,
+    /// Items as (page index, item index).
+    pub items: Vec<(usize, usize)>,
+    pub children: Vec<Tag>,
+}
+
+impl Tag {
+    pub fn new(role: Role) -> Tag {
+        Tag {
+            role,
+            items: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    /// Every tag below this one and itself, depth first.
+    pub fn walk(&self) -> Box<dyn Iterator<Item = &Tag> + '_> {
+        Box::new(std::iter::once(self).chain(self.children.iter().flat_map(Tag::walk)))
+    }
+}
+
 /// The laid-out sheet.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sheet {
     pub paper: Paper,
     pub title: String,
     pub pages: Vec<Page>,
+    /// The structure for assistive technology, in reading order.
+    pub tags: Vec<Tag>,
 }
 
 impl Sheet {

@@ -74,8 +74,8 @@ fn no_text_overflows_its_box_on_any_sample_sheet() {
     routines.push(odd);
     for routine in &routines {
         for paper in [Paper::A4, Paper::Letter] {
-            let sheet =
-                layout(routine, catalog(), &body, paper, Some("routine.ron")).expect("layout");
+            let sheet = layout(routine, catalog(), &body, paper, true, Some("routine.ron"))
+                .expect("layout");
             let (w, h) = paper.size();
             for (page, text) in sheet.texts() {
                 let f = text.frame;
@@ -340,6 +340,7 @@ fn png_snapshot_of_a_sample_sheet() {
         catalog(),
         &body,
         Paper::A4,
+        false,
         Some("before-a-run.ron"),
     )
     .expect("layout");
@@ -442,4 +443,161 @@ fn the_sheet_shows_the_figure_chosen_in_the_window_or_asked_for() {
     .expect("settings");
     assert_eq!(male, sheet("remembered", &[]));
     assert_eq!(female, sheet("overridden", &["--figure", "female"]));
+}
+
+/// Prints a routine file through the real binary and reads the PDF back.
+fn print_example(file: &str, extra: &[&str]) -> pdf::PdfFacts {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let routine = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("routines")
+        .join(file);
+    let out_path = dir.path().join("sheet.pdf");
+    let mut args = vec![
+        "print",
+        routine.to_str().expect("path"),
+        "-o",
+        out_path.to_str().expect("path"),
+    ];
+    args.extend_from_slice(extra);
+    let out = knotmap(&args);
+    assert!(
+        out.status.success(),
+        "{file}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    pdf::read(&std::fs::read(&out_path).expect("the sheet"))
+}
+
+#[test]
+fn each_example_fits_one_page_for_the_wall_with_every_step_and_caution() {
+    let c = catalog();
+    for (file, text) in TEMPLATES {
+        let routine = Routine::from_ron(file, text).expect("example").routine;
+        let cautions = knotmap::sheet::routine_cautions(&routine, c);
+        for paper in ["a4", "letter"] {
+            let facts = print_example(file, &["--paper", paper]);
+            let most = if routine.steps.len() <= 12 { 1 } else { 2 };
+            assert!(
+                facts.pages <= most,
+                "{file} on {paper}: {} pages for {} steps",
+                facts.pages,
+                routine.steps.len()
+            );
+            for (i, step) in routine.steps.iter().enumerate() {
+                let region = c.region(&step.region).expect("region");
+                let technique = c.technique(&step.technique).expect("technique");
+                let tool = c.tool(&step.tool).expect("tool");
+                for needle in [&region.name, &technique.name, &tool.name] {
+                    assert!(
+                        facts.says(needle),
+                        "{file} on {paper}: step {} lacks \"{needle}\"",
+                        i + 1
+                    );
+                }
+                if let Some(note) = &step.note {
+                    assert!(facts.says(note), "{file}: the note \"{note}\" is cut");
+                }
+            }
+            // One short line each on the floor page; the full wording only when asked.
+            for caution in &cautions {
+                assert!(
+                    facts.says(&caution.title),
+                    "{file} on {paper}: no line for \"{}\"",
+                    caution.title
+                );
+                assert!(
+                    !facts.says(&caution.text),
+                    "{file}: the full text of \"{}\" was not asked for",
+                    caution.title
+                );
+            }
+
+            if paper == "letter" {
+                continue;
+            }
+            let detailed = print_example(file, &["--details"]);
+            assert!(
+                detailed.pages > facts.pages,
+                "{file}: the details add a page"
+            );
+            for caution in &cautions {
+                assert!(
+                    detailed.says(&caution.text),
+                    "{file} on {paper}: --details lacks the text of \"{}\"",
+                    caution.title
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_pdf_is_tagged_for_screen_readers() {
+    let facts = print_example("after-a-long-run.ron", &[]);
+    assert_eq!(facts.lang.as_deref(), Some("en"));
+    let count = |kind: &str| facts.tags.iter().filter(|(k, _)| k == kind).count();
+    assert_eq!(count("H1"), 1, "{:?}", facts.tags);
+    assert!(
+        count("H2") >= 2,
+        "the equipment and the cautions have headings"
+    );
+    assert_eq!(count("Table"), 1);
+    assert_eq!(count("TH"), 8, "one header cell a column");
+    assert_eq!(count("TR"), 12, "a header row and a row a step");
+    assert_eq!(count("TD"), 11 * 8);
+    assert!(
+        count("LI") >= 5 + 10,
+        "the tools and the cautions are lists"
+    );
+    let figures: Vec<&str> = facts
+        .tags
+        .iter()
+        .filter(|(kind, _)| kind == "Figure")
+        .map(|(_, alt)| alt.as_deref().expect("every figure has alternate text"))
+        .collect();
+    assert_eq!(
+        figures.len(),
+        1 + 11,
+        "the body diagram and a picture a step"
+    );
+    assert!(
+        figures[0].starts_with("Body map") && figures[0].contains("step 1: Left gluteus maximus"),
+        "{}",
+        figures[0]
+    );
+    assert!(figures[1..].iter().all(|alt| alt.len() > 20));
+    // The reading order: title, the diagram, the equipment, the cautions, then the steps.
+    let order: Vec<&str> = facts.tags.iter().map(|(k, _)| k.as_str()).collect();
+    let first = |kind: &str| order.iter().position(|k| *k == kind).expect(kind);
+    assert!(first("H1") < first("Figure") && first("Figure") < first("L"));
+    assert!(first("L") < first("Table"));
+}
+
+#[test]
+fn step_numbers_on_the_diagram_are_at_least_five_millimetres() {
+    let body = Body::builtin(catalog()).expect("body");
+    for i in 0..TEMPLATES.len() {
+        let sheet = layout(&template(i), catalog(), &body, Paper::A4, false, None).expect("layout");
+        let badges: Vec<f32> = sheet.pages[0]
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                knotmap::sheet::Item::Rect {
+                    frame,
+                    radius,
+                    fill: Some(fill),
+                    ..
+                } if (radius * 2.0 - frame.h).abs() < 0.01
+                    && *fill == knotmap::sheet::Rgb(0x1E, 0x1E, 0x1E) =>
+                {
+                    Some(frame.h)
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(!badges.is_empty(), "{}: no numbers", TEMPLATES[i].0);
+        for h in badges {
+            assert!(h / 72.0 * 25.4 >= 5.0, "a badge {h} pt high");
+        }
+    }
 }

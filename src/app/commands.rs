@@ -79,6 +79,7 @@ impl KnotmapApp {
         match command {
             SheetCommand::ShowPreview(open) => self.state.preview_open = open,
             SheetCommand::SetPaper(paper) => self.state.settings.paper = paper,
+            SheetCommand::SetDetails(details) => self.state.settings.sheet_details = details,
             SheetCommand::Save(format) => self.save_sheet(format),
             SheetCommand::Print => self.print_sheet(),
         }

@@ -20,6 +20,7 @@ impl KnotmapApp {
             self.catalog,
             self.bodies.get(self.state.settings.figure),
             self.state.settings.paper,
+            self.state.settings.sheet_details,
             file_name.as_deref(),
         )
     }

@@ -73,6 +73,21 @@ pub enum Part {
 }
 
 impl Part {
+    /// The part in plain words, as a caption says it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Part::Trunk => "trunk",
+            Part::Neck => "neck",
+            Part::Head => "head",
+            Part::NearUpperArm | Part::FarUpperArm => "upper arm",
+            Part::NearForearm | Part::FarForearm => "forearm",
+            Part::NearHand | Part::FarHand => "hand",
+            Part::NearThigh | Part::FarThigh => "thigh",
+            Part::NearShin | Part::FarShin => "lower leg",
+            Part::NearFoot | Part::FarFoot => "foot",
+        }
+    }
+
     pub const ALL: [Part; 15] = [
         Part::Trunk,
         Part::Neck,

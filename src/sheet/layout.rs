@@ -1,9 +1,14 @@
-//! Lays the sheet out: header, body diagram, equipment, the steps table (continued over pages
-//! with its header repeated), cautions, and a footer on every page.
+//! Lays the sheet out for the floor: the header, the body diagram beside the equipment and a
+//! short line for each caution, then the steps table, all on one page where the routine
+//! allows. The sizes shrink together, a step at a time, until the routine fits its page; a
+//! routine too long for one page flows on with the table's header repeated. The cautions in
+//! full follow on a page of their own when asked for.
 
-use super::{Align, Fonts, Frame, Item, Page, Paper, Rgb, Sheet, SheetError, TextBox, Weight};
+use super::{
+    Align, Fonts, Frame, Item, Page, Paper, Rgb, Role, Sheet, SheetError, Tag, TextBox, Weight,
+};
 use crate::body::Body;
-use crate::catalog::{Catalog, Severity};
+use crate::catalog::{Catalog, Caution, Severity};
 use crate::routine::{Routine, When};
 use crate::words;
 
@@ -11,29 +16,39 @@ mod diagram;
 mod table;
 
 use diagram::diagram;
-use table::table;
 
-const MARGIN: f32 = 36.0;
-const FOOTER: f32 = 24.0;
-const INK: Rgb = Rgb(0x1E, 0x1E, 0x1E);
-const GREY: Rgb = Rgb(0x5E, 0x5E, 0x5E);
-const RULE: Rgb = Rgb(0xC4, 0xC4, 0xC4);
-const HEADER_FILL: Rgb = Rgb(0xEF, 0xEF, 0xEF);
-const WHITE: Rgb = Rgb(0xFF, 0xFF, 0xFF);
+pub(super) const MARGIN: f32 = 30.0;
+const FOOTER: f32 = 16.0;
+pub(super) const INK: Rgb = Rgb(0x1E, 0x1E, 0x1E);
+pub(super) const GREY: Rgb = Rgb(0x5E, 0x5E, 0x5E);
+pub(super) const RULE: Rgb = Rgb(0xC4, 0xC4, 0xC4);
+pub(super) const HEADER_FILL: Rgb = Rgb(0xEF, 0xEF, 0xEF);
+pub(super) const WHITE: Rgb = Rgb(0xFF, 0xFF, 0xFF);
 
 /// Line spacing as a multiple of the font size.
-const LEADING: f32 = 1.28;
+pub(super) const LEADING: f32 = 1.25;
+
+/// The scales tried, largest first, until the routine fits the fewest pages.
+const SCALES: [f32; 5] = [1.0, 0.94, 0.88, 0.83, 0.78];
+
+/// The body diagram's height on the page: never below this, so that step numbers stay
+/// apart, and never above the other.
+const DIAGRAM_MIN: f32 = 210.0;
+const DIAGRAM_MAX: f32 = 300.0;
+
+/// The smallest type the sheet uses.
+pub(super) const SMALLEST: f32 = 6.5;
 
 /// Builds text boxes that fit.
-struct Typesetter<'a> {
-    fonts: &'a Fonts,
+pub(super) struct Typesetter<'a> {
+    pub(super) fonts: &'a Fonts,
 }
 
 impl Typesetter<'_> {
     /// A box at (x, y) of width `w` holding `text`, shrunk down to `min` and cut to
     /// `max_lines` if it must be.
     #[allow(clippy::too_many_arguments)]
-    fn text(
+    pub(super) fn text(
         &self,
         x: f32,
         y: f32,
@@ -46,6 +61,7 @@ impl Typesetter<'_> {
         colour: Rgb,
         align: Align,
     ) -> TextBox {
+        let min = min.min(size);
         let (size, lines) = self.fonts.fit(text, weight, size, min, w, max_lines);
         let leading = size * LEADING;
         TextBox {
@@ -59,8 +75,9 @@ impl Typesetter<'_> {
         }
     }
 
+    /// One line of text, shrunk to fit if it must be.
     #[allow(clippy::too_many_arguments)]
-    fn line(
+    pub(super) fn line(
         &self,
         x: f32,
         y: f32,
@@ -77,7 +94,7 @@ impl Typesetter<'_> {
             text,
             weight,
             size,
-            size * 0.7,
+            (size * 0.7).max(SMALLEST),
             1,
             colour,
             Align::Left,
@@ -85,81 +102,168 @@ impl Typesetter<'_> {
     }
 }
 
-/// Pages being filled, top to bottom.
-struct Pages {
-    width: f32,
-    height: f32,
-    pages: Vec<Page>,
-    y: f32,
+/// Pages being filled, top to bottom, and the structure that names what is on them.
+pub(super) struct Pages {
+    pub(super) width: f32,
+    pub(super) height: f32,
+    pub(super) pages: Vec<Page>,
+    pub(super) y: f32,
 }
 
 impl Pages {
-    fn bottom(&self) -> f32 {
-        self.height - MARGIN - FOOTER
-    }
-
-    fn push(&mut self, item: Item) {
-        if let Some(page) = self.pages.last_mut() {
-            page.items.push(item);
+    fn new(paper: Paper) -> Pages {
+        let (width, height) = paper.size();
+        Pages {
+            width,
+            height,
+            pages: vec![Page::default()],
+            y: MARGIN,
         }
     }
 
-    fn new_page(&mut self) {
+    pub(super) fn bottom(&self) -> f32 {
+        self.height - MARGIN - FOOTER
+    }
+
+    /// Adds an item to the page being filled, as decoration.
+    pub(super) fn push(&mut self, item: Item) -> (usize, usize) {
+        let page = self.pages.len() - 1;
+        let items = &mut self.pages[page].items;
+        items.push(item);
+        (page, items.len() - 1)
+    }
+
+    /// Adds an item as part of `tag`.
+    pub(super) fn put(&mut self, tag: &mut Tag, item: Item) {
+        let at = self.push(item);
+        tag.items.push(at);
+    }
+
+    pub(super) fn new_page(&mut self) {
         self.pages.push(Page::default());
         self.y = MARGIN;
     }
 
-    fn content_width(&self) -> f32 {
+    pub(super) fn content_width(&self) -> f32 {
         self.width - 2.0 * MARGIN
     }
 }
 
-/// Lays out the session sheet of a routine.
+/// A tag holding one text box.
+fn tagged_text(pages: &mut Pages, role: Role, text: TextBox) -> Tag {
+    let mut tag = Tag::new(role);
+    pages.put(&mut tag, Item::Text(text));
+    tag
+}
+
+/// Lays out the session sheet of a routine: the floor pages, then with `details` the
+/// cautions in full on pages of their own.
 pub fn layout(
     routine: &Routine,
     catalog: &Catalog,
     body: &Body,
     paper: Paper,
+    details: bool,
     file_name: Option<&str>,
 ) -> Result<Sheet, SheetError> {
     let fonts = Fonts::get().ok_or(SheetError::Fonts)?;
     let ts = Typesetter { fonts };
-    let (width, height) = paper.size();
-    let mut pages = Pages {
-        width,
-        height,
-        pages: Vec::new(),
-        y: MARGIN,
-    };
-    pages.new_page();
-    header(&ts, &mut pages, routine);
-    figure_row(&ts, &mut pages, routine, catalog, body);
-    table(&ts, &mut pages, routine, catalog, body.figure);
-    cautions(&ts, &mut pages, routine, catalog);
+    let mut best: Option<(Pages, Vec<Tag>)> = None;
+    for scale in SCALES {
+        let draft = floor_pages(&ts, routine, catalog, body, paper, scale);
+        let fewer = best
+            .as_ref()
+            .is_none_or(|(pages, _)| draft.0.pages.len() < pages.pages.len());
+        if fewer {
+            best = Some(draft);
+        }
+        if best
+            .as_ref()
+            .is_some_and(|(pages, _)| pages.pages.len() == 1)
+        {
+            break;
+        }
+    }
+    let (mut pages, mut tags) = best.ok_or(SheetError::Fonts)?;
+    if details {
+        tags.push(cautions_in_full(&ts, &mut pages, routine, catalog));
+    }
     footers(&ts, &mut pages, routine, file_name);
     Ok(Sheet {
         paper,
         title: routine.name.clone(),
         pages: pages.pages,
+        tags,
     })
 }
 
-fn header(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine) {
+/// The pages taken to the floor, at one scale of type and pictures.
+fn floor_pages(
+    ts: &Typesetter<'_>,
+    routine: &Routine,
+    catalog: &Catalog,
+    body: &Body,
+    paper: Paper,
+    scale: f32,
+) -> (Pages, Vec<Tag>) {
+    let mut pages = Pages::new(paper);
+    let mut tags = header(ts, &mut pages, routine, scale);
     let w = pages.content_width();
+
+    // The column beside the diagram sets the band's least height.
+    let band_top = pages.y;
+    let right = Frame::new(MARGIN + w * 0.5, band_top, w * 0.5, f32::MAX);
+    let (side_tags, side_height) = beside_diagram(ts, &mut pages, routine, catalog, right, scale);
+
+    // The diagram takes what the table leaves it, within its bounds.
+    let rows = table::row_heights(ts, catalog, body.figure, routine, w, scale);
+    let table_height = table::HEADER_HEIGHT * scale + rows.iter().sum::<f32>();
+    let gap = 12.0 * scale;
+    let room = pages.bottom() - band_top - gap - table_height;
+    let least = side_height.max(DIAGRAM_MIN);
+    let height = if room >= least {
+        room.min(DIAGRAM_MAX).max(side_height)
+    } else {
+        least.max(260.0)
+    };
+    let figure_frame = Frame::new(MARGIN, band_top, w * 0.47, height);
+    let (alt, items) = diagram(ts, catalog, body, routine, figure_frame);
+    let mut figure = Tag::new(Role::Figure(alt));
+    for item in items {
+        pages.put(&mut figure, item);
+    }
+    tags.push(figure);
+    tags.extend(side_tags);
+    pages.y = band_top + height + gap;
+
+    tags.push(table::table(
+        ts,
+        &mut pages,
+        routine,
+        catalog,
+        body.figure,
+        scale,
+    ));
+    (pages, tags)
+}
+
+fn header(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine, scale: f32) -> Vec<Tag> {
+    let w = pages.content_width();
+    let mut tags = Vec::new();
     let title = ts.text(
         MARGIN,
         pages.y,
         w,
         &routine.name,
         Weight::Bold,
-        22.0,
-        15.0,
+        20.0 * scale,
+        14.0,
         2,
         INK,
         Align::Left,
     );
-    pages.y = title.frame.bottom() + 3.0;
-    pages.push(Item::Text(title));
+    pages.y = title.frame.bottom() + 1.0;
+    tags.push(tagged_text(pages, Role::Heading(1), title));
     let steps = routine.steps.len();
     let meta = format!(
         "{} · {} · {} step{}",
@@ -168,9 +272,9 @@ fn header(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine) {
         steps,
         if steps == 1 { "" } else { "s" }
     );
-    let meta = ts.line(MARGIN, pages.y, w, &meta, Weight::Regular, 11.0, GREY);
-    pages.y = meta.frame.bottom() + 6.0;
-    pages.push(Item::Text(meta));
+    let meta = ts.line(MARGIN, pages.y, w, &meta, Weight::Regular, 10.0, GREY);
+    pages.y = meta.frame.bottom() + 4.0 * scale;
+    tags.push(tagged_text(pages, Role::Paragraph, meta));
     if !routine.notes.trim().is_empty() {
         let notes = ts.text(
             MARGIN,
@@ -178,23 +282,23 @@ fn header(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine) {
             w,
             routine.notes.trim(),
             Weight::Regular,
-            10.0,
-            8.0,
+            8.5 * scale,
+            7.0,
             5,
             INK,
             Align::Left,
         );
-        pages.y = notes.frame.bottom() + 6.0;
-        pages.push(Item::Text(notes));
+        pages.y = notes.frame.bottom() + 4.0 * scale;
+        tags.push(tagged_text(pages, Role::Paragraph, notes));
     }
     // Lines to fill in by hand.
-    let y = pages.y + 12.0;
+    let y = pages.y + 11.0 * scale;
     let half = w / 2.0;
     for (i, label) in ["Date", "How I felt"].iter().enumerate() {
         let x = MARGIN + half * i as f32;
-        let text = ts.line(x, y - 10.0, 70.0, label, Weight::Bold, 9.0, GREY);
-        let label_w = fonts_width(ts, label, Weight::Bold, text.size) + 6.0;
-        pages.push(Item::Text(text));
+        let text = ts.line(x, y - 9.0, 70.0, label, Weight::Bold, 8.5, GREY);
+        let label_w = ts.fonts.width(label, Weight::Bold, text.size) + 6.0;
+        tags.push(tagged_text(pages, Role::Paragraph, text));
         pages.push(Item::Line {
             from: (x + label_w, y + 1.0),
             to: (x + half - 14.0, y + 1.0),
@@ -202,48 +306,112 @@ fn header(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine) {
             width: 0.7,
         });
     }
-    pages.y = y + 12.0;
+    pages.y = y + 12.0 * scale;
+    tags
 }
 
-fn fonts_width(ts: &Typesetter<'_>, text: &str, weight: Weight, size: f32) -> f32 {
-    ts.fonts.width(text, weight, size)
-}
-
-/// The body diagram on the left, the equipment on the right.
-fn figure_row(
+/// The tools to gather and one short line for each caution that applies, in the column
+/// beside the diagram; returns their tags and the height they take.
+fn beside_diagram(
     ts: &Typesetter<'_>,
     pages: &mut Pages,
     routine: &Routine,
     catalog: &Catalog,
-    body: &Body,
-) {
-    let w = pages.content_width();
-    let height = 300.0_f32.min(pages.bottom() - pages.y - 120.0).max(150.0);
-    let diagram_frame = Frame::new(MARGIN, pages.y, w * 0.5, height);
-    for item in diagram(ts, catalog, body, routine, diagram_frame) {
-        pages.push(item);
+    column: Frame,
+    scale: f32,
+) -> (Vec<Tag>, f32) {
+    let mut tags = Vec::new();
+    let mut y = column.y;
+    let heading =
+        |y: f32, text: &str| ts.line(column.x, y, column.w, text, Weight::Bold, 11.0 * scale, INK);
+    let need = heading(y, "You will need");
+    y = need.frame.bottom() + 2.0;
+    tags.push(tagged_text(pages, Role::Heading(2), need));
+    let mut list = Tag::new(Role::List);
+    let size = 8.5 * scale;
+    for (name, extra) in equipment(catalog, routine) {
+        let text = if extra.is_empty() {
+            name
+        } else {
+            format!("{name} · {extra}")
+        };
+        let line = ts.line(
+            column.x + size + 4.0,
+            y,
+            column.w - size - 4.0,
+            &text,
+            Weight::Regular,
+            size,
+            INK,
+        );
+        pages.push(Item::Rect {
+            frame: Frame::new(
+                column.x + 1.0,
+                y + line.leading * 0.2,
+                size * 0.75,
+                size * 0.75,
+            ),
+            fill: None,
+            stroke: Some((GREY, 0.6)),
+            radius: 1.0,
+        });
+        y = line.frame.bottom() + 1.0;
+        list.children.push(tagged_text(pages, Role::ListItem, line));
     }
-    let x = MARGIN + w * 0.54;
-    let column = Frame::new(x, pages.y, w - (x - MARGIN), height);
-    for item in equipment(ts, catalog, routine, column) {
-        pages.push(item);
+    tags.push(list);
+
+    let cautions = routine_cautions(routine, catalog);
+    if !cautions.is_empty() {
+        y += 7.0 * scale;
+        let care = heading(y, "Take care");
+        y = care.frame.bottom() + 2.0;
+        tags.push(tagged_text(pages, Role::Heading(2), care));
+        let mut list = Tag::new(Role::List);
+        let size = 8.0 * scale;
+        for caution in cautions {
+            let (colour, weight) = severity_style(caution.severity);
+            let line = ts.line(
+                column.x + size,
+                y,
+                column.w - size,
+                &caution.title,
+                weight,
+                size,
+                INK,
+            );
+            pages.push(Item::Circle {
+                centre: (column.x + size * 0.3, y + line.leading / 2.0),
+                radius: size * 0.24,
+                fill: colour,
+            });
+            y = line.frame.bottom();
+            list.children.push(tagged_text(pages, Role::ListItem, line));
+        }
+        tags.push(list);
     }
-    pages.y += height + 14.0;
+    (tags, y - column.y)
 }
 
-fn equipment(
-    ts: &Typesetter<'_>,
-    catalog: &Catalog,
-    routine: &Routine,
-    column: Frame,
-) -> Vec<Item> {
+/// How a caution of each severity is marked: its colour, and bold for the ones that matter
+/// most.
+fn severity_style(severity: Severity) -> (Rgb, Weight) {
+    match severity {
+        Severity::Danger => (Rgb(0xA8, 0x1E, 0x1E), Weight::Bold),
+        Severity::Caution => (Rgb(0xC2, 0x7A, 0x00), Weight::Regular),
+        Severity::Info => (Rgb(0x8A, 0x8A, 0x8A), Weight::Regular),
+    }
+}
+
+/// Each tool the routine uses, once, in the order first used: its name, and what to use
+/// instead or that it is home-made.
+fn equipment(catalog: &Catalog, routine: &Routine) -> Vec<(String, String)> {
     let mut tools: Vec<&crate::catalog::ToolId> = Vec::new();
     for step in &routine.steps {
         if !tools.contains(&&step.tool) {
             tools.push(&step.tool);
         }
     }
-    let entries: Vec<(String, String)> = tools
+    tools
         .iter()
         .map(|id| match catalog.tool(id) {
             Some(tool) => {
@@ -258,95 +426,12 @@ fn equipment(
             }
             None => (format!("unknown tool “{id}”"), String::new()),
         })
-        .collect();
-    // Shrink the list until it fits the column; past the smallest size, cut it short.
-    let mut size = 10.0;
-    loop {
-        let mut items = Vec::new();
-        let heading = ts.line(
-            column.x,
-            column.y,
-            column.w,
-            "You will need",
-            Weight::Bold,
-            12.0,
-            INK,
-        );
-        let mut y = heading.frame.bottom() + 4.0;
-        items.push(Item::Text(heading));
-        let mut fitted = 0;
-        for (name, extra) in &entries {
-            let name_box = ts.text(
-                column.x + 12.0,
-                y,
-                column.w - 12.0,
-                name,
-                Weight::Bold,
-                size,
-                size,
-                2,
-                INK,
-                Align::Left,
-            );
-            let mut bottom = name_box.frame.bottom();
-            let extra_box = (!extra.is_empty()).then(|| {
-                ts.text(
-                    column.x + 12.0,
-                    bottom,
-                    column.w - 12.0,
-                    extra,
-                    Weight::Regular,
-                    size - 1.5,
-                    size - 1.5,
-                    2,
-                    GREY,
-                    Align::Left,
-                )
-            });
-            if let Some(b) = &extra_box {
-                bottom = b.frame.bottom();
-            }
-            if bottom > column.bottom() - size * 1.6 {
-                break;
-            }
-            items.push(Item::Rect {
-                frame: Frame::new(column.x + 1.0, y + size * 0.25, size * 0.7, size * 0.7),
-                fill: None,
-                stroke: Some((GREY, 0.6)),
-                radius: 1.0,
-            });
-            items.push(Item::Text(name_box));
-            if let Some(b) = extra_box {
-                items.push(Item::Text(b));
-            }
-            y = bottom + 4.0;
-            fitted += 1;
-        }
-        if fitted == entries.len() || size <= 7.5 {
-            if fitted < entries.len() {
-                let more = format!("…and {} more, listed in the table", entries.len() - fitted);
-                items.push(Item::Text(ts.line(
-                    column.x + 12.0,
-                    y,
-                    column.w - 12.0,
-                    &more,
-                    Weight::Regular,
-                    size - 1.0,
-                    GREY,
-                )));
-            }
-            return items;
-        }
-        size -= 0.5;
-    }
+        .collect()
 }
 
 /// The cautions that apply to this routine's places, techniques and tools, and to the time
-/// it is done.
-pub fn routine_cautions<'a>(
-    routine: &Routine,
-    catalog: &'a Catalog,
-) -> Vec<&'a crate::catalog::Caution> {
+/// it is done, the weightiest first.
+pub fn routine_cautions<'a>(routine: &Routine, catalog: &'a Catalog) -> Vec<&'a Caution> {
     let regions: Vec<_> = routine.steps.iter().map(|s| &s.region).collect();
     let techniques: Vec<_> = routine.steps.iter().map(|s| &s.technique).collect();
     let tools: Vec<_> = routine.steps.iter().map(|s| &s.tool).collect();
@@ -366,24 +451,47 @@ pub fn routine_cautions<'a>(
     list
 }
 
-fn cautions(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine, catalog: &Catalog) {
+/// Every caution that applies, title and full text, from a new page.
+fn cautions_in_full(
+    ts: &Typesetter<'_>,
+    pages: &mut Pages,
+    routine: &Routine,
+    catalog: &Catalog,
+) -> Tag {
+    let mut section = Tag::new(Role::Section);
     let list = routine_cautions(routine, catalog);
-    if list.is_empty() {
-        return;
-    }
+    pages.new_page();
     let w = pages.content_width();
-    if pages.y + 60.0 > pages.bottom() {
-        pages.new_page();
+    let heading = ts.line(
+        MARGIN,
+        pages.y,
+        w,
+        "Take care: the cautions in full",
+        Weight::Bold,
+        14.0,
+        INK,
+    );
+    pages.y = heading.frame.bottom() + 6.0;
+    section
+        .children
+        .push(tagged_text(pages, Role::Heading(2), heading));
+    if list.is_empty() {
+        let none = ts.line(
+            MARGIN,
+            pages.y,
+            w,
+            "No caution applies to this routine.",
+            Weight::Regular,
+            10.0,
+            GREY,
+        );
+        section
+            .children
+            .push(tagged_text(pages, Role::Paragraph, none));
+        return section;
     }
-    let heading = ts.line(MARGIN, pages.y, w, "Take care", Weight::Bold, 13.0, INK);
-    pages.y = heading.frame.bottom() + 4.0;
-    pages.push(Item::Text(heading));
     for caution in list {
-        let colour = match caution.severity {
-            Severity::Danger => Rgb(0xA8, 0x1E, 0x1E),
-            Severity::Caution => Rgb(0x8A, 0x52, 0x00),
-            Severity::Info => GREY,
-        };
+        let (colour, _) = severity_style(caution.severity);
         let title = format!("{} · {}", caution.severity.title(), caution.title);
         let head = ts.text(
             MARGIN,
@@ -391,50 +499,55 @@ fn cautions(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine, catalog: 
             w,
             &title,
             Weight::Bold,
-            9.5,
+            10.0,
             8.0,
             2,
             colour,
             Align::Left,
         );
-        let body = ts.text(
+        let text = ts.text(
             MARGIN,
             0.0,
             w,
             &caution.text,
             Weight::Regular,
-            9.0,
-            7.5,
-            6,
+            9.5,
+            8.0,
+            8,
             INK,
             Align::Left,
         );
-        let height = head.frame.h + body.frame.h + 6.0;
-        if pages.y + height > pages.bottom() {
+        if pages.y + head.frame.h + text.frame.h + 8.0 > pages.bottom() {
             pages.new_page();
         }
         let mut head = head;
         head.frame.y = pages.y;
-        let mut body = body;
-        body.frame.y = head.frame.bottom();
-        pages.y = body.frame.bottom() + 6.0;
-        pages.push(Item::Text(head));
-        pages.push(Item::Text(body));
+        let mut text = text;
+        text.frame.y = head.frame.bottom();
+        pages.y = text.frame.bottom() + 8.0;
+        section
+            .children
+            .push(tagged_text(pages, Role::Heading(3), head));
+        section
+            .children
+            .push(tagged_text(pages, Role::Paragraph, text));
     }
+    section
 }
 
 fn footers(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine, file_name: Option<&str>) {
     let count = pages.pages.len();
     let w = pages.content_width();
-    let y = pages.height - MARGIN - 10.0;
+    let y = pages.height - MARGIN - 8.0;
     let left = match file_name {
         Some(file) => format!("{} · {file}", routine.name),
         None => routine.name.clone(),
     };
     for (n, page) in pages.pages.iter_mut().enumerate() {
+        page.footer_from = Some(page.items.len());
         page.items.push(Item::Line {
-            from: (MARGIN, y - 5.0),
-            to: (MARGIN + w, y - 5.0),
+            from: (MARGIN, y - 4.0),
+            to: (MARGIN + w, y - 4.0),
             colour: RULE,
             width: 0.5,
         });
@@ -449,7 +562,7 @@ fn footers(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine, file_name:
             w * 0.45,
             &right,
             Weight::Regular,
-            8.0,
+            7.5,
             GREY,
         );
         let right_box = TextBox {
@@ -462,7 +575,7 @@ fn footers(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine, file_name:
             w * 0.53,
             &left,
             Weight::Regular,
-            8.0,
+            7.5,
             GREY,
         )));
         page.items.push(Item::Text(right_box));

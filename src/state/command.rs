@@ -80,6 +80,8 @@ pub enum PlayerCommand {
 pub enum SheetCommand {
     ShowPreview(bool),
     SetPaper(Paper),
+    /// Adds the cautions in full to the sheet, or leaves them out.
+    SetDetails(bool),
     Save(SheetFormat),
     Print,
 }

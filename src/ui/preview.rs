@@ -3,6 +3,7 @@
 
 use eframe::egui::{self, RichText};
 
+use crate::body::Figure;
 use crate::routine::Routine;
 use crate::sheet::SheetFormat;
 use crate::sheet::{Paper, Sheet, SheetError, page_pixels};
@@ -14,7 +15,7 @@ const PREVIEW_DPI: f32 = 110.0;
 /// Page images, remade only when the routine or the paper changes.
 #[derive(Default)]
 pub struct PreviewCache {
-    key: Option<(Routine, Paper)>,
+    key: Option<(Routine, Paper, bool, Figure)>,
     pages: Vec<egui::TextureHandle>,
     error: Option<String>,
 }
@@ -26,7 +27,12 @@ impl PreviewCache {
         sheet: &Result<Sheet, SheetError>,
         state: &AppState,
     ) {
-        let key = (state.doc.routine.clone(), state.settings.paper);
+        let key = (
+            state.doc.routine.clone(),
+            state.settings.paper,
+            state.settings.sheet_details,
+            state.settings.figure,
+        );
         if self.key.as_ref() == Some(&key) {
             return;
         }
@@ -86,6 +92,14 @@ pub fn preview_ui(
                 );
                 if paper != state.settings.paper {
                     commands.push(Command::Sheet(SheetCommand::SetPaper(paper)));
+                }
+                let mut details = state.settings.sheet_details;
+                if ui
+                    .checkbox(&mut details, "Cautions in full")
+                    .on_hover_text("Adds every caution's full text on a page after the steps")
+                    .changed()
+                {
+                    commands.push(Command::Sheet(SheetCommand::SetDetails(details)));
                 }
                 ui.separator();
                 if ui.button("Save PDF…").clicked() {

@@ -11,6 +11,10 @@ pub struct PdfFacts {
     pub size: (f32, f32),
     /// Each font's name and whether its glyphs are embedded.
     pub fonts: Vec<(String, bool)>,
+    /// The structure tree, depth first: each element's type and its alternate text.
+    pub tags: Vec<(String, Option<String>)>,
+    /// The document's language, from the catalog.
+    pub lang: Option<String>,
 }
 
 fn number(object: &Object) -> f32 {
@@ -79,10 +83,65 @@ pub fn read(bytes: &[u8]) -> PdfFacts {
             }
         }
     }
+    let catalog = doc.catalog().expect("a catalog");
+    let lang = catalog
+        .get(b"Lang")
+        .ok()
+        .and_then(|l| l.as_str().ok())
+        .map(|l| String::from_utf8_lossy(l).into_owned());
+    let mut tags = Vec::new();
+    if let Ok(root) = catalog.get(b"StructTreeRoot") {
+        walk(&doc, root, &mut tags, 0);
+    }
     PdfFacts {
         text,
         pages: pages.len(),
         size,
         fonts,
+        tags,
+        lang,
+    }
+}
+
+/// Collects the structure elements below `object`, depth first.
+fn walk(doc: &Document, object: &Object, tags: &mut Vec<(String, Option<String>)>, depth: usize) {
+    assert!(depth < 64, "the structure tree is too deep to be a tree");
+    let object = match object {
+        Object::Reference(id) => doc.get_object(*id).expect("a structure element"),
+        other => other,
+    };
+    match object {
+        Object::Array(children) => {
+            for child in children {
+                walk(doc, child, tags, depth + 1);
+            }
+        }
+        Object::Dictionary(dict) => {
+            if let Ok(kind) = dict.get(b"S").and_then(Object::as_name) {
+                let alt = dict
+                    .get(b"Alt")
+                    .ok()
+                    .and_then(|a| a.as_str().ok())
+                    .map(decode_text);
+                tags.push((String::from_utf8_lossy(kind).into_owned(), alt));
+            }
+            if let Ok(kids) = dict.get(b"K") {
+                walk(doc, kids, tags, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A PDF text string: UTF-16 with its byte-order mark, or single bytes.
+fn decode_text(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
     }
 }

@@ -2,8 +2,11 @@
 //! numbered with their steps.
 
 use super::{Align, Frame, GREY, INK, Item, LEADING, Rgb, TextBox, Typesetter, WHITE, Weight};
+
+/// The height of a step number's badge on paper: 5 mm, to read from the floor.
+pub const BADGE_HEIGHT: f32 = 5.0 * 72.0 / 25.4;
 use crate::body::Body;
-use crate::body::{BADGE_SHARE, badge_label, numbered_places};
+use crate::body::{badge_label, numbered_places};
 use crate::catalog::{Catalog, Place, Stride, View};
 use crate::routine::Routine;
 
@@ -36,9 +39,10 @@ pub(super) fn diagram(
     body: &Body,
     routine: &Routine,
     frame: Frame,
-) -> Vec<Item> {
+) -> (String, Vec<Item>) {
     let mut items = Vec::new();
     let numbered = numbered_places(catalog, routine);
+    let alt = describe(catalog, &numbered);
     let caption_h = 12.0;
     for (i, view) in View::ALL.into_iter().enumerate() {
         let sub = Frame::new(
@@ -88,9 +92,9 @@ pub(super) fn diagram(
                 width: 0.3,
             });
         }
-        // Badges in proportion to the figure, within what stays readable on paper.
-        let pill_h = ((BADGE_SHARE * body.height) as f32 * scale).clamp(7.5, 9.5);
-        let size = pill_h * 0.66;
+        // Badges large enough to read from the floor.
+        let pill_h = BADGE_HEIGHT;
+        let size = pill_h * 0.62;
         let badges: Vec<(Place, String, f32)> = numbered
             .iter()
             .filter_map(|(place, numbers)| {
@@ -147,5 +151,25 @@ pub(super) fn diagram(
             Align::Centre,
         )));
     }
-    items
+    (alt, items)
+}
+
+/// The diagram in words: which place each step works.
+fn describe(catalog: &Catalog, numbered: &[(Place, Vec<usize>)]) -> String {
+    if numbered.is_empty() {
+        return "Body map, front and back, with no place marked.".to_owned();
+    }
+    let places: Vec<String> = numbered
+        .iter()
+        .map(|(place, numbers)| {
+            let steps: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+            let name = catalog.regions[place.region].display_name(place.side);
+            let word = if numbers.len() == 1 { "step" } else { "steps" };
+            format!("{word} {}: {name}", steps.join(" and "))
+        })
+        .collect();
+    format!(
+        "Body map, front and back, each place worked numbered with its step: {}.",
+        places.join("; ")
+    )
 }

@@ -1,8 +1,9 @@
-//! The steps table: one row a step, continued over pages with its header repeated.
+//! The steps table: one row a step, each with its position's picture, its tick boxes and its
+//! tightness boxes; continued over pages with its header repeated.
 
 use super::{
-    Align, Frame, GREY, HEADER_FILL, INK, Item, MARGIN, Pages, RULE, Rgb, TextBox, Typesetter,
-    Weight,
+    Align, Frame, GREY, HEADER_FILL, INK, Item, MARGIN, Pages, RULE, Rgb, Role, SMALLEST, Tag,
+    TextBox, Typesetter, Weight,
 };
 use crate::body::Figure;
 use crate::catalog::Catalog;
@@ -11,17 +12,25 @@ use crate::routine::{Routine, Step, StepSide};
 use crate::words;
 
 /// The table's columns: title and width as a share of the content width.
-pub(super) const COLUMNS: [(&str, f32); 7] = [
-    ("#", 0.04),
-    ("Where", 0.19),
-    ("Technique", 0.33),
-    ("Tool", 0.15),
-    ("Dose", 0.10),
-    ("Done", 0.08),
-    ("Tightness 0–10", 0.11),
+pub(super) const COLUMNS: [(&str, f32); 8] = [
+    ("#", 0.035),
+    ("Position", 0.115),
+    ("Where", 0.155),
+    ("Technique", 0.32),
+    ("Tool", 0.12),
+    ("Dose", 0.085),
+    ("Done", 0.065),
+    ("Tightness 0–10", 0.105),
 ];
 
-pub(super) fn column_frames(x0: f32, width: f32) -> [(f32, f32); 7] {
+/// The header row's height at full scale.
+pub(super) const HEADER_HEIGHT: f32 = 15.0;
+
+const PICTURE: usize = 1;
+const DONE: usize = 6;
+const TIGHTNESS: usize = 7;
+
+fn column_frames(x0: f32, width: f32) -> [(f32, f32); 8] {
     let mut x = x0;
     COLUMNS.map(|(_, share)| {
         let w = share * width;
@@ -32,7 +41,7 @@ pub(super) fn column_frames(x0: f32, width: f32) -> [(f32, f32); 7] {
 }
 
 /// The sides a step is done on, as labels for its tick boxes.
-pub(super) fn side_labels(step: &Step) -> &'static [&'static str] {
+fn side_labels(step: &Step) -> &'static [&'static str] {
     match step.side {
         StepSide::Both => &["L", "R"],
         StepSide::Left => &["L"],
@@ -41,7 +50,7 @@ pub(super) fn side_labels(step: &Step) -> &'static [&'static str] {
     }
 }
 
-pub(super) fn place_text(catalog: &Catalog, step: &Step) -> (String, String) {
+fn place_text(catalog: &Catalog, step: &Step) -> (String, String) {
     match catalog.region(&step.region) {
         Some(region) => {
             let side = match step.side {
@@ -56,38 +65,66 @@ pub(super) fn place_text(catalog: &Catalog, step: &Step) -> (String, String) {
     }
 }
 
-pub(super) fn table_header(ts: &Typesetter<'_>, pages: &mut Pages) {
+/// The header row; with `tag`, its cells are tagged as the table's header cells, otherwise
+/// (a header repeated on a later page) it is decoration.
+fn table_header(ts: &Typesetter<'_>, pages: &mut Pages, scale: f32, tag: Option<&mut Tag>) {
     let w = pages.content_width();
     let cols = column_frames(MARGIN, w);
-    let h = 16.0;
+    let h = HEADER_HEIGHT * scale;
     pages.push(Item::Rect {
         frame: Frame::new(MARGIN, pages.y, w, h),
         fill: Some(HEADER_FILL),
         stroke: None,
         radius: 0.0,
     });
+    let mut row = Tag::new(Role::Row);
     for ((title, _), (x, cw)) in COLUMNS.iter().zip(cols) {
+        let size = 7.5 * scale.max(0.9);
         let text = ts.text(
-            x + 3.0,
-            pages.y + 4.0,
-            cw - 6.0,
+            x + 2.0,
+            pages.y + (h - size * super::LEADING) / 2.0,
+            cw - 4.0,
             title,
             Weight::Bold,
-            8.0,
-            6.0,
+            size,
+            SMALLEST,
             1,
             GREY,
             Align::Left,
         );
-        pages.push(Item::Text(text));
+        let mut cell = Tag::new(Role::HeaderCell);
+        pages.put(&mut cell, Item::Text(text));
+        row.children.push(cell);
+    }
+    // A header repeated on a later page is for the eye only: its items stay untagged.
+    if let Some(tag) = tag {
+        tag.children.push(row);
     }
     pages.y += h;
 }
 
-/// The cells of one step, laid out at the top of the page; returns the items and the height.
+/// One step's row, laid out from `y`.
+struct Row {
+    /// Each column's items, in reading order.
+    cells: [Vec<Item>; 8],
+    /// The position's picture: the words that stand for it, and its drawing.
+    picture: Option<(String, Vec<Item>)>,
+    /// The boxes to fill in by hand.
+    boxes: Vec<Item>,
+    height: f32,
+}
+
+/// Whether a row is laid out to be drawn, or only to learn its height.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    Draw,
+    Measure,
+}
+
+/// The cells of one step from `y`.
 // One row of the table reads best as one function, cell by cell.
-#[allow(clippy::too_many_lines)]
-pub(super) fn step_row(
+#[allow(clippy::too_many_lines, clippy::too_many_arguments)]
+fn step_row(
     ts: &Typesetter<'_>,
     catalog: &Catalog,
     figure: Figure,
@@ -95,39 +132,53 @@ pub(super) fn step_row(
     step: &Step,
     y: f32,
     width: f32,
-) -> (Vec<Item>, f32) {
+    scale: f32,
+    purpose: Purpose,
+) -> Row {
     let cols = column_frames(MARGIN, width);
-    let pad = 5.0;
-    let mut items = Vec::new();
-    let mut bottom = y + 26.0;
-    let stack = |items: &mut Vec<Item>, bottom: &mut f32, boxes: Vec<TextBox>| {
-        for b in boxes {
-            *bottom = bottom.max(b.frame.bottom() + pad);
-            items.push(Item::Text(b));
-        }
+    let pad = 4.0 * scale;
+    let mut row = Row {
+        cells: Default::default(),
+        picture: None,
+        boxes: Vec::new(),
+        height: 0.0,
     };
+    let mut bottom = y;
     let top = y + pad;
-    let cell = |c: usize| (cols[c].0 + 3.0, cols[c].1 - 6.0);
+    let cell = |c: usize| (cols[c].0 + 2.0, cols[c].1 - 4.0);
+    let put = |row: &mut Row, c: usize, b: TextBox| row.cells[c].push(Item::Text(b));
 
     let (x, w) = cell(0);
-    stack(
-        &mut items,
-        &mut bottom,
-        vec![ts.text(
-            x,
-            top,
-            w,
-            &(index + 1).to_string(),
-            Weight::Bold,
-            12.0,
-            8.0,
-            1,
-            INK,
-            Align::Left,
-        )],
+    let number = ts.line(
+        x,
+        top,
+        w + 2.0,
+        &(index + 1).to_string(),
+        Weight::Bold,
+        11.0 * scale,
+        INK,
     );
+    put(&mut row, 0, number);
 
-    let (x, w) = cell(1);
+    // The position, small: enough to recognise it on the floor.
+    let (x, w) = cell(PICTURE);
+    if let Some(picture) = Pictures::builtin()
+        .ok()
+        .and_then(|pictures| pictures.get(&step.technique))
+    {
+        let h = (w * 0.56).min(34.0 * scale);
+        let pw = h / 0.56;
+        let frame = Frame::new(x + (w - pw) / 2.0, top, pw, h);
+        if purpose == Purpose::Draw {
+            row.picture = Some((
+                picture.describe(),
+                picture_items(picture, figure, frame, &Palette::LIGHT),
+            ));
+        }
+        bottom = bottom.max(frame.bottom());
+    }
+
+    let (x, w) = cell(2);
     let (place, side) = place_text(catalog, step);
     let place_box = ts.text(
         x,
@@ -135,37 +186,25 @@ pub(super) fn step_row(
         w,
         &place,
         Weight::Bold,
-        9.5,
-        7.5,
-        3,
+        8.5 * scale,
+        7.0,
+        2,
         INK,
         Align::Left,
     );
-    let side_box = ts.text(
+    let side_box = ts.line(
         x,
         place_box.frame.bottom(),
         w,
         &side,
         Weight::Regular,
-        8.0,
-        7.0,
-        1,
+        7.5 * scale,
         GREY,
-        Align::Left,
     );
-    // The position, small, under the place: enough to recognise it on the floor.
-    let picture_top = side_box.frame.bottom() + 3.0;
-    stack(&mut items, &mut bottom, vec![place_box, side_box]);
-    if let Some(picture) = Pictures::builtin()
-        .ok()
-        .and_then(|pictures| pictures.get(&step.technique))
-    {
-        let frame = Frame::new(x, picture_top, w, w * 0.56);
-        items.extend(picture_items(picture, figure, frame, &Palette::LIGHT));
-        bottom = bottom.max(frame.bottom() + pad);
-    }
+    put(&mut row, 2, place_box);
+    put(&mut row, 2, side_box);
 
-    let (x, w) = cell(2);
+    let (x, w) = cell(3);
     let (name, summary) = match catalog.technique(&step.technique) {
         Some(t) => (t.name.clone(), t.summary.clone()),
         None => (
@@ -179,77 +218,74 @@ pub(super) fn step_row(
         w,
         &name,
         Weight::Bold,
-        9.5,
-        7.5,
+        8.5 * scale,
+        7.0,
         2,
         INK,
         Align::Left,
     );
-    let mut boxes_y = name_box.frame.bottom();
-    let mut boxes = vec![name_box];
+    let mut text_y = name_box.frame.bottom();
+    put(&mut row, 3, name_box);
+    let small = 7.5 * scale;
     if !summary.is_empty() {
         let b = ts.text(
             x,
-            boxes_y,
+            text_y,
             w,
             &summary,
             Weight::Regular,
-            8.5,
-            7.0,
-            3,
+            small,
+            SMALLEST,
+            2,
             GREY,
             Align::Left,
         );
-        boxes_y = b.frame.bottom();
-        boxes.push(b);
+        text_y = b.frame.bottom();
+        put(&mut row, 3, b);
     }
     if let Some(note) = &step.note {
-        boxes.push(ts.text(
+        let b = ts.text(
             x,
-            boxes_y + 1.0,
+            text_y,
             w,
             &format!("Note: {note}"),
             Weight::Regular,
-            8.5,
-            7.0,
+            small,
+            SMALLEST,
             3,
             INK,
             Align::Left,
-        ));
+        );
+        put(&mut row, 3, b);
     }
-    stack(&mut items, &mut bottom, boxes);
 
-    let (x, w) = cell(3);
+    let (x, w) = cell(4);
     let tool = catalog.tool(&step.tool).map_or_else(
         || format!("unknown tool “{}”", step.tool),
         |t| t.name.clone(),
     );
-    stack(
-        &mut items,
-        &mut bottom,
-        vec![ts.text(
-            x,
-            top,
-            w,
-            &tool,
-            Weight::Regular,
-            9.0,
-            7.0,
-            3,
-            INK,
-            Align::Left,
-        )],
+    let tool_box = ts.text(
+        x,
+        top,
+        w,
+        &tool,
+        Weight::Regular,
+        8.0 * scale,
+        SMALLEST,
+        2,
+        INK,
+        Align::Left,
     );
+    put(&mut row, 4, tool_box);
 
-    let (x, w) = cell(4);
-    let amount = words::dose(step.dose);
+    let (x, w) = cell(5);
     let dose_box = ts.text(
         x,
         top,
         w,
-        &amount,
+        &words::dose(step.dose),
         Weight::Bold,
-        10.0,
+        9.0 * scale,
         7.0,
         2,
         INK,
@@ -260,64 +296,103 @@ pub(super) fn step_row(
     } else {
         "per side"
     };
-    let per_box = ts.text(
+    let per_box = ts.line(
         x,
         dose_box.frame.bottom(),
         w,
         per,
         Weight::Regular,
-        8.0,
-        6.5,
-        1,
+        7.0 * scale,
         GREY,
-        Align::Left,
     );
-    stack(&mut items, &mut bottom, vec![dose_box, per_box]);
+    put(&mut row, 5, dose_box);
+    put(&mut row, 5, per_box);
 
     // One tick box and one tightness box per side.
+    let box_h = 10.0 * scale.max(0.9);
     for (i, label) in side_labels(step).iter().enumerate() {
-        let by = top + i as f32 * 15.0;
-        for (c, box_w) in [(5, 11.0), (6, 26.0)] {
+        let by = top + i as f32 * (box_h + 3.0 * scale);
+        for (c, box_w) in [(DONE, box_h), (TIGHTNESS, 2.4 * box_h)] {
             let (x, _) = cell(c);
-            let label_w = if label.is_empty() { 0.0 } else { 9.0 };
+            let label_w = if label.is_empty() { 0.0 } else { 8.0 };
             if !label.is_empty() {
-                items.push(Item::Text(ts.text(
+                let text = ts.text(
                     x,
-                    by + 1.0,
+                    by + (box_h - 7.0 * super::LEADING) / 2.0,
                     label_w,
                     label,
                     Weight::Bold,
-                    7.5,
-                    6.0,
+                    7.0,
+                    SMALLEST,
                     1,
                     GREY,
                     Align::Left,
-                )));
+                );
+                row.cells[c].push(Item::Text(text));
             }
-            items.push(Item::Rect {
-                frame: Frame::new(x + label_w, by, box_w, 11.0),
+            row.boxes.push(Item::Rect {
+                frame: Frame::new(x + label_w, by, box_w, box_h),
                 fill: None,
                 stroke: Some((Rgb(0x70, 0x70, 0x70), 0.7)),
                 radius: 1.5,
             });
-            bottom = bottom.max(by + 11.0 + pad);
+            bottom = bottom.max(by + box_h);
         }
     }
-    (items, bottom - y)
+    for item in row.cells.iter().flatten() {
+        if let Item::Text(text) = item {
+            bottom = bottom.max(text.frame.bottom());
+        }
+    }
+    row.height = bottom + pad - y;
+    row
 }
 
+/// Each step's row height, for the page to plan its space.
+pub(super) fn row_heights(
+    ts: &Typesetter<'_>,
+    catalog: &Catalog,
+    figure: Figure,
+    routine: &Routine,
+    width: f32,
+    scale: f32,
+) -> Vec<f32> {
+    routine
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| {
+            step_row(
+                ts,
+                catalog,
+                figure,
+                index,
+                step,
+                0.0,
+                width,
+                scale,
+                Purpose::Measure,
+            )
+            .height
+        })
+        .collect()
+}
+
+/// The table, from the page's current height on; returns its tag.
 pub(super) fn table(
     ts: &Typesetter<'_>,
     pages: &mut Pages,
     routine: &Routine,
     catalog: &Catalog,
     figure: Figure,
-) {
+    scale: f32,
+) -> Tag {
     let w = pages.content_width();
+    let mut table = Tag::new(Role::Table);
     if pages.y + 60.0 > pages.bottom() {
         pages.new_page();
     }
-    table_header(ts, pages);
+    table_header(ts, pages, scale, Some(&mut table));
     if routine.steps.is_empty() {
         let empty = ts.line(
             MARGIN + 3.0,
@@ -329,11 +404,26 @@ pub(super) fn table(
             GREY,
         );
         pages.y = empty.frame.bottom() + 8.0;
-        pages.push(Item::Text(empty));
-        return;
+        let mut section = Tag::new(Role::Section);
+        section.children.push(table);
+        section
+            .children
+            .push(super::tagged_text(pages, Role::Paragraph, empty));
+        return section;
     }
     for (index, step) in routine.steps.iter().enumerate() {
-        let (_, height) = step_row(ts, catalog, figure, index, step, 0.0, w);
+        let height = step_row(
+            ts,
+            catalog,
+            figure,
+            index,
+            step,
+            0.0,
+            w,
+            scale,
+            Purpose::Measure,
+        )
+        .height;
         if pages.y + height > pages.bottom() {
             pages.new_page();
             let cont = ts.line(
@@ -342,18 +432,47 @@ pub(super) fn table(
                 w,
                 &format!("{} — continued", routine.name),
                 Weight::Bold,
-                11.0,
+                10.0,
                 GREY,
             );
-            pages.y = cont.frame.bottom() + 6.0;
+            pages.y = cont.frame.bottom() + 4.0;
             pages.push(Item::Text(cont));
-            table_header(ts, pages);
+            table_header(ts, pages, scale, None);
         }
-        let (items, height) = step_row(ts, catalog, figure, index, step, pages.y, w);
-        for item in items {
+        let row = step_row(
+            ts,
+            catalog,
+            figure,
+            index,
+            step,
+            pages.y,
+            w,
+            scale,
+            Purpose::Draw,
+        );
+        let mut row_tag = Tag::new(Role::Row);
+        for item in row.boxes {
             pages.push(item);
         }
-        pages.y += height;
+        let mut picture = row.picture;
+        for (c, items) in row.cells.into_iter().enumerate() {
+            let mut cell = Tag::new(Role::Cell);
+            if c == PICTURE
+                && let Some((alt, drawing)) = picture.take()
+            {
+                let mut figure = Tag::new(Role::Figure(alt));
+                for item in drawing {
+                    pages.put(&mut figure, item);
+                }
+                cell.children.push(figure);
+            }
+            for item in items {
+                pages.put(&mut cell, item);
+            }
+            row_tag.children.push(cell);
+        }
+        table.children.push(row_tag);
+        pages.y += row.height;
         pages.push(Item::Line {
             from: (MARGIN, pages.y),
             to: (MARGIN + w, pages.y),
@@ -361,5 +480,6 @@ pub(super) fn table(
             width: 0.5,
         });
     }
-    pages.y += 14.0;
+    pages.y += 10.0;
+    table
 }
