@@ -59,6 +59,26 @@ pub enum Command {
     },
     /// Print the tightness log: one session a line, with each place's rating.
     Log,
+    /// Write a report of the tightness log for a physio: the body map at the start and the end
+    /// of the period, the places that changed most, left against right, each place's course
+    /// and the sessions done. A month fits two pages.
+    Report {
+        /// The first day, as YYYY-MM-DD (default: four weeks before --to).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// The last day, as YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Where to write the report: OUT.pdf, OUT.png, or - for PDF on stdout.
+        #[arg(short, long, value_name = "OUT")]
+        output: std::path::PathBuf,
+        /// Paper size.
+        #[arg(long, value_enum, ignore_case = true, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// The figure on the report's maps (default: the one chosen in the window).
+        #[arg(long, value_enum, ignore_case = true)]
+        figure: Option<FigureArg>,
+    },
     /// Check routine files: prints FILE:LINE:COL: message for each problem; exits 1 if any
     /// file has an error (unknown ids are warnings).
     Check {
@@ -157,6 +177,26 @@ pub fn sheet_files(
     .map_err(|e| BadInput(e.to_string()))?;
     let files = format.render(&sheet).map_err(|e| BadInput(e.to_string()))?;
     Ok((files, loaded.routine.name))
+}
+
+/// The period a report covers, from the dates given: `to` defaults to `today`, `from` to
+/// four weeks before `to`.
+pub fn report_period(
+    from: Option<&str>,
+    to: Option<&str>,
+    today: jiff::civil::Date,
+) -> Result<crate::log::report::Period, BadInput> {
+    use crate::log::report::{Period, parse_date};
+    let date =
+        |text: &str, option: &str| parse_date(text).map_err(|e| BadInput(format!("{option}: {e}")));
+    let to = to.map_or(Ok(today), |t| date(t, "--to"))?;
+    let from = from.map_or(Ok(Period::four_weeks_to(to).from), |f| date(f, "--from"))?;
+    if from > to {
+        return Err(BadInput(format!(
+            "--from {from} is after --to {to}: the period runs from the first date to the second"
+        )));
+    }
+    Ok(Period { from, to })
 }
 
 /// A command that could not do what was asked; the message is for the runner.

@@ -11,8 +11,24 @@ use crate::routine::StepSide;
 use crate::storage::{self, Folders, StorageError};
 use crate::words::terminal_safe;
 
+pub mod report;
+
+/// The colour of a tightness from 0 to 10 on the map and on paper: green for loose through
+/// yellow to red for very tight.
+pub fn heat_rgb(tightness: f32) -> (u8, u8, u8) {
+    let t = (tightness / f32::from(MAX_TIGHTNESS)).clamp(0.0, 1.0);
+    let (a, b, f) = if t < 0.5 {
+        ((0x4C, 0xAF, 0x50), (0xF2, 0xC1, 0x4E), t * 2.0)
+    } else {
+        ((0xF2, 0xC1, 0x4E), (0xD6, 0x45, 0x45), (t - 0.5) * 2.0)
+    };
+    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * f).round() as u8;
+    (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
 /// The log file's format version.
-pub const LOG_FORMAT: u32 = 1;
+/// Format 2 adds each session's steps done and skipped.
+pub const LOG_FORMAT: u32 = 2;
 
 /// Logs larger than this are refused: years of daily sessions fit in a fraction of it.
 pub const MAX_LOG_BYTES: u64 = 16 * 1024 * 1024;
@@ -55,6 +71,12 @@ pub struct Entry {
     pub time: Option<String>,
     pub routine: String,
     pub ratings: Vec<Rating>,
+    /// The steps done and skipped, for a session played in the window; a session done
+    /// from the printed sheet has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<u32>,
 }
 
 /// Every entry, oldest first.
@@ -154,6 +176,9 @@ impl Log {
                 message: format!("there is no field `{}` in a log", unknown.message),
                 ..unknown
             }));
+        } else {
+            // An older format reads as it is and is written in this one from now on.
+            log.format = LOG_FORMAT;
         }
         Ok(log)
     }
@@ -295,6 +320,8 @@ mod tests {
                     time: None,
                     routine: "After".to_owned(),
                     ratings: vec![rating(t)],
+                    done: None,
+                    skipped: None,
                 },
             )
             .expect("recorded");

@@ -88,19 +88,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some(path) = &output {
                 let (files, _) =
                     cli::sheet_files(catalog, &body, &routine, paper.into(), details, format)?;
-                if path.as_os_str() == "-" {
-                    for bytes in &files {
-                        write_stdout(bytes)?;
-                    }
-                } else {
-                    for (path, bytes) in format.paths(path, files.len()).iter().zip(&files) {
-                        knotmap::storage::write_atomic(path, bytes)?;
-                        eprintln!(
-                            "knotmap: wrote {}",
-                            knotmap::words::terminal_safe(&path.display().to_string())
-                        );
-                    }
-                }
+                write_outputs(path, format, &files)?;
             }
             if to_printer {
                 let (files, name) = cli::sheet_files(
@@ -134,6 +122,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 print(&log.to_text(catalog))
             }
+        }
+        Some(Command::Report {
+            from,
+            to,
+            output,
+            paper,
+            figure,
+        }) => {
+            let format = cli::sheet_format(&output)?;
+            let today = jiff::Zoned::now().date();
+            let period = cli::report_period(from.as_deref(), to.as_deref(), today)?;
+            let folders = knotmap::storage::Folders::from_system().ok_or_else(|| {
+                cli::BadInput("there is no data folder on this system".to_owned())
+            })?;
+            let log = knotmap::log::Log::load(&folders)?;
+            let report = knotmap::log::report::Report::new(&log, catalog, period);
+            let body = knotmap::body::Body::builtin_figure(catalog, cli::sheet_figure(figure))?;
+            let sheet = knotmap::sheet::report_sheet(&report, catalog, &body, paper.into())?;
+            let files = format.render(&sheet)?;
+            write_outputs(&output, format, &files)
         }
         Some(Command::Check { files }) => {
             let report = cli::check(catalog, &files);
@@ -174,6 +182,29 @@ fn not_a_file_or_command(file: &std::path::Path) -> anyhow::Error {
 
 /// Writes a sheet to stdout. The sheet is the whole point, so a reader that stops early or
 /// a full disk is an error, said in words.
+/// Writes a document's files where asked: standard output for `-`, else each file in place,
+/// named on standard error.
+fn write_outputs(
+    path: &std::path::Path,
+    format: SheetFormat,
+    files: &[Vec<u8>],
+) -> anyhow::Result<()> {
+    if path.as_os_str() == "-" {
+        for bytes in files {
+            write_stdout(bytes)?;
+        }
+        return Ok(());
+    }
+    for (path, bytes) in format.paths(path, files.len()).iter().zip(files) {
+        knotmap::storage::write_atomic(path, bytes)?;
+        eprintln!(
+            "knotmap: wrote {}",
+            knotmap::words::terminal_safe(&path.display().to_string())
+        );
+    }
+    Ok(())
+}
+
 fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout

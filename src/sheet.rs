@@ -9,6 +9,7 @@ pub(crate) mod png;
 pub mod print;
 
 pub use fonts::{Fonts, Weight};
+pub use layout::report::report_sheet;
 pub use layout::{layout, routine_cautions};
 pub use pdf::to_pdf;
 pub use png::{items_to_pixels, items_to_png, page_pixels, to_pngs};

@@ -192,7 +192,7 @@ fn a_newer_tightness_log_is_read_and_never_rewritten() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");
     std::fs::create_dir_all(&data).expect("dir");
-    let newer = "(format: 2, entries: [(date: \"2026-11-20\", routine: \"Run\", mood: \"calm\", ratings: [(region: \"calf\", side: Left, tightness: 6)])], devices: [\"watch\"])\n";
+    let newer = "(format: 3, entries: [(date: \"2026-11-20\", routine: \"Run\", mood: \"calm\", ratings: [(region: \"calf\", side: Left, tightness: 6)])], devices: [\"watch\"])\n";
     let log_file = data.join("tightness-log.ron");
     std::fs::write(&log_file, newer).expect("write");
     let dialogs = FakeDialogs::default();

@@ -33,6 +33,7 @@ impl KnotmapApp {
                 }
             }
             FileCommand::RecordLog(ratings) => self.record_log(ratings),
+            FileCommand::ExportReport(span) => self.export_report(span),
         }
     }
 

@@ -34,6 +34,7 @@ impl PathPrompt {
         match self.purpose {
             PathFor::Open | PathFor::SaveRoutine(_) => "ron",
             PathFor::Sheet(format) => format.extension(),
+            PathFor::Report(_) => "pdf",
         }
     }
 }
@@ -76,7 +77,7 @@ impl KnotmapApp {
                     Some(format!("There is no file at {}.", path.display()))
                 }
                 PathFor::Open => None,
-                PathFor::SaveRoutine(_) | PathFor::Sheet(_) => {
+                PathFor::SaveRoutine(_) | PathFor::Sheet(_) | PathFor::Report(_) => {
                     let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
                     if path.is_dir() {
                         Some(format!("{} is a folder; add a file name.", path.display()))
@@ -115,6 +116,7 @@ impl KnotmapApp {
                 }
             }
             PathFor::Sheet(format) => self.write_sheet(&path, format),
+            PathFor::Report(span) => self.write_report(&path, span),
         }
     }
 }

@@ -38,11 +38,19 @@ impl KnotmapApp {
             return;
         };
         let (date, time) = crate::log::local_stamp(&self.clock.local_now());
+        // A session played to its end says what was done; one done from the sheet cannot.
+        let steps = self
+            .state
+            .play
+            .filter(|play| play.now == crate::player::Now::Finished)
+            .map(|play| play.summary);
         let entry = crate::log::Entry {
             date,
             time: Some(time),
             routine: self.state.doc.routine.name.clone(),
             ratings,
+            done: steps.map(|s| s.done as u32),
+            skipped: steps.map(|s| s.skipped as u32),
         };
         match crate::log::Log::record(folders, entry) {
             Ok(log) => {

@@ -87,6 +87,57 @@ impl KnotmapApp {
         self.notify(NoticeKind::Info, text);
     }
 
+    /// Asks where, then writes the tightness report over `span` there.
+    pub(super) fn export_report(&mut self, span: crate::log::report::Span) {
+        let today = self.clock.local_now().date();
+        let name = format!("tightness-report-{today}.pdf");
+        let folder = self.folders.as_ref().map(crate::storage::Folders::routines);
+        if !self.dialogs.available() {
+            self.state.pending = Some(Pending::TypePath(PathPrompt::new(
+                PathFor::Report(span),
+                folder,
+                &name,
+            )));
+            return;
+        }
+        let Some(path) = self.dialogs.pick_save(folder.as_deref(), &name) else {
+            return;
+        };
+        self.write_report(&path, span);
+    }
+
+    /// Writes the tightness report over `span` as a PDF.
+    pub(super) fn write_report(&mut self, path: &std::path::Path, span: crate::log::report::Span) {
+        use crate::log::report::Report;
+        let today = self.clock.local_now().date();
+        let report = Report::new(
+            &self.state.log,
+            self.catalog,
+            span.period(today, &self.state.log),
+        );
+        let made = sheet::report_sheet(
+            &report,
+            self.catalog,
+            self.bodies.get(self.state.settings.figure),
+            self.state.settings.paper,
+        )
+        .and_then(|sheet| sheet::to_pdf(&sheet));
+        let result = made
+            .map_err(|e| e.to_string())
+            .and_then(|pdf| crate::storage::write_atomic(path, &pdf).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => self.notify(
+                NoticeKind::Info,
+                format!(
+                    "Saved the tightness report for {} to {}.",
+                    report.period.words(),
+                    path.display()
+                ),
+            ),
+            Err(e) => self.notify(NoticeKind::Error, format!("Could not save the report. {e}")),
+        }
+    }
+
     /// Sends the sheet to the default printer; when printing is not possible, offers to save
     /// the PDF instead.
     pub(super) fn print_sheet(&mut self) {

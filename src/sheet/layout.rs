@@ -13,6 +13,7 @@ use crate::routine::{Routine, When};
 use crate::words;
 
 mod diagram;
+pub(super) mod report;
 mod table;
 
 use diagram::diagram;
@@ -111,7 +112,7 @@ pub(super) struct Pages {
 }
 
 impl Pages {
-    fn new(paper: Paper) -> Pages {
+    pub(super) fn new(paper: Paper) -> Pages {
         let (width, height) = paper.size();
         Pages {
             width,
@@ -150,7 +151,7 @@ impl Pages {
 }
 
 /// A tag holding one text box.
-fn tagged_text(pages: &mut Pages, role: Role, text: TextBox) -> Tag {
+pub(super) fn tagged_text(pages: &mut Pages, role: Role, text: TextBox) -> Tag {
     let mut tag = Tag::new(role);
     pages.put(&mut tag, Item::Text(text));
     tag
@@ -188,7 +189,11 @@ pub fn layout(
     if details {
         tags.push(cautions_in_full(&ts, &mut pages, routine, catalog));
     }
-    footers(&ts, &mut pages, routine, file_name);
+    let left = match file_name {
+        Some(file) => format!("{} · {file}", routine.name),
+        None => routine.name.clone(),
+    };
+    footers(&ts, &mut pages, &left);
     Ok(Sheet {
         paper,
         title: routine.name.clone(),
@@ -535,14 +540,12 @@ fn cautions_in_full(
     section
 }
 
-fn footers(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine, file_name: Option<&str>) {
+/// The running footer of every page: what the document is on the left, the page on the
+/// right.
+pub(super) fn footers(ts: &Typesetter<'_>, pages: &mut Pages, left: &str) {
     let count = pages.pages.len();
     let w = pages.content_width();
     let y = pages.height - MARGIN - 8.0;
-    let left = match file_name {
-        Some(file) => format!("{} · {file}", routine.name),
-        None => routine.name.clone(),
-    };
     for (n, page) in pages.pages.iter_mut().enumerate() {
         page.footer_from = Some(page.items.len());
         page.items.push(Item::Line {
@@ -573,7 +576,7 @@ fn footers(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine, file_name:
             MARGIN,
             y,
             w * 0.53,
-            &left,
+            left,
             Weight::Regular,
             7.5,
             GREY,

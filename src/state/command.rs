@@ -36,6 +36,8 @@ pub enum FileCommand {
     TypePath(String),
     /// Add a session's ratings to the tightness log.
     RecordLog(Vec<crate::log::Rating>),
+    /// Asks where, then writes the tightness report for a physio over a span as a PDF.
+    ExportReport(crate::log::report::Span),
 }
 
 /// The routine being edited: its steps, its history, and routines made from it.
@@ -134,7 +136,8 @@ impl Command {
                 | FileCommand::SaveAs
                 | FileCommand::Answer(_)
                 | FileCommand::TypePath(_)
-                | FileCommand::RecordLog(_) => false,
+                | FileCommand::RecordLog(_)
+                | FileCommand::ExportReport(_) => false,
             },
             Command::Routine(routine) => match routine {
                 RoutineCommand::SelectStep(_) => false,

@@ -55,6 +55,8 @@ pub enum PathFor {
     /// Save the routine there, then carry on with what was asked, if anything.
     SaveRoutine(Option<Then>),
     Sheet(SheetFormat),
+    /// The tightness report for a physio, over this span.
+    Report(crate::log::report::Span),
 }
 
 /// The question that asks for a path by hand.

@@ -130,7 +130,8 @@ fn scale_ui(ui: &mut egui::Ui, place: &str, value: &mut Option<u8>) {
     });
 }
 
-/// The "Log a session" window, for a session done from the printed sheet.
+/// The tightness log's window: rating a session done from the printed sheet, and the report
+/// for a physio.
 pub fn log_window_ui(
     ctx: &egui::Context,
     catalog: &Catalog,
@@ -138,30 +139,64 @@ pub fn log_window_ui(
     commands: &mut Vec<Command>,
 ) {
     let mut open = true;
-    egui::Window::new("Log a session")
+    egui::Window::new("Tightness log")
         .open(&mut open)
         .default_width(480.0)
         .collapsible(false)
         .show(ctx, |ui| {
-            ui.label(RichText::new(&state.doc.routine.name).strong());
-            ratings_ui(ui, catalog, state, commands);
+            if !state.doc.routine.steps.is_empty() {
+                ui.label(RichText::new("Log a session").strong());
+                ui.label(RichText::new(&state.doc.routine.name).weak());
+                ratings_ui(ui, catalog, state, commands);
+                ui.separator();
+            }
+            report_ui(ui, state, commands);
         });
-    super::widgets::name_title_bar(ctx, "Log a session");
+    super::widgets::name_title_bar(ctx, "Tightness log");
     if !open {
         commands.push(Command::View(ViewCommand::ShowLogWindow(false)));
     }
 }
 
+/// The report for a physio: the span, and a button that asks where to save it.
+fn report_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    use crate::log::report::Span;
+    ui.label(RichText::new("Report for the physio").strong());
+    ui.label(
+        RichText::new(
+            "The map at the start and the end, the places that changed most, left against \
+             right, each place's course and the sessions, as a PDF.",
+        )
+        .weak(),
+    );
+    let key = egui::Id::unique("knotmap_report_span");
+    let mut span: Span = ui.data(|d| d.get_temp(key)).unwrap_or_default();
+    let logged = state.log.entries.len();
+    let shown = span.title();
+    ui.horizontal_wrapped(|ui| {
+        super::widgets::labelled_combo(
+            ui,
+            "Period",
+            "report_span",
+            ui.spacing().combo_width * 1.3,
+            &mut span,
+            shown,
+            Span::ALL.map(|s| (s, s.title().to_owned())),
+        );
+        let export = ui
+            .add_enabled(logged > 0, egui::Button::new("Export report…"))
+            .on_disabled_hover_text("Nothing is logged yet");
+        if export.clicked() {
+            commands.push(Command::File(FileCommand::ExportReport(span)));
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(key, span));
+}
+
 /// Green for loose through yellow to red for very tight.
 pub fn heat_colour(tightness: f32) -> Color32 {
-    let t = (tightness / 10.0).clamp(0.0, 1.0);
-    let (a, b, f) = if t < 0.5 {
-        ((0x4C, 0xAF, 0x50), (0xF2, 0xC1, 0x4E), t * 2.0)
-    } else {
-        ((0xF2, 0xC1, 0x4E), (0xD6, 0x45, 0x45), (t - 0.5) * 2.0)
-    };
-    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * f).round() as u8;
-    Color32::from_rgb(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+    let (r, g, b) = crate::log::heat_rgb(tightness);
+    Color32::from_rgb(r, g, b)
 }
 
 /// The logged tightness of a place over time, newest last, as small bars.

@@ -87,6 +87,7 @@ fn path_prompt_ui(ctx: &egui::Context, prompt: &PathPrompt, commands: &mut Vec<C
         PathFor::Open => ("Open a routine", "Open"),
         PathFor::SaveRoutine(_) => ("Save the routine", "Save"),
         PathFor::Sheet(_) => ("Save the session sheet", "Save"),
+        PathFor::Report(_) => ("Save the tightness report", "Save"),
     };
     let modal = egui::Modal::new(egui::Id::unique("knotmap_path_prompt")).show(ctx, |ui| {
         ui.set_width(520.0);

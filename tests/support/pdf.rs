@@ -1,4 +1,5 @@
 //! Reads a PDF back in pure Rust: its text, its pages and their size, its fonts.
+#![allow(dead_code)] // each test file uses the facts it needs
 
 use pdf_extract::{Document, Object};
 

@@ -33,6 +33,65 @@ pub(super) fn thin(points: &[kurbo::Point], min: f64) -> Vec<&kurbo::Point> {
     kept
 }
 
+/// How a body view was fitted to its frame: page point = origin + body unit × scale.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Fit {
+    pub(super) scale: f32,
+    pub(super) ox: f32,
+    pub(super) oy: f32,
+}
+
+impl Fit {
+    pub(super) fn map(self, p: &kurbo::Point) -> (f32, f32) {
+        (
+            self.ox + p.x as f32 * self.scale,
+            self.oy + p.y as f32 * self.scale,
+        )
+    }
+}
+
+/// A place's fill and outline on paper.
+pub(super) type Shade = (Option<Rgb>, Option<(Rgb, f32)>);
+
+/// One view of the body fitted into `frame` and centred across it: the silhouette, each
+/// place shaded as `shade` says, and the drawing's details.
+pub(super) fn body_view(
+    body: &Body,
+    view: View,
+    frame: Frame,
+    shade: &dyn Fn(Place) -> Shade,
+) -> (Vec<Item>, Fit) {
+    let scale = ((frame.w - 6.0) / body.width as f32).min(frame.h / body.height as f32);
+    let fit = Fit {
+        scale,
+        ox: frame.x + (frame.w - body.width as f32 * scale) / 2.0,
+        oy: frame.y,
+    };
+    let map = |p: &kurbo::Point| fit.map(p);
+    let shape = body.view(view);
+    let mut items = vec![Item::Polygon {
+        points: thin(&shape.silhouette, 1.5).into_iter().map(map).collect(),
+        fill: Some(Rgb(0xF5, 0xF1, 0xEC)),
+        stroke: Some((Rgb(0x8E, 0x84, 0x7B), 0.6)),
+    }];
+    for place in &shape.places {
+        let (fill, stroke) = shade(place.place);
+        items.push(Item::Polygon {
+            points: thin(&place.outline, 1.2).into_iter().map(map).collect(),
+            fill,
+            stroke,
+        });
+    }
+    for line in &shape.details {
+        items.push(Item::Polyline {
+            points: thin(line, 1.5).into_iter().map(map).collect(),
+            colour: Rgb(0xCD, 0xC5, 0xBD),
+            width: 0.3,
+        });
+    }
+    (items, fit)
+}
+
 pub(super) fn diagram(
     ts: &Typesetter<'_>,
     catalog: &Catalog,
@@ -51,20 +110,10 @@ pub(super) fn diagram(
             frame.w / 2.0,
             frame.h - caption_h,
         );
-        let scale = ((sub.w - 6.0) / body.width as f32).min(sub.h / body.height as f32);
-        let ox = sub.x + (sub.w - body.width as f32 * scale) / 2.0;
-        let oy = sub.y;
-        let map = |p: &kurbo::Point| (ox + p.x as f32 * scale, oy + p.y as f32 * scale);
-        let shape = body.view(view);
-        items.push(Item::Polygon {
-            points: thin(&shape.silhouette, 1.5).into_iter().map(map).collect(),
-            fill: Some(Rgb(0xF5, 0xF1, 0xEC)),
-            stroke: Some((Rgb(0x8E, 0x84, 0x7B), 0.6)),
-        });
-        for place in &shape.places {
-            let region = &catalog.regions[place.place.region];
-            let worked = numbered.iter().any(|(p, _)| *p == place.place);
-            let (fill, stroke) = if region.warns() {
+        let (view_items, fit) = body_view(body, view, sub, &|place| {
+            let region = &catalog.regions[place.region];
+            let worked = numbered.iter().any(|(p, _)| *p == place);
+            if region.warns() {
                 (
                     Some(Rgb(0xFB, 0xE4, 0xE4)),
                     Some((Rgb(0xC0, 0x32, 0x32), 0.4)),
@@ -78,20 +127,12 @@ pub(super) fn diagram(
                 (Some(tint(stride)), Some((Rgb(0x55, 0x4C, 0x46), 0.5)))
             } else {
                 (None, Some((Rgb(0xCB, 0xC3, 0xBA), 0.35)))
-            };
-            items.push(Item::Polygon {
-                points: thin(&place.outline, 1.2).into_iter().map(map).collect(),
-                fill,
-                stroke,
-            });
-        }
-        for line in &shape.details {
-            items.push(Item::Polyline {
-                points: thin(line, 1.5).into_iter().map(map).collect(),
-                colour: Rgb(0xCD, 0xC5, 0xBD),
-                width: 0.3,
-            });
-        }
+            }
+        });
+        items.extend(view_items);
+        let Fit { scale, .. } = fit;
+        let map = |p: &kurbo::Point| fit.map(p);
+        let shape = body.view(view);
         // Badges large enough to read from the floor.
         let pill_h = BADGE_HEIGHT;
         let size = pill_h * 0.62;

@@ -195,5 +195,17 @@ pub(super) fn routine_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: 
             commands.push(Command::View(ViewCommand::ShowLogWindow(true)));
             ui.close();
         }
+        if ui
+            .add_enabled(
+                !state.log.entries.is_empty(),
+                egui::Button::new("Tightness report…"),
+            )
+            .on_hover_text("A report of the tightness log for a physio, as a PDF")
+            .on_disabled_hover_text("Nothing is logged yet")
+            .clicked()
+        {
+            commands.push(Command::View(ViewCommand::ShowLogWindow(true)));
+            ui.close();
+        }
     });
 }
