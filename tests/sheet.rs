@@ -576,7 +576,7 @@ fn the_pdf_is_tagged_for_screen_readers() {
 #[test]
 fn step_numbers_on_the_diagram_are_at_least_five_millimetres() {
     let body = Body::builtin(catalog()).expect("body");
-    for i in 0..TEMPLATES.len() {
+    for (i, (name, _)) in TEMPLATES.iter().enumerate() {
         let sheet = layout(&template(i), catalog(), &body, Paper::A4, false, None).expect("layout");
         let badges: Vec<f32> = sheet.pages[0]
             .items
@@ -595,7 +595,7 @@ fn step_numbers_on_the_diagram_are_at_least_five_millimetres() {
                 _ => None,
             })
             .collect();
-        assert!(!badges.is_empty(), "{}: no numbers", TEMPLATES[i].0);
+        assert!(!badges.is_empty(), "{name}: no numbers");
         for h in badges {
             assert!(h / 72.0 * 25.4 >= 5.0, "a badge {h} pt high");
         }
