@@ -43,22 +43,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 knotmap::app::run(catalog, knotmap::app::Start::Open(file))
             }
         },
-        Some(Command::Play { routine }) => {
-            // Check it first, with the same messages as `knotmap check`.
-            let report = cli::check(catalog, std::slice::from_ref(&routine));
-            if !report.valid {
-                return Err(cli::BadInput(report.problems.trim_end().to_owned()).into());
-            }
-            let loaded = knotmap::storage::read_routine(&routine)?.loaded;
-            if loaded.routine.steps.is_empty() {
-                return Err(cli::BadInput(format!(
-                    "{}: this routine has no steps to play",
-                    routine.display()
-                ))
-                .into());
-            }
-            knotmap::app::run(catalog, knotmap::app::Start::Play(routine))
-        }
+        Some(Command::Play { routine }) => play(catalog, routine),
         Some(Command::Regions) => print(&cli::regions(catalog)),
         Some(Command::Show { query }) => print(&cli::show(catalog, &query.join(" "))?),
         Some(Command::Print {
@@ -154,6 +139,24 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
     }
+}
+
+/// `knotmap play ROUTINE`: checked as `knotmap check` would, then played in the window.
+fn play(catalog: &'static Catalog, routine: std::path::PathBuf) -> anyhow::Result<()> {
+    // Check it first, with the same messages as `knotmap check`.
+    let report = cli::check(catalog, std::slice::from_ref(&routine));
+    if !report.valid {
+        return Err(cli::BadInput(report.problems.trim_end().to_owned()).into());
+    }
+    let loaded = knotmap::storage::read_routine(&routine)?.loaded;
+    if loaded.routine.steps.is_empty() {
+        return Err(cli::BadInput(format!(
+            "{}: this routine has no steps to play",
+            routine.display()
+        ))
+        .into());
+    }
+    knotmap::app::run(catalog, knotmap::app::Start::Play(routine))
 }
 
 /// `knotmap WORD` where WORD is no file: a mistyped command is a usage error, a path a
