@@ -80,11 +80,13 @@ impl Fonts {
     }
 
     /// Breaks text into lines no wider than `width`; words too long for a line are broken.
+    /// A number stays on the line of the short unit after it ("5 s", "60 min", "10 cm").
     pub fn wrap(&self, text: &str, weight: Weight, size: f32, width: f32) -> Vec<String> {
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             let mut line = String::new();
-            for word in paragraph.split_whitespace() {
+            for word in unbreakable_words(paragraph) {
+                let word = word.as_str();
                 let candidate = if line.is_empty() {
                     word.to_owned()
                 } else {
@@ -151,9 +153,48 @@ impl Fonts {
     }
 }
 
+/// The words of a paragraph, a number joined to a unit of up to three letters after it.
+fn unbreakable_words(paragraph: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    for word in paragraph.split_whitespace() {
+        let letters = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        let is_unit = !letters.is_empty()
+            && letters.chars().count() <= 3
+            && letters.chars().all(char::is_alphabetic);
+        match words.last_mut() {
+            Some(last) if glue_next && is_unit => {
+                last.push(' ');
+                last.push_str(word);
+                glue_next = false;
+                continue;
+            }
+            _ => {}
+        }
+        glue_next = word.chars().all(|c| c.is_ascii_digit() || c == '–' || c == '-')
+            && word.chars().any(|c| c.is_ascii_digit());
+        words.push(word.to_owned());
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_keeps_its_unit_on_its_line() {
+        let fonts = Fonts::get().expect("fonts");
+        let text = "sink into a tight spot, move on within 5 s.";
+        // A width that fits everything up to "5" but not "5 s.".
+        let upto = fonts.width("sink into a tight spot, move on within 5", Weight::Regular, 10.0);
+        let lines = fonts.wrap(text, Weight::Regular, 10.0, upto + 1.0);
+        assert_eq!(lines.last().map(String::as_str), Some("5 s."), "{lines:?}");
+        assert_eq!(
+            unbreakable_words("roll for 60 seconds, 2–3 min or 10 passes"),
+            ["roll", "for", "60", "seconds,", "2–3 min", "or", "10", "passes"]
+        );
+    }
 
     #[test]
     fn wrapped_lines_fit_their_width() {
