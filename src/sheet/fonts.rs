@@ -171,7 +171,9 @@ fn unbreakable_words(paragraph: &str) -> Vec<String> {
             }
             _ => {}
         }
-        glue_next = word.chars().all(|c| c.is_ascii_digit() || c == '–' || c == '-')
+        glue_next = word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '–' || c == '-')
             && word.chars().any(|c| c.is_ascii_digit());
         words.push(word.to_owned());
     }
@@ -187,12 +189,25 @@ mod tests {
         let fonts = Fonts::get().expect("fonts");
         let text = "sink into a tight spot, move on within 5 s.";
         // A width that fits everything up to "5" but not "5 s.".
-        let upto = fonts.width("sink into a tight spot, move on within 5", Weight::Regular, 10.0);
+        let upto = fonts.width(
+            "sink into a tight spot, move on within 5",
+            Weight::Regular,
+            10.0,
+        );
         let lines = fonts.wrap(text, Weight::Regular, 10.0, upto + 1.0);
         assert_eq!(lines.last().map(String::as_str), Some("5 s."), "{lines:?}");
         assert_eq!(
             unbreakable_words("roll for 60 seconds, 2–3 min or 10 passes"),
-            ["roll", "for", "60", "seconds,", "2–3 min", "or", "10", "passes"]
+            [
+                "roll",
+                "for",
+                "60",
+                "seconds,",
+                "2–3 min",
+                "or",
+                "10",
+                "passes"
+            ]
         );
     }
 
