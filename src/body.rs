@@ -43,6 +43,15 @@ const FRAME_PAD: f64 = 6.0;
 /// hold a [`TARGET`] square, in body units.
 const MARGIN: f64 = 22.0;
 
+/// What a body map is built for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Use {
+    /// The window: narrow places get a margin the pointer can hit.
+    Pointer,
+    /// A printout: the places as drawn, nothing more.
+    Paper,
+}
+
 /// The figure's midline: sided cells are drawn on one half and mirrored onto the other.
 fn midline(width: f64) -> f64 {
     width / 2.0
@@ -161,23 +170,58 @@ impl Body {
 
     /// One figure's body map, embedded in the binary.
     pub fn builtin_figure(catalog: &Catalog, figure: Figure) -> Result<Body, CatalogError> {
-        Body::parse(include_str!("../assets/body.ron"), catalog, figure)
+        Body::parse(
+            include_str!("../assets/body.ron"),
+            catalog,
+            figure,
+            Use::Pointer,
+        )
+    }
+
+    /// One figure's body map for paper: the same places, without the margins beside the
+    /// narrow ones that only a pointer needs (they take most of the time to build).
+    pub fn builtin_for_paper(catalog: &Catalog, figure: Figure) -> Result<Body, CatalogError> {
+        Body::parse(
+            include_str!("../assets/body.ron"),
+            catalog,
+            figure,
+            Use::Paper,
+        )
     }
 
     /// Parses body geometry for one figure and checks it against the catalog: every region
     /// drawn in its own view, sided regions mirrored from their left-side shape, and the
-    /// places tiling the figure.
-    pub fn parse(text: &str, catalog: &Catalog, figure: Figure) -> Result<Body, CatalogError> {
+    /// places tiling the figure. The views are built side by side, each on a thread.
+    pub fn parse(
+        text: &str,
+        catalog: &Catalog,
+        figure: Figure,
+        used: Use,
+    ) -> Result<Body, CatalogError> {
         let file: BodyFile = parse_ron(FILE, text)?;
         let figure_file = file
             .figures
             .iter()
             .find(|f| f.figure == figure)
             .ok_or_else(|| invalid(format!("the {} figure is missing", figure.label())))?;
-        let mut views = Vec::new();
-        for view_file in &file.views {
-            views.push(build_view(view_file, &file, figure_file, catalog)?);
-        }
+        let views = std::thread::scope(|scope| {
+            let builds: Vec<_> = file
+                .views
+                .iter()
+                .map(|view_file| {
+                    let file = &file;
+                    scope.spawn(move || build_view(view_file, file, figure_file, catalog, used))
+                })
+                .collect();
+            builds
+                .into_iter()
+                .map(|build| {
+                    build
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect::<Result<Vec<ViewShape>, CatalogError>>()
+        })?;
         for view in View::ALL {
             if !views.iter().any(|v| v.view == view) {
                 return Err(invalid(format!("the {} view is missing", view.label())));

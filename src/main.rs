@@ -65,7 +65,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     )
                     .exit();
             }
-            let body = knotmap::body::Body::builtin_figure(catalog, cli::sheet_figure(figure))?;
+            let body = knotmap::body::Body::builtin_for_paper(catalog, cli::sheet_figure(figure))?;
             let format = match &output {
                 Some(path) => cli::sheet_format(path)?,
                 None => SheetFormat::Pdf,
@@ -123,7 +123,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             })?;
             let log = knotmap::log::Log::load(&folders)?;
             let report = knotmap::log::report::Report::new(&log, catalog, period);
-            let body = knotmap::body::Body::builtin_figure(catalog, cli::sheet_figure(figure))?;
+            let body = knotmap::body::Body::builtin_for_paper(catalog, cli::sheet_figure(figure))?;
             let sheet = knotmap::sheet::report_sheet(&report, catalog, &body, paper.into())?;
             let files = format.render(&sheet)?;
             write_outputs(&output, format, &files)

@@ -456,3 +456,24 @@ fn the_hit_index_answers_as_a_search_of_every_place_would() {
         }
     }
 }
+
+#[test]
+fn a_printout_draws_the_same_places_as_the_window_without_pointer_margins() {
+    let catalog = Catalog::builtin().expect("catalog");
+    for body in bodies() {
+        let paper = Body::builtin_for_paper(catalog, body.figure).expect("body for paper");
+        let window: Vec<_> = body.places().collect();
+        let printed: Vec<_> = paper.places().collect();
+        assert_eq!(window.len(), printed.len());
+        assert!(
+            window.iter().any(|(_, s)| !s.margin.is_empty()),
+            "the window gives narrow places a margin"
+        );
+        for ((view, shape), (paper_view, paper_shape)) in window.iter().zip(&printed) {
+            assert_eq!((view, shape.place), (paper_view, paper_shape.place));
+            assert_eq!(shape.outline, paper_shape.outline, "{}", name(catalog, shape));
+            assert_eq!(shape.holes, paper_shape.holes);
+            assert!(paper_shape.margin.is_empty(), "{}", name(catalog, shape));
+        }
+    }
+}

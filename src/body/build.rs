@@ -10,7 +10,8 @@ use super::geometry::{
 };
 use super::hit_index::HitIndex;
 use super::{
-    DRAWN_TOLERANCE, MARGIN, PlaceShape, TARGET, Triangles, ViewShape, figure, midline, partition,
+    DRAWN_TOLERANCE, MARGIN, PlaceShape, TARGET, Triangles, Use, ViewShape, figure, midline,
+    partition,
 };
 use crate::catalog::{Catalog, CatalogError, Place, Side, View};
 
@@ -19,6 +20,7 @@ pub(super) fn build_view(
     body: &BodyFile,
     figure: &FigureFile,
     catalog: &Catalog,
+    used: Use,
 ) -> Result<ViewShape, CatalogError> {
     let view = file.view;
     let mid = midline(body.width);
@@ -130,7 +132,9 @@ pub(super) fn build_view(
     }
     // A place with others inside it is drawn first, under them.
     places.sort_by_key(|shape| shape.holes.is_empty());
-    give_margins(&mut places, &body_area, mid);
+    if used == Use::Pointer {
+        give_margins(&mut places, &body_area, mid);
+    }
     Ok(ViewShape {
         view,
         silhouette_fill: Triangles::fill(&simplified_ring(&silhouette, DRAWN_TOLERANCE))
