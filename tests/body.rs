@@ -471,7 +471,12 @@ fn a_printout_draws_the_same_places_as_the_window_without_pointer_margins() {
         );
         for ((view, shape), (paper_view, paper_shape)) in window.iter().zip(&printed) {
             assert_eq!((view, shape.place), (paper_view, paper_shape.place));
-            assert_eq!(shape.outline, paper_shape.outline, "{}", name(catalog, shape));
+            assert_eq!(
+                shape.outline,
+                paper_shape.outline,
+                "{}",
+                name(catalog, shape)
+            );
             assert_eq!(shape.holes, paper_shape.holes);
             assert!(paper_shape.margin.is_empty(), "{}", name(catalog, shape));
         }

@@ -3,6 +3,8 @@
 
 #[path = "support/pdf.rs"]
 mod pdf;
+#[path = "support/png.rs"]
+mod png;
 #[path = "support/window.rs"]
 mod window;
 
@@ -143,6 +145,26 @@ fn the_report_says_what_the_log_says() {
             .any(|a| a.contains("at the end") && a.contains("Left calf 3")),
         "{alts:?}"
     );
+}
+
+#[test]
+fn png_snapshot_of_a_report_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("knotmap");
+    write_month(&data);
+    let catalog = knotmap::catalog::Catalog::builtin().expect("catalog");
+    let log = Log::load(&Folders::at(&data)).expect("the log");
+    let period = knotmap::log::report::Period {
+        from: jiff::civil::date(2026, 11, 1),
+        to: jiff::civil::date(2026, 11, 30),
+    };
+    let report = knotmap::log::report::Report::new(&log, catalog, period);
+    let body = knotmap::body::Body::builtin_for_paper(catalog, knotmap::body::Figure::Female)
+        .expect("body");
+    let sheet = knotmap::sheet::report_sheet(&report, catalog, &body, knotmap::sheet::Paper::A4)
+        .expect("the report's layout");
+    let pngs = knotmap::sheet::to_pngs(&sheet, 72.0).expect("PNG");
+    png::assert_matches_snapshot(&pngs[0], "report_a_month.png");
 }
 
 #[test]

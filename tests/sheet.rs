@@ -2,6 +2,8 @@
 
 #[path = "support/pdf.rs"]
 mod pdf;
+#[path = "support/png.rs"]
+mod png;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -346,31 +348,7 @@ fn png_snapshot_of_a_sample_sheet() {
     .expect("layout");
     let pngs = to_pngs(&sheet, 72.0).expect("png");
     assert_eq!(pngs.len(), sheet.pages.len(), "one PNG a page");
-    let png = pngs[0].clone();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/sheet_before_a_run.png");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
-        std::fs::write(&path, &png).expect("write snapshot");
-    }
-    let expected = tiny_skia::Pixmap::load_png(&path).expect("snapshot");
-    let actual = tiny_skia::Pixmap::decode_png(&png).expect("decode");
-    assert_eq!(
-        (actual.width(), actual.height()),
-        (expected.width(), expected.height())
-    );
-    let differing = actual
-        .pixels()
-        .iter()
-        .zip(expected.pixels())
-        .filter(|(a, b)| {
-            let d = |x: u8, y: u8| x.abs_diff(y);
-            d(a.red(), b.red()) > 16 || d(a.green(), b.green()) > 16 || d(a.blue(), b.blue()) > 16
-        })
-        .count();
-    assert!(
-        differing * 1000 <= actual.pixels().len(),
-        "{differing} pixels differ from {}",
-        path.display()
-    );
+    png::assert_matches_snapshot(&pngs[0], "sheet_before_a_run.png");
     // The PDF of the same sheet is a real PDF too.
     assert!(to_pdf(&sheet).expect("pdf").starts_with(b"%PDF-"));
 }
