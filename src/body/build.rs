@@ -39,7 +39,9 @@ pub(super) fn build_view(
 
     // Each cell, clipped to the figure and to everything drawn before it.
     let body_area = partition::area_from(&silhouette);
-    let mut taken = partition::Area::new();
+    // What is laid so far, piece by piece with its bounds: a cell is cut only by the pieces
+    // near it, all in one operation (they never overlap, so together they are their union).
+    let mut laid: Vec<([f64; 4], partition::Area)> = Vec::new();
     let mut claims: Vec<(Place, partition::Area)> = Vec::new();
     for region_file in &file.regions {
         let index = catalog.region_index(&region_file.id).ok_or_else(|| {
@@ -77,11 +79,17 @@ pub(super) fn build_view(
             }
             // Hairline slivers left along the edges of places drawn before are dropped here,
             // before they make every later cut slower.
-            let piece = partition::without_slivers(partition::subtract(
-                &partition::intersect(&cell, &body_area),
-                &taken,
-            ));
-            taken = partition::union(&taken, &piece);
+            let on_body = partition::intersect(&cell, &body_area);
+            let cell_bounds = partition::bounds(&on_body);
+            let near: partition::Area = laid
+                .iter()
+                .filter(|(b, _)| cell_bounds.is_some_and(|c| partition::boxes_meet(*b, c)))
+                .flat_map(|(_, piece)| piece.iter().cloned())
+                .collect();
+            let piece = partition::without_slivers(partition::subtract(&on_body, &near));
+            if let Some(b) = partition::bounds(&piece) {
+                laid.push((b, piece.clone()));
+            }
             let place = Place {
                 region: index,
                 side,

@@ -82,9 +82,31 @@ fn total_area(a: &Area) -> f64 {
     a.iter().map(|s| shape_area(s)).sum()
 }
 
-/// Drops the slivers.
+/// The length of a shape's outer contour.
+fn perimeter(shape: &[Vec<[f64; 2]>]) -> f64 {
+    shape.first().map_or(0.0, |outer| {
+        let mut j = outer.len().wrapping_sub(1);
+        let mut sum = 0.0;
+        for i in 0..outer.len() {
+            sum += (outer[i][0] - outer[j][0]).hypot(outer[i][1] - outer[j][1]);
+            j = i;
+        }
+        sum
+    })
+}
+
+/// Pieces thinner than this on average (twice the area over the perimeter, in body units)
+/// are hairlines left between two cuts: dropped however long they are.
+const HAIRLINE: f64 = 1.0;
+
+/// Drops the slivers and the hairlines.
 pub(super) fn without_slivers(a: Area) -> Area {
-    a.into_iter().filter(|s| shape_area(s) >= SLIVER).collect()
+    a.into_iter()
+        .filter(|s| {
+            let area = shape_area(s);
+            area >= SLIVER && 2.0 * area / perimeter(s).max(f64::MIN_POSITIVE) >= HAIRLINE
+        })
+        .collect()
 }
 
 /// The shortest edge an outline keeps, in body units (a twentieth of a pixel at the default
@@ -144,6 +166,21 @@ pub(super) fn half_plane(x: f64, right: bool) -> Area {
     vec![vec![vec![[x0, -FAR], [x1, -FAR], [x1, FAR], [x0, FAR]]]]
 }
 
+/// The smallest axis-aligned box around an area, as (min x, min y, max x, max y); `None`
+/// for an empty area.
+pub(super) fn bounds(a: &Area) -> Option<[f64; 4]> {
+    let mut points = a.iter().flatten().flatten();
+    let &[x, y] = points.next()?;
+    Some(points.fold([x, y, x, y], |[x0, y0, x1, y1], &[x, y]| {
+        [x0.min(x), y0.min(y), x1.max(x), y1.max(y)]
+    }))
+}
+
+/// Whether two boxes from [`bounds`] overlap or touch.
+pub(super) fn boxes_meet(a: [f64; 4], b: [f64; 4]) -> bool {
+    a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +203,16 @@ mod tests {
         assert!((total_area(&union(&a, &b)) - 150.0).abs() < 1e-6);
         assert!(total_area(&intersect(&a, &Vec::new())) < 1e-9);
         assert!((total_area(&subtract(&a, &Vec::new())) - 100.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn bounds_of_areas() {
+        let a = union(&square(0.0, 0.0, 10.0), &square(20.0, 5.0, 10.0));
+        let b = bounds(&a).expect("bounds");
+        assert_eq!(b, [0.0, 0.0, 30.0, 15.0]);
+        assert!(bounds(&Vec::new()).is_none());
+        assert!(boxes_meet(b, [30.0, 15.0, 40.0, 40.0]));
+        assert!(!boxes_meet(b, [31.0, 0.0, 40.0, 40.0]));
     }
 
     #[test]
