@@ -141,5 +141,22 @@ fn picture(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frame, hit_testing, picture);
+/// Building the figures from their file: both for the window at start-up (with the margins
+/// beside narrow places), and one for paper (without).
+fn building(c: &mut Criterion) {
+    let catalog = catalog();
+    let mut group = c.benchmark_group("body");
+    group.sample_size(20);
+    group.bench_function("both figures for the window", |b| {
+        b.iter(|| black_box(knotmap::body::Bodies::builtin(catalog).expect("bodies")));
+    });
+    group.bench_function("one figure for paper", |b| {
+        b.iter(|| {
+            black_box(Body::builtin_for_paper(catalog, knotmap::body::Figure::Male).expect("body"))
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frame, hit_testing, picture, building);
 criterion_main!(benches);
