@@ -579,3 +579,15 @@ fn step_numbers_on_the_diagram_are_at_least_five_millimetres() {
         }
     }
 }
+
+#[test]
+fn a_name_in_any_script_or_with_an_emoji_still_makes_a_valid_pdf() {
+    let body = Body::builtin(catalog()).expect("body");
+    let mut routine = template(0);
+    routine.name = "Laufen 🏃 ランニング \u{1b}".to_owned();
+    routine.steps[0].note = Some("脚 – 5 s 🦵".to_owned());
+    let sheet = layout(&routine, catalog(), &body, Paper::A4, false, None).expect("layout");
+    let pdf = to_pdf(&sheet).expect("a PDF that passes PDF/UA-1 with every glyph drawn");
+    let facts = pdf::read(&pdf);
+    assert!(facts.says("Laufen ?"), "{}", facts.text);
+}

@@ -58,6 +58,26 @@ impl Fonts {
         }
     }
 
+    /// The text as the fonts can draw it: a character they have no glyph for (a control
+    /// character, an emoji, a script Inter lacks) becomes "?", as it is measured and as the
+    /// PNG draws it, so that no PDF shows an empty box (PDF/UA forbids one).
+    pub fn printable<'a>(&self, text: &'a str, weight: Weight) -> std::borrow::Cow<'a, str> {
+        let face = self.face(weight);
+        if text.chars().all(|c| face.glyph_index(c).is_some()) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        text.chars()
+            .map(|c| {
+                if face.glyph_index(c).is_some() {
+                    c
+                } else {
+                    '?'
+                }
+            })
+            .collect::<String>()
+            .into()
+    }
+
     /// Width of a line of text, in points.
     pub fn width(&self, text: &str, weight: Weight, size: f32) -> f32 {
         let face = self.face(weight);
@@ -183,6 +203,19 @@ fn unbreakable_words(paragraph: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_the_fonts_cannot_draw_is_a_question_mark() {
+        let fonts = Fonts::get().expect("fonts");
+        assert_eq!(
+            fonts.printable("Calves\u{1b}[2J 🏃", Weight::Bold),
+            "Calves?[2J ?"
+        );
+        assert_eq!(
+            fonts.printable("Rückenrolle – 5 s", Weight::Regular),
+            "Rückenrolle – 5 s"
+        );
+    }
 
     #[test]
     fn a_number_keeps_its_unit_on_its_line() {

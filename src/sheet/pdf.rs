@@ -124,7 +124,8 @@ fn draw_text(
         if line.is_empty() {
             continue;
         }
-        let width = metrics.width(line, text.weight, text.size);
+        let line = metrics.printable(line, text.weight);
+        let width = metrics.width(&line, text.weight, text.size);
         let x = match text.align {
             Align::Left => text.frame.x,
             Align::Centre => text.frame.x + (text.frame.w - width) / 2.0,
@@ -145,7 +146,7 @@ fn draw_text(
             Point::from_xy(x, baseline),
             font.clone(),
             text.size,
-            line,
+            &line,
             false,
             TextDirection::Auto,
         );
