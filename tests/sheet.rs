@@ -591,3 +591,53 @@ fn a_name_in_any_script_or_with_an_emoji_still_makes_a_valid_pdf() {
     let facts = pdf::read(&pdf);
     assert!(facts.says("Laufen ?"), "{}", facts.text);
 }
+
+#[test]
+fn a_step_number_outside_its_place_points_to_it() {
+    use knotmap::sheet::Item;
+    let body = Body::builtin(catalog()).expect("body");
+    let mut leaders = 0;
+    for (i, (name, _)) in TEMPLATES.iter().enumerate() {
+        let sheet = layout(&template(i), catalog(), &body, Paper::A4, false, None).expect("layout");
+        let items = &sheet.pages[0].items;
+        // The places worked, as drawn: filled shapes with a dark outline.
+        let worked: Vec<Vec<kurbo::Point>> = items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Polygon {
+                    points,
+                    fill: Some(_),
+                    stroke: Some((_, width)),
+                } if *width >= 0.5 => Some(
+                    points
+                        .iter()
+                        .map(|&(x, y)| kurbo::Point::new(f64::from(x), f64::from(y)))
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .collect();
+        for item in items {
+            if let Item::Line { from, to, .. } = item {
+                let is_badge = items.iter().any(|other| {
+                    matches!(other, Item::Rect { frame, radius, .. }
+                        if *radius > 0.0
+                            && (frame.x + frame.w / 2.0 - to.0).abs() < 0.01
+                            && (frame.y + frame.h / 2.0 - to.1).abs() < 0.01)
+                });
+                if !is_badge {
+                    continue;
+                }
+                leaders += 1;
+                let start = kurbo::Point::new(f64::from(from.0), f64::from(from.1));
+                assert!(
+                    worked
+                        .iter()
+                        .any(|shape| knotmap::body::polygon_contains(shape, start)),
+                    "{name}: a step number's line starts outside every place worked"
+                );
+            }
+        }
+    }
+    assert!(leaders > 0, "some step numbers find no room in their places");
+}

@@ -152,11 +152,29 @@ pub(super) fn diagram(
                 (*place, size)
             })
             .collect();
-        for ((_, label, width), centre) in badges.into_iter().zip(shape.badge_centres(&sizes)) {
+        for ((place, label, width), centre) in badges.into_iter().zip(shape.badge_centres(&sizes)) {
             let Some(centre) = centre else {
                 continue;
             };
             let (cx, cy) = map(&centre);
+            // A badge that found no room in its own place points to it: a thin line from a
+            // dot in the place, under the badge.
+            if let Some(own) = shape.shape(place)
+                && !own.contains(centre)
+            {
+                let anchor = map(&own.anchor);
+                items.push(Item::Line {
+                    from: anchor,
+                    to: (cx, cy),
+                    colour: INK,
+                    width: 0.7,
+                });
+                items.push(Item::Circle {
+                    centre: anchor,
+                    radius: 1.4,
+                    fill: INK,
+                });
+            }
             let pill = Frame::new(cx - width / 2.0, cy - pill_h / 2.0, width, pill_h);
             items.push(Item::Rect {
                 frame: pill,
