@@ -639,5 +639,8 @@ fn a_step_number_outside_its_place_points_to_it() {
             }
         }
     }
-    assert!(leaders > 0, "some step numbers find no room in their places");
+    assert!(
+        leaders > 0,
+        "some step numbers find no room in their places"
+    );
 }
