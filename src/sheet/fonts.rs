@@ -78,14 +78,19 @@ impl Fonts {
             .into()
     }
 
+    /// The glyph drawn for a character: its own, or "?" where the font has none (see
+    /// [`Fonts::printable`]).
+    pub fn glyph(face: &ttf_parser::Face<'_>, c: char) -> Option<ttf_parser::GlyphId> {
+        face.glyph_index(c).or_else(|| face.glyph_index('?'))
+    }
+
     /// Width of a line of text, in points.
     pub fn width(&self, text: &str, weight: Weight, size: f32) -> f32 {
         let face = self.face(weight);
         let units: u32 = text
             .chars()
             .map(|c| {
-                face.glyph_index(c)
-                    .or_else(|| face.glyph_index('?'))
+                Self::glyph(face, c)
                     .and_then(|g| face.glyph_hor_advance(g))
                     .map_or(0, u32::from)
             })

@@ -113,7 +113,7 @@ fn draw_text(pixmap: &mut Pixmap, text: &TextBox, fonts: &Fonts, transform: Tran
             scale,
         };
         for c in line.chars() {
-            let Some(glyph) = face.glyph_index(c).or_else(|| face.glyph_index('?')) else {
+            let Some(glyph) = Fonts::glyph(face, c) else {
                 continue;
             };
             outline.x = pen;
