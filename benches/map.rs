@@ -147,14 +147,30 @@ fn building(c: &mut Criterion) {
     let catalog = catalog();
     let mut group = c.benchmark_group("body");
     group.sample_size(20);
-    group.bench_function("both figures for the window", |b| {
+    group.bench_function("both figures for the window, baked", |b| {
         b.iter(|| black_box(knotmap::body::Bodies::builtin(catalog).expect("bodies")));
     });
-    group.bench_function("one figure for paper", |b| {
+    group.bench_function("one figure for paper, baked", |b| {
         b.iter(|| {
             black_box(Body::builtin_for_paper(catalog, knotmap::body::Figure::Male).expect("body"))
         });
     });
+    let source = include_str!("../assets/body.ron");
+    for (name, used) in [
+        (
+            "one figure for the window, built",
+            knotmap::body::Use::Pointer,
+        ),
+        ("one figure for paper, built", knotmap::body::Use::Paper),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                black_box(
+                    Body::parse(source, catalog, knotmap::body::Figure::Male, used).expect("body"),
+                )
+            });
+        });
+    }
     group.finish();
 }
 

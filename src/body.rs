@@ -3,6 +3,7 @@
 //! `width × height` units with y pointing down; the UI maps it to the screen once.
 
 mod badges;
+mod baked;
 mod build;
 mod figure;
 mod file;
@@ -12,10 +13,12 @@ mod partition;
 mod tessellate;
 
 use kurbo::{Point, Rect};
+use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, CatalogError, Hit, Place, View, parse_ron};
 
 pub use badges::{BADGE_SHARE, badge_label, numbered_places, step_places};
+pub use baked::{BAKED_FILE, bake, is_current as bake_is_current};
 use build::build_view;
 pub use figure::Figure;
 use file::{BodyFile, FILE, invalid};
@@ -52,13 +55,16 @@ pub enum Use {
     Paper,
 }
 
+/// The geometry of both figures, embedded in the binary.
+const BODY_RON: &str = include_str!("../assets/body.ron");
+
 /// The figure's midline: sided cells are drawn on one half and mirrored onto the other.
 fn midline(width: f64) -> f64 {
     width / 2.0
 }
 
 /// The shape of one place, ready for drawing and hit testing.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaceShape {
     pub place: Place,
     /// The closed outline, flattened to a polygon.
@@ -109,7 +115,7 @@ impl PlaceShape {
 }
 
 /// One view of the figure.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ViewShape {
     pub view: View,
     pub silhouette: Vec<Point>,
@@ -151,7 +157,7 @@ impl ViewShape {
 }
 
 /// The whole body map of one figure: both views in one coordinate space.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Body {
     pub figure: Figure,
     pub width: f64,
@@ -168,25 +174,34 @@ impl Body {
         Body::builtin_figure(catalog, Figure::default())
     }
 
-    /// One figure's body map, embedded in the binary.
+    /// One figure's body map, embedded in the binary: built ahead of time when the bake is
+    /// current, otherwise built now.
     pub fn builtin_figure(catalog: &Catalog, figure: Figure) -> Result<Body, CatalogError> {
-        Body::parse(
-            include_str!("../assets/body.ron"),
-            catalog,
-            figure,
-            Use::Pointer,
-        )
+        match baked::body(catalog, figure) {
+            Some(body) => Ok(body),
+            None => Body::parse(BODY_RON, catalog, figure, Use::Pointer),
+        }
     }
 
     /// One figure's body map for paper: the same places, without the margins beside the
-    /// narrow ones that only a pointer needs (they take most of the time to build).
+    /// narrow ones that only a pointer needs.
     pub fn builtin_for_paper(catalog: &Catalog, figure: Figure) -> Result<Body, CatalogError> {
-        Body::parse(
-            include_str!("../assets/body.ron"),
-            catalog,
-            figure,
-            Use::Paper,
-        )
+        match baked::body(catalog, figure) {
+            Some(body) => Ok(body.without_margins()),
+            None => Body::parse(BODY_RON, catalog, figure, Use::Paper),
+        }
+    }
+
+    /// The same figure without the margins a pointer needs, as [`Use::Paper`] builds it.
+    fn without_margins(mut self) -> Body {
+        for view in &mut self.views {
+            for place in &mut view.places {
+                place.margin = Vec::new();
+                place.margin_bbox = Rect::ZERO;
+            }
+            view.index = HitIndex::new(&view.places);
+        }
+        self
     }
 
     /// Parses body geometry for one figure and checks it against the catalog: every region

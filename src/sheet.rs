@@ -7,6 +7,7 @@ mod layout;
 mod pdf;
 pub(crate) mod png;
 pub mod print;
+mod shaping;
 
 pub use fonts::{Fonts, Weight};
 pub use layout::report::report_sheet;

@@ -7,7 +7,7 @@ use super::PlaceShape;
 
 /// Which places may lie under each square of a coarse grid, so that a hit test looks at a
 /// few outlines rather than all of them.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(super) struct HitIndex {
     pub(super) origin: Point,
     pub(super) columns: usize,

@@ -5,7 +5,7 @@ use lyon_tessellation::math::point;
 use lyon_tessellation::{BuffersBuilder, FillOptions, FillTessellator, FillVertex, VertexBuffers};
 
 /// A filled shape as triangles: `indices` holds three entries per triangle.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Triangles {
     pub vertices: Vec<Point>,
     pub indices: Vec<u32>,

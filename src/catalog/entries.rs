@@ -149,7 +149,7 @@ impl Stride {
 
 /// One place on the body: a region on one side, or a midline region. The one key for a
 /// place in memory; files name a place by its region's id and a step's side.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Place {
     /// Index of the region in [`crate::catalog::Catalog::regions`].
     pub region: usize,

@@ -28,6 +28,9 @@ impl Weight {
 pub struct Fonts {
     regular: ttf_parser::Face<'static>,
     bold: ttf_parser::Face<'static>,
+    /// The advance of every ASCII character in each face, in font units: most of what is
+    /// measured, looked up without searching the font's tables.
+    ascii: [[u16; 128]; 2],
 }
 
 impl std::fmt::Debug for Fonts {
@@ -43,9 +46,17 @@ impl Fonts {
     pub fn get() -> Option<&'static Fonts> {
         FONTS
             .get_or_init(|| {
+                let regular = ttf_parser::Face::parse(REGULAR, 0).ok()?;
+                let bold = ttf_parser::Face::parse(BOLD, 0).ok()?;
+                let table = |face: &ttf_parser::Face<'_>| {
+                    std::array::from_fn(|c| {
+                        char::from_u32(c as u32).map_or(0, |c| Self::advance(face, c))
+                    })
+                };
                 Some(Fonts {
-                    regular: ttf_parser::Face::parse(REGULAR, 0).ok()?,
-                    bold: ttf_parser::Face::parse(BOLD, 0).ok()?,
+                    ascii: [table(&regular), table(&bold)],
+                    regular,
+                    bold,
                 })
             })
             .as_ref()
@@ -84,18 +95,38 @@ impl Fonts {
         face.glyph_index(c).or_else(|| face.glyph_index('?'))
     }
 
+    /// The advance of the glyph drawn for a character, in font units.
+    fn advance(face: &ttf_parser::Face<'_>, c: char) -> u16 {
+        Self::glyph(face, c)
+            .and_then(|g| face.glyph_hor_advance(g))
+            .unwrap_or(0)
+    }
+
+    /// Width of a line of text in font units: widths add up, as the sheet measures text
+    /// glyph by glyph.
+    fn units(&self, text: &str, weight: Weight) -> u32 {
+        let (face, ascii) = match weight {
+            Weight::Regular => (&self.regular, &self.ascii[0]),
+            Weight::Bold => (&self.bold, &self.ascii[1]),
+        };
+        text.chars()
+            .map(|c| {
+                u32::from(match ascii.get(c as usize) {
+                    Some(&advance) => advance,
+                    None => Self::advance(face, c),
+                })
+            })
+            .sum()
+    }
+
+    /// Font units as points at a size.
+    fn points(&self, units: u32, weight: Weight, size: f32) -> f32 {
+        units as f32 * size / f32::from(self.face(weight).units_per_em())
+    }
+
     /// Width of a line of text, in points.
     pub fn width(&self, text: &str, weight: Weight, size: f32) -> f32 {
-        let face = self.face(weight);
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                Self::glyph(face, c)
-                    .and_then(|g| face.glyph_hor_advance(g))
-                    .map_or(0, u32::from)
-            })
-            .sum();
-        units as f32 * size / f32::from(face.units_per_em())
+        self.points(self.units(text, weight), weight, size)
     }
 
     /// Distance from the top of a line to its baseline.
@@ -109,16 +140,24 @@ impl Fonts {
     pub fn wrap(&self, text: &str, weight: Weight, size: f32, width: f32) -> Vec<String> {
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
+            // The line so far and its width in font units, grown a word at a time.
             let mut line = String::new();
+            let mut line_units = 0;
+            let space = self.units(" ", weight);
             for word in unbreakable_words(paragraph) {
                 let word = word.as_str();
+                let word_units = self.units(word, weight);
                 let candidate = if line.is_empty() {
-                    word.to_owned()
+                    word_units
                 } else {
-                    format!("{line} {word}")
+                    line_units + space + word_units
                 };
-                if self.width(&candidate, weight, size) <= width {
-                    line = candidate;
+                if self.points(candidate, weight, size) <= width {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(word);
+                    line_units = candidate;
                     continue;
                 }
                 if !line.is_empty() {
@@ -126,15 +165,20 @@ impl Fonts {
                 }
                 // A word wider than the line is cut where it must be.
                 let mut piece = String::new();
+                let mut piece_units = 0;
                 for c in word.chars() {
+                    let c_units = self.units(c.encode_utf8(&mut [0; 4]), weight);
                     piece.push(c);
-                    if self.width(&piece, weight, size) > width && piece.chars().count() > 1 {
+                    piece_units += c_units;
+                    if self.points(piece_units, weight, size) > width && piece.chars().count() > 1 {
                         piece.pop();
                         lines.push(std::mem::take(&mut piece));
                         piece.push(c);
+                        piece_units = c_units;
                     }
                 }
                 line = piece;
+                line_units = piece_units;
             }
             lines.push(line);
         }

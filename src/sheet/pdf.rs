@@ -19,10 +19,11 @@ use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, TableHeaderScope,
     Tag as KTag, TagGroup, TagKind, TagTree,
 };
-use krilla::text::{Font, TextDirection};
+use krilla::text::Font;
 use krilla::{Data, Document};
 
 use super::fonts::{self, Weight};
+use super::shaping::Shaper;
 use super::{Align, Item, Rgb, Role, Segment, Sheet, SheetError, Tag, TextBox};
 
 /// The language the sheet is written in.
@@ -108,7 +109,7 @@ fn draw_shape(
 fn draw_text(
     surface: &mut Surface<'_>,
     text: &TextBox,
-    fonts: &Fonts2,
+    fonts: &mut PdfFonts,
     mark: Mark,
 ) -> Vec<Identifier> {
     let Some(metrics) = fonts::Fonts::get() else {
@@ -125,6 +126,9 @@ fn draw_text(
             continue;
         }
         let line = metrics.printable(line, text.weight);
+        let Some(glyphs) = fonts.shaper.shape(&line, text.weight) else {
+            continue;
+        };
         let width = metrics.width(&line, text.weight, text.size);
         let x = match text.align {
             Align::Left => text.frame.x,
@@ -142,13 +146,13 @@ fn draw_text(
         });
         surface.set_fill(Some(fill(text.colour)));
         surface.set_stroke(None);
-        surface.draw_text(
+        surface.draw_glyphs(
             Point::from_xy(x, baseline),
+            &glyphs,
             font.clone(),
-            text.size,
             &line,
+            text.size,
             false,
-            TextDirection::Auto,
         );
         surface.end_tagged();
         if mark == Mark::Content {
@@ -170,7 +174,7 @@ enum Mark {
 fn draw_item(
     surface: &mut Surface<'_>,
     item: &Item,
-    fonts: &Fonts2,
+    fonts: &mut PdfFonts,
     mark: Mark,
 ) -> Vec<Identifier> {
     if let Item::Text(text) = item {
@@ -306,20 +310,21 @@ fn outline(sheet: &Sheet) -> Outline {
     outline
 }
 
-struct Fonts2 {
+/// The fonts as krilla embeds them, and the shaper that lays their glyphs out.
+struct PdfFonts {
     regular: Font,
     bold: Font,
+    shaper: Shaper,
 }
 
 /// Writes the sheet as a PDF document.
 pub fn to_pdf(sheet: &Sheet) -> Result<Vec<u8>, SheetError> {
-    let fonts = Fonts2 {
+    let mut fonts = PdfFonts {
         regular: font(Weight::Regular)?,
         bold: font(Weight::Bold)?,
+        shaper: Shaper::default(),
     };
     let (width, height) = sheet.size();
-    // Content streams are left uncompressed: that takes a third off the time to write a
-    // sheet, which stays a few hundred kilobytes.
     // Content streams are left uncompressed: that takes a third off the time to write a
     // sheet, which stays a few hundred kilobytes. Tagged, and checked against PDF/UA-1.
     let configuration = ConfigurationBuilder::new()
@@ -358,7 +363,7 @@ pub fn to_pdf(sheet: &Sheet) -> Result<Vec<u8>, SheetError> {
             } else {
                 Mark::Artifact(ArtifactType::Layout)
             };
-            let ids = draw_item(&mut surface, item, &fonts, mark);
+            let ids = draw_item(&mut surface, item, &mut fonts, mark);
             if !ids.is_empty() {
                 marked.insert((n, i), ids);
             }
