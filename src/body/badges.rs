@@ -56,9 +56,33 @@ impl ViewShape {
     pub fn badge_centres(&self, badges: &[(Place, Size)]) -> Vec<Option<Point>> {
         let shapes: Vec<Option<&PlaceShape>> =
             badges.iter().map(|&(place, _)| self.shape(place)).collect();
-        // The smallest places have the fewest spots: they choose first.
+        // The smallest places choose first, the two sides of a region one after the other,
+        // so that a small place keeps its own badge and both sides' badges sit alike.
+        let area = |i: usize| shapes[i].map_or(0.0, PlaceShape::area);
+        let smallest = |region: usize| {
+            (0..badges.len())
+                .filter(|&j| badges[j].0.region == region)
+                .map(area)
+                .fold(f64::INFINITY, f64::min)
+        };
         let mut order: Vec<usize> = (0..badges.len()).collect();
-        order.sort_by_key(|&i| shapes[i].map_or(0, |shape| shape.spots.len()));
+        order.sort_by(|&a, &b| {
+            let key = |i: usize| {
+                (
+                    smallest(badges[i].0.region),
+                    badges[i].0.region,
+                    badges[i].0.side,
+                )
+            };
+            let ((area_a, region_a, side_a), (area_b, region_b, side_b)) = (key(a), key(b));
+            area_a
+                .total_cmp(&area_b)
+                .then(region_a.cmp(&region_b))
+                .then(side_a.cmp(&side_b))
+        });
+        // The picture's midline: a badge right of it looks for room in the mirror image of
+        // the order a badge left of it does.
+        let mid = super::geometry::bounding_box(&self.silhouette).center().x;
         let mut placed: Vec<Rect> = Vec::with_capacity(badges.len());
         let mut centres = vec![None; badges.len()];
         for i in order {
@@ -75,8 +99,11 @@ impl ViewShape {
             let around = (1..=4).flat_map(|ring| {
                 (0..12).map(move |k| {
                     let angle = std::f64::consts::TAU * f64::from(k) / 12.0;
+                    let across = if shape.anchor.x > mid { -1.0 } else { 1.0 };
                     shape.anchor
-                        + kurbo::Vec2::new(angle.cos(), angle.sin()) * size.height * f64::from(ring)
+                        + kurbo::Vec2::new(across * angle.cos(), angle.sin())
+                            * size.height
+                            * f64::from(ring)
                 })
             });
             let centre = shape

@@ -100,14 +100,13 @@ mod tests {
 
     #[test]
     fn each_figure_from_the_bake_is_the_figure_built_now() {
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            // The other test is writing the bake again: this binary holds the old one.
+            return;
+        }
         let catalog = Catalog::builtin().expect("the built-in catalog");
         for figure in Figure::ALL {
-            let baked = body(catalog, figure);
-            if baked.is_none() && std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-                // Being written again by the other test: this binary holds the old one.
-                continue;
-            }
-            let baked = baked.expect("the bake compiled in is current");
+            let baked = body(catalog, figure).expect("the bake compiled in is current");
             let pointer = Body::parse(BODY_RON, catalog, figure, super::super::Use::Pointer)
                 .expect("the figure builds");
             assert!(baked == pointer, "the baked {figure:?} figure differs");

@@ -138,6 +138,7 @@ pub(super) fn build_view(
             catalog.regions[place.region].warns(),
         )?);
     }
+    mirror_anchors(&mut places, mid);
     // A place with others inside it is drawn first, under them.
     places.sort_by_key(|shape| shape.holes.is_empty());
     if used == Use::Pointer {
@@ -152,6 +153,38 @@ pub(super) fn build_view(
         index: HitIndex::new(&places),
         places,
     })
+}
+
+/// Gives each right-side place the mirror image of its left twin's anchor and spots, where
+/// they fall inside it, so that labels and step badges sit alike on both sides: found
+/// separately, a long place with many nearly equal candidates (the hamstrings) may put its
+/// anchor at the top on one side and the middle on the other.
+fn mirror_anchors(places: &mut [PlaceShape], mid: f64) {
+    let mirror = |p: Point| Point::new(2.0 * mid - p.x, p.y);
+    let twins: Vec<(usize, Point, Vec<Point>)> = places
+        .iter()
+        .enumerate()
+        .filter(|(_, shape)| shape.place.side == Some(Side::Right))
+        .filter_map(|(i, shape)| {
+            let left = places.iter().find(|other| {
+                other.place.region == shape.place.region && other.place.side == Some(Side::Left)
+            })?;
+            let anchor = mirror(left.anchor);
+            shape.contains(anchor).then(|| {
+                let spots = left
+                    .spots
+                    .iter()
+                    .map(|&p| mirror(p))
+                    .filter(|&p| shape.contains(p))
+                    .collect();
+                (i, anchor, spots)
+            })
+        })
+        .collect();
+    for (i, anchor, spots) in twins {
+        places[i].anchor = anchor;
+        places[i].spots = spots;
+    }
 }
 
 /// Whether the runner's side lies on the right of the picture: the left side faces the
