@@ -105,25 +105,8 @@ pub(super) fn build_view(
     for (place, area) in claims {
         let name = catalog.regions[place.region].display_name(place.side);
         let mut area = partition::without_slivers(area);
-        if area.is_empty() {
-            return Err(invalid(format!(
-                "{name}: the places drawn before it cover it completely"
-            )));
-        }
-        if area.len() > 1 {
-            let near: Vec<String> = area
-                .iter()
-                .filter_map(|piece| piece.first())
-                .map(|outer| {
-                    let b = bounding_box(&partition::points(outer));
-                    format!("({:.0}, {:.0})", b.center().x, b.center().y)
-                })
-                .collect();
-            return Err(invalid(format!(
-                "{name}: the places drawn before it cut it into {} pieces, around {}",
-                area.len(),
-                near.join(", ")
-            )));
+        if area.len() != 1 {
+            return Err(not_one_piece(&name, &area));
         }
         let mut contours = area.remove(0).into_iter().map(|c| partition::points(&c));
         let outline = contours
@@ -153,6 +136,29 @@ pub(super) fn build_view(
         index: HitIndex::new(&places),
         places,
     })
+}
+
+/// Why a place's area is not one piece: nothing left of it, or cut apart, with where the
+/// pieces lie so that the drawing can be mended.
+fn not_one_piece(name: &str, area: &partition::Area) -> CatalogError {
+    if area.is_empty() {
+        return invalid(format!(
+            "{name}: the places drawn before it cover it completely"
+        ));
+    }
+    let near: Vec<String> = area
+        .iter()
+        .filter_map(|piece| piece.first())
+        .map(|outer| {
+            let b = bounding_box(&partition::points(outer));
+            format!("({:.0}, {:.0})", b.center().x, b.center().y)
+        })
+        .collect();
+    invalid(format!(
+        "{name}: the places drawn before it cut it into {} pieces, around {}",
+        area.len(),
+        near.join(", ")
+    ))
 }
 
 /// Gives each right-side place the mirror image of its left twin's anchor and spots, where
