@@ -18,7 +18,6 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Catalog, CatalogError, Hit, Place, View, parse_ron};
 
 pub use badges::{BADGE_SHARE, badge_label, numbered_places, step_places};
-pub use baked::{BAKED_FILE, bake, is_current as bake_is_current};
 use build::build_view;
 pub use figure::Figure;
 use file::{BodyFile, FILE, invalid};

@@ -14,7 +14,8 @@ use crate::catalog::Catalog;
 static BAKED: &[u8] = include_bytes!("../../assets/body.baked");
 
 /// Where the bake lives in the source tree, for the test that writes it.
-pub const BAKED_FILE: &str = "assets/body.baked";
+#[cfg(test)]
+const BAKED_FILE: &str = "assets/body.baked";
 
 #[derive(Serialize, Deserialize)]
 struct Bake<'a> {
@@ -48,7 +49,8 @@ pub(super) fn body(catalog: &Catalog, figure: Figure) -> Option<Body> {
 
 /// Builds every figure from the geometry and regions compiled in, and stores them as the
 /// bake is read.
-pub fn bake(catalog: &Catalog) -> Result<Vec<u8>, crate::catalog::CatalogError> {
+#[cfg(test)]
+fn bake(catalog: &Catalog) -> Result<Vec<u8>, crate::catalog::CatalogError> {
     let mut figures = Vec::new();
     for figure in Figure::ALL {
         let body = Body::parse(BODY_RON, catalog, figure, super::Use::Pointer)?;
@@ -71,7 +73,8 @@ pub fn bake(catalog: &Catalog) -> Result<Vec<u8>, crate::catalog::CatalogError> 
 }
 
 /// Whether the bake compiled in is the one [`bake`] makes now.
-pub fn is_current(bake: &[u8]) -> bool {
+#[cfg(test)]
+fn is_current(bake: &[u8]) -> bool {
     bake == BAKED
 }
 
