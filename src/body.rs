@@ -97,17 +97,12 @@ impl PlaceShape {
 
     /// The area the place covers, in square body units (its outline less its holes).
     pub fn area(&self) -> f64 {
-        let ring = |points: &[Point]| {
-            let mut twice = 0.0;
-            let mut j = points.len().wrapping_sub(1);
-            for (i, p) in points.iter().enumerate() {
-                let q = points[j];
-                twice += (q.x - p.x) * (q.y + p.y);
-                j = i;
-            }
-            (twice / 2.0).abs()
-        };
-        ring(&self.outline) - self.holes.iter().map(|hole| ring(hole)).sum::<f64>()
+        geometry::ring_area(&self.outline)
+            - self
+                .holes
+                .iter()
+                .map(|hole| geometry::ring_area(hole))
+                .sum::<f64>()
     }
 
     /// Whether the point lies in the margin around the place, outside the figure.

@@ -58,27 +58,26 @@ impl ViewShape {
             badges.iter().map(|&(place, _)| self.shape(place)).collect();
         // The smallest places choose first, the two sides of a region one after the other,
         // so that a small place keeps its own badge and both sides' badges sit alike.
-        let area = |i: usize| shapes[i].map_or(0.0, PlaceShape::area);
-        let smallest = |region: usize| {
-            (0..badges.len())
-                .filter(|&j| badges[j].0.region == region)
-                .map(area)
-                .fold(f64::INFINITY, f64::min)
-        };
+        let areas: Vec<f64> = shapes
+            .iter()
+            .map(|shape| shape.map_or(0.0, PlaceShape::area))
+            .collect();
+        let smallest: Vec<f64> = badges
+            .iter()
+            .map(|(place, _)| {
+                (0..badges.len())
+                    .filter(|&j| badges[j].0.region == place.region)
+                    .map(|j| areas[j])
+                    .fold(f64::INFINITY, f64::min)
+            })
+            .collect();
         let mut order: Vec<usize> = (0..badges.len()).collect();
         order.sort_by(|&a, &b| {
-            let key = |i: usize| {
-                (
-                    smallest(badges[i].0.region),
-                    badges[i].0.region,
-                    badges[i].0.side,
-                )
-            };
-            let ((area_a, region_a, side_a), (area_b, region_b, side_b)) = (key(a), key(b));
-            area_a
-                .total_cmp(&area_b)
-                .then(region_a.cmp(&region_b))
-                .then(side_a.cmp(&side_b))
+            let (pa, pb) = (badges[a].0, badges[b].0);
+            smallest[a]
+                .total_cmp(&smallest[b])
+                .then(pa.region.cmp(&pb.region))
+                .then(pa.side.cmp(&pb.side))
         });
         // The picture's midline: a badge right of it looks for room in the mirror image of
         // the order a badge left of it does.

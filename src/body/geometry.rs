@@ -116,6 +116,18 @@ pub fn polygon_contains(polygon: &[Point], p: Point) -> bool {
     inside
 }
 
+/// The area a closed ring encloses (shoelace), whichever way it turns.
+pub(super) fn ring_area(ring: &[Point]) -> f64 {
+    let mut twice = 0.0;
+    let mut j = ring.len().wrapping_sub(1);
+    for (i, p) in ring.iter().enumerate() {
+        let q = ring[j];
+        twice += (q.x - p.x) * (q.y + p.y);
+        j = i;
+    }
+    (twice / 2.0).abs()
+}
+
 /// Even-odd test over several rings: an outline and its holes.
 pub(super) fn rings_contain(rings: &[Vec<Point>], p: Point) -> bool {
     rings

@@ -101,6 +101,14 @@ pub(super) fn text_table(
     table
 }
 
+/// The line a section shows in place of a table it has no rows for.
+fn nothing_to_show(ts: &Typesetter<'_>, pages: &mut Pages, words: &str) -> Tag {
+    let w = pages.content_width();
+    let line = ts.line(MARGIN, pages.y, w, words, Weight::Regular, 9.0, GREY);
+    pages.y = line.frame.bottom() + 12.0;
+    tagged_text(pages, Role::Paragraph, line)
+}
+
 pub(super) fn plain(text: impl Into<String>) -> (String, Weight, Rgb) {
     (text.into(), Weight::Regular, INK)
 }
@@ -121,18 +129,11 @@ pub(super) fn changed_most(ts: &Typesetter<'_>, pages: &mut Pages, report: &Repo
     let changed = report.changed_most(CHANGED);
     let mut tag = section(ts, pages, "Changed most", 60.0);
     if changed.is_empty() {
-        let w = pages.content_width();
-        let none = ts.line(
-            MARGIN,
-            pages.y,
-            w,
+        tag.children.push(nothing_to_show(
+            ts,
+            pages,
             "No place rated twice or more changed over the period.",
-            Weight::Regular,
-            9.0,
-            GREY,
-        );
-        pages.y = none.frame.bottom() + 12.0;
-        tag.children.push(tagged_text(pages, Role::Paragraph, none));
+        ));
         return tag;
     }
     let rows: Vec<Vec<(String, Weight, Rgb)>> = changed
@@ -181,18 +182,11 @@ pub(super) fn left_right(
     let pairs = report.left_right(catalog);
     let mut tag = section(ts, pages, "Left against right", 60.0);
     if pairs.is_empty() {
-        let w = pages.content_width();
-        let none = ts.line(
-            MARGIN,
-            pages.y,
-            w,
+        tag.children.push(nothing_to_show(
+            ts,
+            pages,
             "No place was rated on both sides in this period.",
-            Weight::Regular,
-            9.0,
-            GREY,
-        );
-        pages.y = none.frame.bottom() + 12.0;
-        tag.children.push(tagged_text(pages, Role::Paragraph, none));
+        ));
         return tag;
     }
     let rows: Vec<Vec<(String, Weight, Rgb)>> = pairs
