@@ -26,7 +26,7 @@ fn routine(steps: usize) -> Routine {
         steps: (0..steps)
             .map(|i| {
                 let (region, technique) = pairs[i % pairs.len()];
-                Step::new(region, technique, technique.tools[0].clone())
+                Step::new(c, region, technique, technique.tools[0].clone())
             })
             .collect(),
         ..Routine::default()

@@ -4,6 +4,7 @@
 mod commands;
 mod files;
 mod frame;
+mod jobs;
 mod notices;
 mod path_prompt;
 mod play;
@@ -73,6 +74,13 @@ pub struct KnotmapApp {
     /// Where to write the places' screen positions for the end-to-end test, if asked.
     anchor_report: Option<(PathBuf, u64)>,
     ctx: egui::Context,
+    /// Work running beside the window, in the order of `state.jobs`.
+    jobs: Vec<jobs::Running>,
+    /// The last job's number.
+    job_counter: u64,
+    /// How many times a session was logged, so that a log read at start and coming back
+    /// after a session was logged is not taken for the newer one.
+    log_writes: u64,
 }
 
 /// What the window opens with.
@@ -141,6 +149,9 @@ impl KnotmapApp {
             flash_until: None,
             anchor_report: std::env::var_os("KNOTMAP_E2E_REPORT").map(|p| (p.into(), 0)),
             ctx: ctx.clone(),
+            jobs: Vec::new(),
+            job_counter: 0,
+            log_writes: 0,
         }
     }
 
@@ -166,17 +177,18 @@ impl KnotmapApp {
                 ),
             }
             self.offer_next_orphan();
-            match crate::log::Log::load(f) {
-                Ok(log) => {
-                    if let Some(why) = &log.read_only {
-                        self.notify(NoticeKind::Warning, why.clone());
+            if crate::log::is_large(f) {
+                let f = f.clone();
+                let writes = self.log_writes;
+                self.start_job("Reading the tightness log".to_owned(), true, move |_| {
+                    jobs::Outcome::LogRead {
+                        result: crate::log::Log::load(&f),
+                        writes,
                     }
-                    self.set_log(log);
-                }
-                Err(e) => self.notify(
-                    NoticeKind::Warning,
-                    format!("The tightness log could not be read, and is left as it is. {e}"),
-                ),
+                });
+            } else {
+                let result = crate::log::Log::load(f);
+                self.log_read(result, self.log_writes);
             }
         }
         self.folders = folders;
@@ -280,6 +292,9 @@ pub fn run(catalog: &'static Catalog, start: Start) -> anyhow::Result<()> {
             .with_maximized(window.is_some_and(|w| w.maximized))
             .with_min_inner_size([980.0, 600.0])
             .with_drag_and_drop(true),
+        // The system's fonts come through knotmap's own provider (ui::style), which chooses
+        // as the printed sheet does.
+        system_font_fallback: false,
         ..Default::default()
     };
     eframe::run_native(

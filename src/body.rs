@@ -302,7 +302,8 @@ impl Body {
     }
 
     /// The places a catalog entry lights up: the region itself, a muscle's regions, the
-    /// regions a technique works, or everything a tool is good for.
+    /// regions a technique works, everything a tool is good for, or a complaint's places to
+    /// work.
     pub fn places_of(&self, catalog: &Catalog, hit: Hit) -> Vec<Place> {
         let regions: Vec<usize> = match hit {
             Hit::Region(Place {
@@ -328,6 +329,11 @@ impl Body {
                 .iter()
                 .flat_map(|id| catalog.regions_of_muscle(id))
                 .filter_map(|r| catalog.region_index(&r.id))
+                .collect(),
+            Hit::Complaint(i) => catalog.complaints[i]
+                .work
+                .iter()
+                .filter_map(|id| catalog.region_index(id))
                 .collect(),
             Hit::Tool(i) => catalog
                 .techniques_with_tool(&catalog.tools[i].id)

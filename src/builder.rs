@@ -30,11 +30,32 @@ pub struct Request {
     pub owned: Option<BTreeSet<ToolId>>,
 }
 
-/// A built routine and the places left out, with why.
+/// A built routine, the places left out (with why) and the places kept short because a ball
+/// carries the body's weight there.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Built {
     pub routine: Routine,
     pub left_out: Vec<(RegionId, String)>,
+    pub kept_short: Vec<RegionId>,
+}
+
+/// "On a ball under the glutes, each side stays within 30 s: Glute max, Piriformis.", for the
+/// places named; `None` when there are none.
+pub fn kept_short_note(catalog: &Catalog, places: &[&RegionId]) -> Option<String> {
+    if places.is_empty() {
+        return None;
+    }
+    let rule = &catalog.build_rules.ball_under_weight;
+    let names: Vec<&str> = places
+        .iter()
+        .map(|id| catalog.region(id).map_or(id.as_str(), |r| r.name.as_str()))
+        .collect();
+    Some(format!(
+        "On a ball {}, each side stays within {}: {}.",
+        rule.words,
+        crate::words::duration(rule.most_seconds),
+        names.join(", ")
+    ))
 }
 
 /// One place with its technique, tool and dose limits, before timing.
@@ -51,28 +72,50 @@ impl Plan<'_> {
         if self.region.sided { 2 } else { 1 }
     }
 
-    /// Seconds per side at a scale factor, within safe limits.
-    fn seconds(&self, when: When, factor: f64) -> u32 {
-        let base = f64::from(self.technique.dose.approx_seconds());
-        let mut cap: f64 = 180.0;
-        if self.catalog.ball_under_weight(&self.region.id, &self.tool) {
-            cap = f64::from(self.catalog.build_rules.ball_under_weight.most_seconds);
+    /// The dose the technique suggests on this place with this tool.
+    fn suggested(&self) -> Dose {
+        self.catalog
+            .suggested_dose(&self.region.id, self.technique, &self.tool)
+    }
+
+    /// The longest a side may take: what the routine's own check allows there, and a minute
+    /// before a run.
+    fn cap(&self, when: When) -> u32 {
+        let mut cap = 180;
+        if let Some(limit) =
+            self.catalog
+                .dose_limit(&self.region.id, &self.technique.id, &self.tool)
+        {
+            cap = limit.seconds.min(cap);
         }
         if when == When::BeforeRun {
-            cap = cap.min(60.0);
+            cap = cap.min(60);
         }
-        // Never so long that the routine's own check would call it too long.
-        cap = cap
-            .min(base * f64::from(crate::routine::TOO_LONG))
-            .max(20.0_f64.min(cap));
-        let raw = (base * factor).clamp(20.0_f64.min(cap), cap);
-        ((raw / 5.0).round() * 5.0) as u32
+        cap
+    }
+
+    /// Whether a ball carries the body's weight here, so the step is kept short.
+    fn kept_short(&self) -> bool {
+        self.catalog.ball_under_weight(&self.region.id, &self.tool)
+    }
+
+    /// Seconds per side at a scale factor, within safe limits.
+    fn seconds(&self, when: When, factor: f64) -> u32 {
+        let base = f64::from(self.suggested().approx_seconds());
+        let cap = self.cap(when);
+        let cap_f = f64::from(cap);
+        let raw = (base * factor).clamp(20.0_f64.min(cap_f), cap_f);
+        (((raw / 5.0).round() * 5.0) as u32).min(cap)
     }
 
     fn dose(&self, when: When, factor: f64) -> Dose {
         let seconds = self.seconds(when, factor);
-        match self.technique.dose {
-            Dose::Passes(_) => Dose::Passes((seconds / crate::catalog::SECONDS_PER_PASS).max(3)),
+        match self.suggested() {
+            Dose::Passes(_) => Dose::Passes(
+                (seconds / crate::catalog::SECONDS_PER_PASS)
+                    .max(3)
+                    .min((self.cap(when) / crate::catalog::SECONDS_PER_PASS).max(1)),
+            ),
             Dose::Seconds(_) => Dose::Seconds(seconds),
         }
     }
@@ -200,19 +243,29 @@ pub fn build<'a>(catalog: &'a Catalog, request: &Request) -> Built {
         .iter()
         .map(|p| Step {
             dose: p.dose(when, factor),
-            ..Step::new(p.region, p.technique, p.tool.clone())
+            ..Step::new(catalog, p.region, p.technique, p.tool.clone())
         })
         .collect();
     let names: Vec<&str> = plans.iter().map(|p| p.region.name.as_str()).collect();
+    let kept_short: Vec<RegionId> = plans
+        .iter()
+        .filter(|p| p.kept_short())
+        .map(|p| p.region.id.clone())
+        .collect();
+    let mut notes = format!("Works: {}.", names.join(", "));
+    if let Some(note) = kept_short_note(catalog, &kept_short.iter().collect::<Vec<_>>()) {
+        notes = format!("{notes} {note}");
+    }
     Built {
         routine: Routine {
             name: format!("{}, {} min", when.title(), request.minutes),
             when,
-            notes: format!("Works: {}.", names.join(", ")),
+            notes,
             steps,
             ..Routine::default()
         },
         left_out,
+        kept_short,
     }
 }
 
@@ -309,5 +362,74 @@ mod tests {
                 .iter()
                 .any(|(id, _)| id.as_str() == "lower_spine")
         );
+    }
+
+    /// Every example routine passes its own check without a word.
+    #[test]
+    fn the_templates_pass_the_check() {
+        let catalog = Catalog::builtin().expect("catalog");
+        for (file, text) in crate::routine::TEMPLATES {
+            let routine = Routine::from_ron(file, text).expect("template").routine;
+            let warnings = routine.warnings(catalog, Some(text));
+            assert!(warnings.is_empty(), "{file}: {warnings:?}");
+        }
+    }
+
+    fn all_regions() -> Vec<RegionId> {
+        let catalog = Catalog::builtin().expect("catalog");
+        catalog.regions.iter().map(|r| r.id.clone()).collect()
+    }
+
+    fn all_tools() -> Vec<ToolId> {
+        let catalog = Catalog::builtin().expect("catalog");
+        catalog.tools.iter().map(|t| t.id.clone()).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+
+        /// Whatever the runner asks for, the built routine passes its own check, and says
+        /// where a ball under the body is kept short.
+        #[test]
+        fn any_request_builds_a_routine_that_passes_the_check(
+            when in proptest::sample::select(vec![
+                When::BeforeRun,
+                When::AfterRun,
+                When::RestDay,
+                When::AnyTime,
+            ]),
+            minutes in 1_u32..=90,
+            focus in proptest::sample::subsequence(all_regions(), 0..=8),
+            owned in proptest::option::of(
+                proptest::sample::subsequence(all_tools(), 0..=all_tools().len())
+            ),
+            later in proptest::sample::subsequence(all_tools(), 0..=all_tools().len()),
+        ) {
+            let catalog = Catalog::builtin().expect("catalog");
+            let request = Request {
+                when,
+                minutes,
+                focus,
+                owned: owned.map(|o| o.into_iter().collect()),
+            };
+            let built = build(catalog, &request);
+            let warnings = built.routine.warnings(catalog, None);
+            proptest::prop_assert!(warnings.is_empty(), "{request:?}: {warnings:?}");
+            for step in &built.routine.steps {
+                let short = catalog.ball_under_weight(&step.region, &step.tool);
+                proptest::prop_assert_eq!(short, built.kept_short.contains(&step.region));
+            }
+            proptest::prop_assert_eq!(
+                built.kept_short.is_empty(),
+                !built.routine.notes.contains(&catalog.build_rules.ball_under_weight.words)
+            );
+            // Fitted later to other tools, it still passes.
+            let later: BTreeSet<ToolId> = later.into_iter().collect();
+            let mut adapted = built.routine;
+            let plan = crate::routine::adapt::adapt(&adapted, catalog, &later);
+            crate::routine::Edit::SetTools(plan.changes).apply(&mut adapted);
+            let warnings = adapted.warnings(catalog, None);
+            proptest::prop_assert!(warnings.is_empty(), "{request:?}, then {later:?}: {warnings:?}");
+        }
     }
 }

@@ -1,23 +1,30 @@
-//! The knowledge: body regions, muscles, techniques, tools and cautions.
+//! The knowledge: body regions, muscles, techniques, tools, cautions and the complaints
+//! runners bring.
 //!
 //! The catalog is written as RON under `assets/catalog/`, embedded in the binary and parsed
 //! once at start-up into typed, validated structures. Everything else in knotmap reads it.
 
+mod complaint;
 mod dossier;
 mod entries;
 mod query;
+mod rules;
+mod side;
 mod validate;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+pub use complaint::{Complaint, ComplaintStep};
 pub use dossier::Dossier;
 pub use entries::{
-    BallUnderWeight, Basic, BasicId, BuildRules, Caution, CautionId, Cue, CueKind, Dose, Muscle,
-    MuscleId, Place, Region, RegionId, SECONDS_PER_PASS, Severity, Side, Stride, Technique,
-    TechniqueId, Tool, ToolId, UsualPlaces, View,
+    Applies, BallUnderWeight, Basic, BasicId, BuildRules, Caution, CautionId, ComplaintId, Cue,
+    CueKind, Dose, Muscle, MuscleId, Place, Region, RegionId, SECONDS_PER_PASS, Severity, Side,
+    Stride, Technique, TechniqueId, Tool, ToolId, UsualPlaces, View,
 };
-pub use query::{Hit, QueryResult, Rank, normalize};
+pub use query::{Hit, MAX_QUERY_CHARS, QueryResult, Rank, normalize};
+pub use rules::{Cap, DoseLimit, TOO_LONG, Work};
+pub use side::StepSide;
 
 /// A catalog file that could not be read, with the place of the problem.
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +50,7 @@ pub struct Sources<'a> {
     pub cautions: &'a str,
     pub basics: &'a str,
     pub builder: &'a str,
+    pub complaints: &'a str,
 }
 
 impl Sources<'static> {
@@ -55,6 +63,7 @@ impl Sources<'static> {
         cautions: include_str!("../assets/catalog/cautions.ron"),
         basics: include_str!("../assets/catalog/basics.ron"),
         builder: include_str!("../assets/catalog/builder.ron"),
+        complaints: include_str!("../assets/catalog/complaints.ron"),
     };
 }
 
@@ -86,10 +95,13 @@ pub struct Catalog {
     pub basics: Vec<Basic>,
     /// What the routine builder and the routine's checks know about places.
     pub build_rules: BuildRules,
+    /// What runners complain of, each with a ready routine.
+    pub complaints: Vec<Complaint>,
     region_index: HashMap<RegionId, usize>,
     muscle_index: HashMap<MuscleId, usize>,
     technique_index: HashMap<TechniqueId, usize>,
     tool_index: HashMap<ToolId, usize>,
+    complaint_index: HashMap<ComplaintId, usize>,
 }
 
 static BUILTIN: OnceLock<Result<Catalog, String>> = OnceLock::new();
@@ -106,7 +118,7 @@ impl Catalog {
             })
     }
 
-    /// Parses and validates a catalog from its seven files.
+    /// Parses and validates a catalog from its eight files.
     pub fn parse(sources: Sources<'_>) -> Result<Catalog, CatalogError> {
         let catalog = Catalog::new(
             parse_ron("regions.ron", sources.regions)?,
@@ -116,7 +128,8 @@ impl Catalog {
             parse_ron("cautions.ron", sources.cautions)?,
             parse_ron("basics.ron", sources.basics)?,
             parse_ron("builder.ron", sources.builder)?,
-        );
+        )
+        .with_complaints(parse_ron("complaints.ron", sources.complaints)?);
         let problems = validate::problems(&catalog);
         if let Some(first) = problems.into_iter().next() {
             return Err(first);
@@ -148,6 +161,7 @@ impl Catalog {
             muscle_index: index(&muscles, |m| &m.id),
             technique_index: index(&techniques, |t| &t.id),
             tool_index: index(&tools, |t| &t.id),
+            complaint_index: HashMap::new(),
             regions,
             muscles,
             techniques,
@@ -155,7 +169,18 @@ impl Catalog {
             cautions,
             basics,
             build_rules,
+            complaints: Vec::new(),
         }
+    }
+
+    fn with_complaints(mut self, complaints: Vec<Complaint>) -> Catalog {
+        self.complaint_index = complaints
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        self.complaints = complaints;
+        self
     }
 
     pub fn region(&self, id: &RegionId) -> Option<&Region> {
@@ -179,6 +204,15 @@ impl Catalog {
     /// Position of a tool in [`Catalog::tools`].
     pub fn tool_index(&self, id: &ToolId) -> Option<usize> {
         self.tool_index.get(id).copied()
+    }
+
+    pub fn complaint(&self, id: &ComplaintId) -> Option<&Complaint> {
+        self.complaint_index.get(id).map(|&i| &self.complaints[i])
+    }
+
+    /// Position of a complaint in [`Catalog::complaints`].
+    pub fn complaint_index(&self, id: &ComplaintId) -> Option<usize> {
+        self.complaint_index.get(id).copied()
     }
 
     pub fn muscle(&self, id: &MuscleId) -> Option<&Muscle> {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::RegionId;
 use crate::routine::StepSide;
 use crate::storage::{self, Folders, StorageError};
-use crate::words::terminal_safe;
+use crate::words::{human_size, terminal_safe};
 
 pub mod report;
 
@@ -33,6 +33,11 @@ pub const LOG_FORMAT: u32 = 2;
 /// Logs larger than this are refused: years of daily sessions fit in a fraction of it.
 pub const MAX_LOG_BYTES: u64 = 16 * 1024 * 1024;
 
+/// What the log file says at its top: knotmap rewrites it whole.
+const LOG_HEADER: &str = "// knotmap's tightness log: one session a line, oldest first. knotmap writes this \
+                          file again each time it logs a session,\n// so comments added to it \
+                          are not kept.\n";
+
 /// The tightest a place can be rated.
 pub const MAX_TIGHTNESS: u8 = 10;
 
@@ -41,6 +46,7 @@ pub const MAX_TIGHTNESS: u8 = 10;
 pub struct Rating {
     pub region: RegionId,
     /// Left, Right, or Middle for midline places.
+    #[serde(deserialize_with = "one_side")]
     pub side: StepSide,
     /// 0 (loose) to 10 (very tight).
     #[serde(deserialize_with = "tightness")]
@@ -49,7 +55,8 @@ pub struct Rating {
 
 /// A tightness from 0 to 10; anything else is refused where it stands in the file.
 fn tightness<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u8, D::Error> {
-    let value = u64::deserialize(deserializer)?;
+    // Read wide, so a negative or huge number is named with the rule it breaks.
+    let value = i64::deserialize(deserializer)?;
     u8::try_from(value)
         .ok()
         .filter(|&t| t <= MAX_TIGHTNESS)
@@ -58,6 +65,16 @@ fn tightness<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u8, D:
                 "a tightness is from 0 to {MAX_TIGHTNESS}, not {value}"
             ))
         })
+}
+
+/// A rating is for one side of a place, or the middle: never both at once.
+fn one_side<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<StepSide, D::Error> {
+    match StepSide::deserialize(deserializer)? {
+        StepSide::Both => Err(serde::de::Error::custom(
+            "a rating is for one side: Left, Right or Middle, not Both",
+        )),
+        side => Ok(side),
+    }
 }
 
 /// One session's ratings.
@@ -115,6 +132,15 @@ pub enum LogError {
     /// The log comes from a newer knotmap, which this one does not write.
     #[error("{0}")]
     ReadOnly(String),
+    /// One more session would take the log past the size knotmap reads.
+    #[error(
+        "{path}: with this session the log would grow to {}, past the {} knotmap reads, so \
+         nothing was written. To make room, copy the log aside as an archive and delete the \
+         oldest sessions from it (one session a line).",
+        human_size(*size),
+        human_size(MAX_LOG_BYTES)
+    )]
+    Full { path: String, size: u64 },
 }
 
 /// The version number alone, read leniently so a newer log can still be recognised.
@@ -125,6 +151,15 @@ struct VersionProbe {
 
 fn log_path(folders: &Folders) -> std::path::PathBuf {
     folders.data.join("tightness-log.ron")
+}
+
+/// A log file this large or larger takes a noticeable moment to read and write (a 14 MB log:
+/// about 0.7 s to read, add a session and write back), so the window does it beside itself.
+pub const LARGE_LOG_BYTES: u64 = 1024 * 1024;
+
+/// Whether the log on disk is large enough to be read and written beside the window.
+pub fn is_large(folders: &Folders) -> bool {
+    std::fs::metadata(log_path(folders)).is_ok_and(|m| m.len() >= LARGE_LOG_BYTES)
 }
 
 impl Log {
@@ -183,19 +218,45 @@ impl Log {
         Ok(log)
     }
 
-    /// Writes the log atomically; a log from a newer knotmap is never written.
+    /// Writes the log atomically; a log from a newer knotmap is never written. One session
+    /// a line, so years of sessions stay well under [`MAX_LOG_BYTES`]; a log that would grow
+    /// past it is refused before anything is written, so knotmap never writes a file it would
+    /// then refuse to read.
     pub fn save(&self, folders: &Folders) -> Result<(), LogError> {
         if let Some(why) = &self.read_only {
             return Err(LogError::ReadOnly(why.clone()));
         }
         let path = log_path(folders);
-        let config = ron::ser::PrettyConfig::new().indentor("    ".to_owned());
-        let text = ron::ser::to_string_pretty(self, config).map_err(|e| StorageError::Io {
+        let text = self.to_ron().map_err(|e| StorageError::Io {
             path: path.clone(),
             cause: std::io::Error::other(e.to_string()),
-        })? + "\n";
+        })?;
+        if text.len() as u64 > MAX_LOG_BYTES {
+            return Err(LogError::Full {
+                path: path.display().to_string(),
+                size: text.len() as u64,
+            });
+        }
         storage::write_in_folder(&path, text.as_bytes())?;
         Ok(())
+    }
+
+    /// The log as knotmap writes it: a comment that says the file is rewritten, then one
+    /// session a line, oldest first.
+    pub fn to_ron(&self) -> Result<String, ron::Error> {
+        let mut text = String::with_capacity(64 + self.entries.len() * 160);
+        text.push_str(LOG_HEADER);
+        text.push_str(&format!(
+            "(\n    format: {},\n    entries: [\n",
+            self.format
+        ));
+        for entry in &self.entries {
+            text.push_str("        ");
+            text.push_str(&ron::to_string(entry)?);
+            text.push_str(",\n");
+        }
+        text.push_str("    ],\n)\n");
+        Ok(text)
     }
 
     /// Adds an entry and saves, leaving the file as it was if saving fails.
@@ -243,10 +304,15 @@ impl Log {
                 .ratings
                 .iter()
                 .map(|r| {
-                    let side = r.side.side();
-                    let name = catalog
-                        .region(&r.region)
-                        .map_or_else(|| r.region.to_string(), |reg| reg.display_name(side));
+                    let name = match catalog.region(&r.region) {
+                        // A place with two sides rated in the middle: say so rather than
+                        // list it as if it were one of them.
+                        Some(reg) if reg.sided && r.side.side().is_none() => {
+                            format!("{} (side not given)", reg.name)
+                        }
+                        Some(reg) => reg.display_name(r.side.side()),
+                        None => r.region.to_string(),
+                    };
                     format!("{name} {}", r.tightness)
                 })
                 .collect();

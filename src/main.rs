@@ -18,14 +18,31 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away: there is no one left to tell.
+        Err(error) if error.is::<ReaderGone>() => ExitCode::from(1),
         Err(error) => {
             // Messages carry names from files: nothing in them may drive the terminal.
-            eprintln!(
+            say(&format!(
                 "knotmap: {}",
                 knotmap::words::terminal_lines(&format!("{error:#}"))
-            );
+            ));
             ExitCode::from(1)
         }
+    }
+}
+
+/// Standard output was closed before all of it was written (`knotmap show psoas | head -1`).
+#[derive(Debug, thiserror::Error)]
+#[error("the program reading the output stopped before the end")]
+struct ReaderGone;
+
+/// A line on standard error. When standard error is closed too (`2>&1 | head -c 10`), the
+/// line has nowhere to go and knotmap carries on to its exit code, which still says what
+/// happened, rather than stopping on a panic.
+fn say(line: &str) {
+    let mut stderr = std::io::stderr().lock();
+    if writeln!(stderr, "{line}").is_err() {
+        // Nothing else can be told: the exit code is the last word.
     }
 }
 
@@ -87,11 +104,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let pdf = files.concat();
                 let job = knotmap::sheet::print::print_pdf(&pdf, &name, printer.as_deref())
                     .map_err(|e| cli::BadInput(format!("could not print: {e}")))?;
-                eprintln!(
+                say(&format!(
                     "knotmap: sent “{}” to the printer {}",
                     knotmap::words::terminal_safe(&name),
                     knotmap::words::terminal_safe(&job.to_string())
-                );
+                ));
+            }
+            if let Some(note) = cli::missing_characters_note() {
+                say(&knotmap::words::terminal_lines(&note));
             }
             Ok(())
         }
@@ -130,7 +150,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Check { files }) => {
             let report = cli::check(catalog, &files);
-            eprint!("{}", report.problems);
+            if !report.problems.is_empty() {
+                say(report.problems.trim_end_matches('\n'));
+            }
             print(&report.ok)?;
             if report.valid {
                 Ok(())
@@ -198,12 +220,11 @@ fn write_outputs(
         }
         return Ok(());
     }
-    for (path, bytes) in format.paths(path, files.len()).iter().zip(files) {
-        knotmap::storage::write_atomic(path, bytes)?;
-        eprintln!(
+    for path in &format.write(path, files)? {
+        say(&format!(
             "knotmap: wrote {}",
             knotmap::words::terminal_safe(&path.display().to_string())
-        );
+        ));
     }
     Ok(())
 }
@@ -222,14 +243,16 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
         })
 }
 
-/// Writes to stdout; a closed pipe (`knotmap show psoas | head`) is not an error.
+/// Writes to stdout; a closed pipe (`knotmap show psoas | head -1`) ends knotmap quietly with
+/// exit code 1, as the output was not all read.
 fn print(text: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(ReaderGone.into()),
+        Err(e) => Err(e.into()),
+        Ok(()) => Ok(()),
     }
 }

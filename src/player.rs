@@ -296,6 +296,23 @@ mod tests {
         assert_eq!(phase(94), None);
     }
 
+    /// A dose in passes is played for as long as the sheet, the check and the builder count
+    /// it: `SECONDS_PER_PASS` a pass.
+    #[test]
+    fn passes_last_as_long_as_everywhere_else() {
+        let mut routine = routine();
+        routine.steps[1].dose = Dose::Passes(10);
+        let p = Player::new(&routine, secs(0));
+        let work = p
+            .segments()
+            .iter()
+            .find(|s| s.step == 1 && s.phase == Phase::Work(None))
+            .expect("the step's work");
+        let seconds = 10 * crate::catalog::SECONDS_PER_PASS;
+        assert_eq!(work.length, secs(u64::from(seconds)));
+        assert_eq!(routine.steps[1].seconds(), seconds);
+    }
+
     #[test]
     fn pause_freezes_time_and_skip_and_back_move_between_steps() {
         let mut p = Player::new(&routine(), secs(0));

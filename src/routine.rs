@@ -9,11 +9,16 @@ mod read;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Dose, Region, RegionId, Side, Technique, TechniqueId, ToolId};
+use crate::catalog::{
+    Catalog, Complaint, ComplaintStep, Dose, Region, RegionId, Technique, TechniqueId, ToolId,
+};
 
+pub use crate::catalog::StepSide;
+
+pub use crate::catalog::TOO_LONG;
 pub use document::{Document, Origin};
 pub use edit::Edit;
-pub use problems::{Concern, Field, TOO_LONG};
+pub use problems::{Concern, Field};
 pub use read::{RonProblem, RonRead, RoutineError, find_field, read_ron};
 use read::{line_col, parse};
 
@@ -112,63 +117,6 @@ impl When {
     }
 }
 
-/// Which side a step works. `Both` means the left side, then the right.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum StepSide {
-    Left,
-    Right,
-    Both,
-    /// A midline region such as the diaphragm.
-    Middle,
-}
-
-impl StepSide {
-    pub fn title(self) -> &'static str {
-        match self {
-            StepSide::Left => "Left",
-            StepSide::Right => "Right",
-            StepSide::Both => "Both sides",
-            StepSide::Middle => "Middle",
-        }
-    }
-
-    /// How many times the dose is done: twice for both sides.
-    pub fn rounds(self) -> u32 {
-        if self == StepSide::Both { 2 } else { 1 }
-    }
-
-    /// The sides of the places a step works: both for a step on both sides, none for the
-    /// middle.
-    pub fn sides(self) -> &'static [Option<Side>] {
-        match self {
-            StepSide::Left => &[Some(Side::Left)],
-            StepSide::Right => &[Some(Side::Right)],
-            StepSide::Both => &[Some(Side::Left), Some(Side::Right)],
-            StepSide::Middle => &[None],
-        }
-    }
-
-    /// The one side a step names, if it names one.
-    pub fn side(self) -> Option<Side> {
-        match self {
-            StepSide::Left => Some(Side::Left),
-            StepSide::Right => Some(Side::Right),
-            StepSide::Both | StepSide::Middle => None,
-        }
-    }
-}
-
-impl From<Option<Side>> for StepSide {
-    /// A place's side as a step's: a midline place is worked in the middle.
-    fn from(side: Option<Side>) -> Self {
-        match side {
-            Some(Side::Left) => StepSide::Left,
-            Some(Side::Right) => StepSide::Right,
-            None => StepSide::Middle,
-        }
-    }
-}
-
 /// One step of a routine.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Step {
@@ -183,10 +131,11 @@ pub struct Step {
 }
 
 impl Step {
-    /// A step of a technique on a place with a tool, at the technique's suggested dose; on
-    /// both sides where the place has two.
-    pub fn new(region: &Region, technique: &Technique, tool: ToolId) -> Step {
+    /// A step of a technique on a place with a tool, at the dose the technique suggests
+    /// there; on both sides where the place has two.
+    pub fn new(catalog: &Catalog, region: &Region, technique: &Technique, tool: ToolId) -> Step {
         Step {
+            dose: catalog.suggested_dose(&region.id, technique, &tool),
             region: region.id.clone(),
             side: if region.sided {
                 StepSide::Both
@@ -195,8 +144,23 @@ impl Step {
             },
             technique: technique.id.clone(),
             tool,
-            dose: technique.dose,
             note: None,
+        }
+    }
+
+    /// A step of a complaint's ready routine, as the routine's own.
+    pub fn from_complaint(step: &ComplaintStep) -> Step {
+        let mut note = step.note.clone();
+        if let Some(note) = &mut note {
+            fit_text(note, MAX_STEP_NOTE_CHARS);
+        }
+        Step {
+            region: step.region.clone(),
+            side: step.side,
+            technique: step.technique.clone(),
+            tool: step.tool.clone(),
+            dose: step.dose,
+            note,
         }
     }
 
@@ -231,6 +195,25 @@ impl Default for Routine {
 }
 
 impl Routine {
+    /// A complaint's ready routine, to play, print or change: named after the complaint,
+    /// with what rolling cannot do and the signs to see a clinician in its notes.
+    pub fn for_complaint(complaint: &Complaint) -> Routine {
+        let mut name = complaint.name.clone();
+        fit_text(&mut name, MAX_NAME_CHARS);
+        let mut notes = format!(
+            "{} See a clinician rather than roll for: {}",
+            complaint.rolling_cannot,
+            complaint.see_a_clinician.join(" ")
+        );
+        fit_text(&mut notes, MAX_NOTES_CHARS);
+        Routine {
+            name,
+            notes,
+            steps: complaint.routine.iter().map(Step::from_complaint).collect(),
+            ..Routine::default()
+        }
+    }
+
     /// Time for the whole routine, both sides counted.
     pub fn total_seconds(&self) -> u32 {
         self.steps
@@ -339,6 +322,8 @@ pub struct Problem {
     pub column: usize,
     pub severity: Severity,
     pub message: String,
+    /// Whether it is about an id the catalog does not know (kept in the file as it is).
+    pub unknown: bool,
 }
 
 #[cfg(test)]

@@ -98,6 +98,8 @@ pub struct Settings {
     pub window: Option<WindowSize>,
     /// The player's sound and voice.
     pub cues: CueSettings,
+    /// Whether the runner has read when not to roll, shown on the welcome panel until then.
+    pub red_flags_read: bool,
 }
 
 impl Default for Settings {
@@ -115,6 +117,7 @@ impl Default for Settings {
             owned_tools: None,
             window: None,
             cues: CueSettings::default(),
+            red_flags_read: false,
         }
     }
 }
@@ -281,7 +284,7 @@ impl Settings {
             path: path.clone(),
             cause: std::io::Error::other(e.to_string()),
         })?;
-        storage::write_in_folder(&path, text.as_bytes())
+        storage::write_readable(&path, text.as_bytes(), MAX_SETTINGS_BYTES, "settings")
     }
 
     /// Puts a file first among the recent ones.

@@ -202,6 +202,62 @@ impl SheetFormat {
             .collect()
     }
 
+    /// The pages of an earlier sheet at `path` that a sheet of `pages` pages does not write
+    /// again: `sheet-3.png` and on after a two-page sheet, every `sheet-N.png` after a one-page
+    /// one, and `sheet.png` itself before a sheet of several pages. Found in the folder, so a longer sheet printed there before leaves nothing behind.
+    pub fn stale_pages(self, path: &std::path::Path, pages: usize) -> Vec<std::path::PathBuf> {
+        if self == SheetFormat::Pdf {
+            return Vec::new();
+        }
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "sheet".into(), |s| s.to_string_lossy().into_owned());
+        let prefix = format!("{stem}-");
+        let suffix = format!(".{}", self.extension());
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => std::path::Path::new("."),
+        };
+        let kept = if pages <= 1 { 0 } else { pages };
+        // A sheet of several pages answers for the name asked for as a whole: a one-page
+        // sheet written there before is one of the old set.
+        let asked = (pages > 1 && path.is_file()).then(|| path.to_path_buf());
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return asked.into_iter().collect();
+        };
+        entries
+            .filter_map(Result::ok)
+            .filter(|entry| {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                name.strip_prefix(&prefix)
+                    .and_then(|rest| rest.strip_suffix(&suffix))
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .is_some_and(|n| n > kept && entry.file_type().is_ok_and(|t| t.is_file()))
+            })
+            .map(|entry| path.with_file_name(entry.file_name()))
+            .chain(asked)
+            .collect()
+    }
+
+    /// Writes a sheet's files at `path` as one set: one PDF, or the PNG pages, all written
+    /// before any is moved in, and the pages of an earlier sheet there that this one has
+    /// not removed ([`SheetFormat::stale_pages`]). Returns the files written.
+    pub fn write(
+        self,
+        path: &std::path::Path,
+        files: &[Vec<u8>],
+    ) -> Result<Vec<std::path::PathBuf>, crate::storage::StorageError> {
+        let paths = self.paths(path, files.len());
+        let set: Vec<(std::path::PathBuf, &[u8])> = paths
+            .iter()
+            .cloned()
+            .zip(files.iter().map(Vec::as_slice))
+            .collect();
+        crate::storage::write_set(&set, &self.stale_pages(path, files.len()))?;
+        Ok(paths)
+    }
+
     /// The sheet as this format's files: one PDF, or one PNG a page at [`PNG_DPI`].
     pub fn render(self, sheet: &Sheet) -> Result<Vec<Vec<u8>>, SheetError> {
         match self {

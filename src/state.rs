@@ -39,7 +39,8 @@ pub struct Notice {
 /// How long news stays in the banner.
 pub const NEWS_LASTS: std::time::Duration = std::time::Duration::from_secs(8);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How serious a notice is, least first: the banner shows the most serious one waiting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum NoticeKind {
     Info,
     Warning,
@@ -88,6 +89,19 @@ pub struct AppState {
     /// time "Log a session" opens), and whether it went to the log.
     pub ratings_round: u64,
     pub ratings_saved: bool,
+    /// Work running beside the window (a report being made, a sheet at the printer), oldest
+    /// first.
+    pub jobs: Vec<JobView>,
+}
+
+/// Work the window does not wait for, as the banner shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JobView {
+    pub id: u64,
+    /// What is under way, as a runner says it: "Sending “Before a run” to the printer".
+    pub label: String,
+    /// Whether it can be stopped: a session on its way into the log cannot.
+    pub cancellable: bool,
 }
 
 /// The routine builder's inputs.
@@ -142,6 +156,7 @@ impl Default for AppState {
             side_tab: SideTab::Routine,
             ratings_round: 0,
             ratings_saved: false,
+            jobs: Vec::new(),
         }
     }
 }

@@ -43,9 +43,20 @@ pub enum StorageError {
     /// A folder, a device or a named pipe where a file was expected.
     #[error("{}: that is {what}, not a file", path.display())]
     NotAFile { path: PathBuf, what: &'static str },
+    /// A file where a folder on the way should be.
+    #[error("{}: that is a file, where knotmap needs a folder", path.display())]
+    NotAFolder { path: PathBuf },
     /// Larger than knotmap reads for this kind of file.
     #[error("{}: the file is {} — too large for {what} (the limit is {})", path.display(), human_size(*size), human_size(*limit))]
     TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+        what: &'static str,
+    },
+    /// What knotmap was about to write is larger than it reads back for this kind of file.
+    #[error("{}: this would be a file of {}, more than knotmap reads for {what} ({}), so nothing was written", path.display(), human_size(*size), human_size(*limit))]
+    WouldNotReadBack {
         path: PathBuf,
         size: u64,
         limit: u64,
@@ -56,10 +67,25 @@ pub enum StorageError {
 }
 
 fn io_error(path: &Path, cause: std::io::Error) -> StorageError {
+    if cause.kind() == std::io::ErrorKind::NotADirectory
+        && let Some(file) = file_in_the_way(path)
+    {
+        return StorageError::NotAFolder { path: file };
+    }
     StorageError::Io {
         path: path.to_owned(),
         cause,
     }
+}
+
+/// The nearest folder on the way to `path` that is a file instead ("not a directory" names
+/// the path asked for, not the part of it that is wrong).
+fn file_in_the_way(path: &Path) -> Option<PathBuf> {
+    path.ancestors()
+        .skip(1)
+        .filter(|a| !a.as_os_str().is_empty())
+        .find(|a| std::fs::metadata(a).is_ok_and(|m| !m.is_dir()))
+        .map(Path::to_path_buf)
 }
 
 /// What went wrong with a file, in words: "no such file or folder" rather than the system's
@@ -221,6 +247,13 @@ fn resolve_links(path: &Path) -> Result<PathBuf, StorageError> {
 /// and the file keeps its permissions. Only regular files are written: a folder, a device or
 /// a named pipe is refused with the reason.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    let file = staged(path, bytes)?;
+    file.commit().map_err(|e| io_error(path, e))
+}
+
+/// The new bytes of a file, written beside it and flushed, not yet in its place: dropped,
+/// they leave the old file as it was.
+fn staged(path: &Path, bytes: &[u8]) -> Result<atomic_write_file::AtomicWriteFile, StorageError> {
     let target = resolve_links(path)?;
     match std::fs::metadata(&target) {
         Ok(meta) => {
@@ -237,8 +270,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     let mut file = atomic_write_file::AtomicWriteFile::options()
         .open(&target)
         .map_err(|e| io_error(path, e))?;
-    file.write_all(bytes).map_err(|e| io_error(path, e))?;
-    file.commit().map_err(|e| io_error(path, e))
+    file.write_all(bytes)
+        .and_then(|()| file.flush())
+        .map_err(|e| io_error(path, e))?;
+    Ok(file)
+}
+
+/// Writes a set of files that belong together (the pages of a sheet) so that the set is
+/// replaced whole: every new file is written beside its place first, and only when all of
+/// them are written (the disk did not fill up half way) are they moved in; then the files of
+/// the old set that the new one no longer has (`stale`) are removed.
+pub fn write_set(files: &[(PathBuf, &[u8])], stale: &[PathBuf]) -> Result<(), StorageError> {
+    let staged = files
+        .iter()
+        .map(|(path, bytes)| staged(path, bytes).map(|file| (path, file)))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (path, file) in staged {
+        file.commit().map_err(|e| io_error(path, e))?;
+    }
+    for path in stale {
+        match std::fs::remove_file(path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io_error(path, e)),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Saves a routine atomically; returns the stamp of what was written. A routine that would
@@ -308,6 +364,26 @@ impl Folders {
         Folders::ensure(&dir)?;
         Ok(dir)
     }
+}
+
+/// Writes a file that knotmap reads back with a limit of `limit` bytes: one that would be
+/// larger is refused before anything is written, so knotmap never writes what it would then
+/// refuse to read.
+pub fn write_readable(
+    path: &Path,
+    bytes: &[u8],
+    limit: u64,
+    what: &'static str,
+) -> Result<(), StorageError> {
+    if bytes.len() as u64 > limit {
+        return Err(StorageError::WouldNotReadBack {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+            limit,
+            what,
+        });
+    }
+    write_in_folder(path, bytes)
 }
 
 /// Writes a file into a folder that may not exist yet.

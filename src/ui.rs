@@ -3,6 +3,7 @@
 pub mod body_map;
 pub mod builder;
 pub mod floor;
+pub mod jobs;
 pub mod layout;
 pub mod log;
 pub mod my_tools;

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::catalog::Dose;
+use crate::catalog::{ComplaintStep, Dose, StepSide};
 
 /// A length of time as it is written: "45 s", "2 min", "1 min 30 s", "1 h 5 min".
 pub fn duration(seconds: u32) -> String {
@@ -65,6 +65,52 @@ pub fn dose_per_side(amount: Dose, per_side: bool) -> String {
     }
 }
 
+/// The names of a complaint step's place, technique and tool (its ids where the catalog has
+/// none, which its validation does not let happen).
+pub fn complaint_step_names<'a>(
+    catalog: &'a crate::catalog::Catalog,
+    step: &'a ComplaintStep,
+) -> (&'a str, &'a str, &'a str) {
+    (
+        catalog
+            .region(&step.region)
+            .map_or(step.region.as_str(), |r| r.name.as_str()),
+        catalog
+            .technique(&step.technique)
+            .map_or(step.technique.as_str(), |t| t.name.as_str()),
+        catalog
+            .tool(&step.tool)
+            .map_or(step.tool.as_str(), |t| t.name.as_str()),
+    )
+}
+
+/// One step of a complaint's ready routine as a line: "Sole of the foot, both sides: Foot
+/// sole roll (golf ball), 90 s per side".
+pub fn complaint_step(catalog: &crate::catalog::Catalog, step: &ComplaintStep) -> String {
+    let (place, technique, tool) = complaint_step_names(catalog, step);
+    let side = match step.side {
+        StepSide::Both => "both sides",
+        StepSide::Left => "left",
+        StepSide::Right => "right",
+        StepSide::Middle => "middle",
+    };
+    let per_side = step.side == StepSide::Both;
+    format!(
+        "{place}, {side}: {technique} ({}), {}",
+        lower_first(tool),
+        dose_per_side(step.dose, per_side)
+    )
+}
+
+/// "Foam roller" as it reads inside a sentence: "foam roller".
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn passes(n: u32) -> String {
     if n == 1 {
         "1 pass".to_owned()
@@ -87,18 +133,39 @@ pub fn human_size(bytes: u64) -> String {
 /// terminal: control characters, which could move the cursor, change colours or start a new
 /// line that looks like knotmap's own, are shown escaped (`\n`, `\u{1b}`).
 pub fn terminal_safe(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(escaped_on_terminals) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if c.is_control() {
+        if escaped_on_terminals(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);
         }
     }
     Cow::Owned(out)
+}
+
+/// Characters a terminal must not be handed raw: control characters, and the invisible
+/// format characters that reorder or hide text (the bidirectional overrides and isolates,
+/// zero-width spaces, the byte-order mark). The joiners (U+200C, U+200D) stay: scripts and
+/// emoji need them, and they move nothing.
+fn escaped_on_terminals(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'
+                | '\u{200E}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
 }
 
 /// A whole message for the terminal: its own line breaks kept, every other control
@@ -113,6 +180,19 @@ pub fn terminal_lines(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn format_characters_are_escaped_like_control_characters() {
+        assert_eq!(terminal_safe("abc\u{202E}fed"), "abc\\u{202e}fed");
+        assert_eq!(
+            terminal_safe("x\u{2067}y\u{200B}z"),
+            "x\\u{2067}y\\u{200b}z"
+        );
+        assert_eq!(terminal_safe("\u{FEFF}name"), "\\u{feff}name");
+        // Joiners are part of the text in many scripts and in emoji.
+        assert_eq!(terminal_safe("क्\u{200D}ष"), "क्\u{200D}ष");
+        assert_eq!(terminal_safe("Calf roll"), "Calf roll");
+    }
 
     #[test]
     fn durations_and_doses_read_naturally() {

@@ -153,6 +153,13 @@ fn check_accepts_the_shipped_routines() {
             .count(),
         files.len()
     );
+    // Not a word of warning: the examples are what the builder and the sheet hold up as
+    // right, so they follow every rule the check knows.
+    assert!(
+        !stderr(&out).contains("warning") && !stderr(&out).contains("error"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -453,4 +460,103 @@ fn print_writes_one_png_a_page_at_a_stated_resolution() {
         assert_eq!(phys[8], 1, "in metres");
         assert!(stderr(&out).contains(&page.display().to_string()));
     }
+}
+
+/// What a runner feels leads to the complaint first, with its warnings and its routine.
+#[test]
+fn show_answers_a_complaint_first() {
+    let cases = [
+        (
+            "knee pain",
+            "Runner's knee (pain around the kneecap) — complaint",
+        ),
+        (
+            "shin splints",
+            "Shin splints (medial tibial stress syndrome) — complaint",
+        ),
+        ("heel", "Plantar fasciitis and heel pain — complaint"),
+        (
+            "sciatica",
+            "Buttock pain and sciatica-like pain — complaint",
+        ),
+        (
+            "after a marathon",
+            "Soreness after a race, a long run or a downhill run — complaint",
+        ),
+        (
+            "downhill",
+            "Soreness after a race, a long run or a downhill run — complaint",
+        ),
+    ];
+    for (query, first) in cases {
+        let out = knotmap(&["show", query]);
+        assert!(out.status.success(), "{query}: {}", stderr(&out));
+        let text = stdout(&out);
+        let first_entry = text
+            .lines()
+            .find(|l| l.contains(" — "))
+            .unwrap_or_default()
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+        assert!(first_entry.starts_with(first), "{query}: {text}");
+        for section in [
+            "See a clinician rather than roll for",
+            "What rolling can do",
+            "What it cannot do",
+            "Places to work",
+            "A ready routine",
+            "What else helps",
+        ] {
+            assert!(text.contains(section), "{query}: no “{section}” in {text}");
+        }
+    }
+    let shins = stdout(&knotmap(&["show", "shin splints"]));
+    let leave = shins
+        .split("Leave alone\n")
+        .nth(1)
+        .and_then(|rest| rest.lines().next())
+        .unwrap_or_default();
+    assert!(
+        leave.contains("Shin bone"),
+        "the shin bone is left alone: {shins}"
+    );
+}
+
+/// `knotmap check` names a routine's problems in the order they stand in the file, as a
+/// compiler does, whatever their kind: a warning on an early line before an error on a later one.
+#[test]
+fn check_lists_problems_in_file_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("mixed.ron");
+    let text = r#"(
+    format: 1,
+    name: "Mixed",
+    when: AnyTime,
+    notes: "",
+    steps: [
+        (region: "calf", side: Both, technique: "calf_finger_press", tool: "fingers", dose: Seconds(900)),
+        (region: "kneecap", side: Both, technique: "calf_finger_press", tool: "fingers", dose: Seconds(30)),
+    ],
+)
+"#;
+    std::fs::write(&path, text).expect("write");
+    let out = knotmap(&["check", path.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = stderr(&out);
+    let lines: Vec<(usize, &str)> = said
+        .lines()
+        .filter_map(|l| {
+            let rest = l.strip_prefix(path.to_str()?)?.strip_prefix(':')?;
+            let line: usize = rest.split(':').next()?.parse().ok()?;
+            Some((line, l))
+        })
+        .collect();
+    assert!(
+        lines.iter().any(|(_, l)| l.contains(": warning: "))
+            && lines.iter().any(|(_, l)| l.contains(": error: ")),
+        "{said}"
+    );
+    assert!(
+        lines.windows(2).all(|w| w[0].0 <= w[1].0),
+        "in file order: {said}"
+    );
 }

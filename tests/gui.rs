@@ -305,9 +305,6 @@ fn view_choice_shows_one_figure() {
 
 #[test]
 fn snapshots_of_the_main_window() {
-    if !gpu::can_render("the main window snapshots") {
-        return;
-    }
     let mut results = egui_kittest::SnapshotResults::new();
     for figure in ["Female", "Male"] {
         for (theme, name) in [(egui::Theme::Light, "light"), (egui::Theme::Dark, "dark")] {
@@ -316,7 +313,20 @@ fn snapshots_of_the_main_window() {
             h.run();
             h.get_by_label("Right hamstrings").click();
             h.run();
-            h.snapshot(format!("main_window_{}_{name}", figure.to_lowercase()));
+            assert_eq!(
+                format!("{:?}", h.state().state.settings.figure),
+                figure,
+                "the figure chosen"
+            );
+            assert!(
+                h.query_by_role_and_label(egui::accesskit::Role::Heading, "Right hamstrings")
+                    .is_some(),
+                "the place clicked is open"
+            );
+            gpu::snapshot(
+                &mut h,
+                &format!("main_window_{}_{name}", figure.to_lowercase()),
+            );
             results.extend_harness(&mut h);
         }
     }
@@ -382,3 +392,59 @@ fn at_the_first_window_size_a_fingertip_target_is_24_pixels_wide() {
         );
     }
 }
+
+/// When not to roll is the first thing a new runner sees, until they say they read it; then
+/// it stays one click away, at the top of the same panel.
+#[test]
+fn when_not_to_roll_is_read_first_and_stays_a_link() {
+    let mut h = harness();
+    assert!(h.query_by_label("Before you roll").is_some());
+    assert!(
+        h.query_by_label_contains("see a doctor today").is_some(),
+        "the red flags in brief"
+    );
+    h.get_by_label("I have read this").click();
+    h.run();
+    assert!(h.state().state.settings.red_flags_read, "remembered");
+    assert!(h.query_by_label("Before you roll").is_none());
+    assert!(h.query_by_label_contains("see a doctor today").is_none());
+    h.get_all_by_label("When not to roll")
+        .next()
+        .expect("the link at the top")
+        .click();
+    h.run();
+    match selection(&h) {
+        Some(Hit::Basic(i)) => assert_eq!(catalog().basics[i].title, "When not to roll"),
+        other => panic!("opened {other:?}"),
+    }
+}
+
+/// A search typed while the side panel is scrolled down shows its matches at the top of the
+/// panel, in view.
+#[test]
+fn search_results_come_into_view_in_a_scrolled_panel() {
+    let mut h = harness();
+    h.get_by_label("What knotmap is not").scroll_to_me();
+    h.run();
+    let bottom = h.get_by_label("What knotmap is not").rect();
+    assert!(
+        bottom.bottom() <= 900.0,
+        "scrolled down to the end: {bottom:?}"
+    );
+    h.get_by_label("Search").focus();
+    h.run();
+    h.get_by_label("Search").type_text("calf");
+    h.run();
+    let heading = h
+        .query_all_by_label_contains("Matches for")
+        .next()
+        .expect("the matches")
+        .rect();
+    assert!(
+        heading.top() >= 0.0 && heading.bottom() <= 900.0,
+        "the matches are in view: {heading:?}"
+    );
+}
+
+#[path = "gui/complaints.rs"]
+mod complaints;

@@ -94,8 +94,8 @@ fn the_map_keeps_its_share_and_the_top_bar_never_overlaps_at_every_size() {
             title.rect().max.y <= height && title.rect().min.y >= 0.0,
             "{name}"
         );
-        if gpu::can_render(name) {
-            snapshots.add(h.try_snapshot(name));
+        if let Some(result) = gpu::try_snapshot(&mut h, name) {
+            snapshots.add(result);
         }
         snapshots.extend_harness(&mut h);
     }
@@ -109,9 +109,17 @@ fn the_layout_reads_in_the_dark_too() {
         &mut h,
         Command::View(ViewCommand::SetTheme(knotmap::settings::ThemeChoice::Dark)),
     );
-    if gpu::can_render("layout_1366x768_dark") {
-        h.snapshot("layout_1366x768_dark");
-    }
+    assert_eq!(
+        h.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::Dark,
+        "the window turned dark"
+    );
+    assert_eq!(
+        h.state().state.settings.theme,
+        knotmap::settings::ThemeChoice::Dark,
+        "and remembers it"
+    );
+    gpu::snapshot(&mut h, "layout_1366x768_dark");
 }
 
 /// egui lays a frame out again at most `max_passes` times. When it declines, the frame shows

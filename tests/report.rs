@@ -232,11 +232,20 @@ fn the_log_window_exports_the_report() {
     h.get_by_label("Everything logged").click();
     h.run();
     h.get_by_label("Export report…").click();
-    h.run();
+    h.run_steps(2);
+    assert!(
+        window::step_until(&mut h, 60, |h| h.state().state.jobs.is_empty()),
+        "the report is made beside the window"
+    );
+    window::settle(&mut h);
     let asked = dialogs.asked.borrow().last().cloned().unwrap_or_default();
     assert!(asked.starts_with("save tightness-report-"), "{asked}");
     let facts = pdf::read(&std::fs::read(&out_path).expect("the report"));
     assert!(facts.says("Tightness report"));
+    assert!(
+        facts.says("diagnosis"),
+        "the report says its ratings are not a diagnosis"
+    );
     assert!(
         facts.says("20 Oct 2026"),
         "everything logged includes October"

@@ -40,6 +40,7 @@ fn long_routine(steps: usize) -> Routine {
         routine.steps.push(Step {
             note: (i % 3 == 0).then(|| "Slow and steady, breathe out as you press.".to_owned()),
             ..Step::new(
+                c,
                 region,
                 technique,
                 technique.tools[i % technique.tools.len()].clone(),
@@ -369,6 +370,10 @@ fn advice_for_before_a_run_stays_off_the_sheets_for_other_times() {
     assert!(!has_pre_run_advice(&routine));
     routine.when = knotmap::routine::When::RestDay;
     assert!(!has_pre_run_advice(&routine));
+    // A routine for any time may be done long before or after a run: the advice for just
+    // before one is no more its own than a rest day's.
+    routine.when = knotmap::routine::When::AnyTime;
+    assert!(!has_pre_run_advice(&routine));
 }
 
 #[test]
@@ -581,7 +586,7 @@ fn step_numbers_on_the_diagram_are_at_least_five_millimetres() {
 }
 
 #[test]
-fn a_name_in_any_script_or_with_an_emoji_still_makes_a_valid_pdf() {
+fn a_name_with_an_emoji_or_a_control_character_still_makes_a_valid_pdf() {
     let body = Body::builtin(catalog()).expect("body");
     let mut routine = template(0);
     routine.name = "Laufen 🏃 ランニング \u{1b}".to_owned();
@@ -589,7 +594,119 @@ fn a_name_in_any_script_or_with_an_emoji_still_makes_a_valid_pdf() {
     let sheet = layout(&routine, catalog(), &body, Paper::A4, false, None).expect("layout");
     let pdf = to_pdf(&sheet).expect("a PDF that passes PDF/UA-1 with every glyph drawn");
     let facts = pdf::read(&pdf);
-    assert!(facts.says("Laufen ?"), "{}", facts.text);
+    assert!(facts.says("Laufen"), "{}", facts.text);
+    // A control character is never drawn: it is "?".
+    assert!(facts.text.contains('?'), "{}", facts.text);
+}
+
+/// A routine's name in each script Inter lacks.
+const SCRIPTS: [(&str, &str); 6] = [
+    ("Arabic", "تدليك الساق"),
+    ("Hebrew", "עיסוי שוקיים"),
+    ("Chinese", "小腿按摩"),
+    ("Japanese", "ふくらはぎをほぐす"),
+    ("Devanagari", "पिंडली की मालिश"),
+    ("Thai", "นวดน่อง"),
+];
+
+/// Whether this machine has a face for every character of the text, asked of the same
+/// font database the sheet uses.
+fn machine_draws(text: &str) -> bool {
+    let fonts = Fonts::get().expect("fonts");
+    text.chars()
+        .all(|c| fonts.face_of(c, knotmap::sheet::Weight::Bold).is_some())
+}
+
+/// Prints a routine named `name` (with a note in the same words) to a PDF and a PNG through
+/// the binary: the PDF's facts and what the binary said on stderr.
+fn print_named(name: &str, env: &[(&str, &Path)]) -> (pdf::PdfFacts, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut routine = template(0);
+    routine.name = name.to_owned();
+    routine.steps[0].note = Some(name.to_owned());
+    let path = write_routine(dir.path(), &routine);
+    let mut said = String::new();
+    let mut facts = None;
+    for file in ["sheet.pdf", "sheet.png"] {
+        let out_path = dir.path().join(file);
+        let out = Command::new(env!("CARGO_BIN_EXE_knotmap"))
+            .args(["print", path.to_str().expect("path"), "-o"])
+            .arg(&out_path)
+            .envs(env.iter().copied())
+            .output()
+            .expect("knotmap runs");
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{name} as {file}: {stderr}");
+        let bytes = std::fs::read(&out_path).expect("the sheet");
+        if file.ends_with(".pdf") {
+            facts = Some(pdf::read(&bytes));
+        } else {
+            assert!(bytes.starts_with(b"\x89PNG"), "{name}: a PNG");
+        }
+        said.push_str(&stderr);
+    }
+    (facts.expect("the PDF"), said)
+}
+
+#[test]
+fn a_routine_named_in_any_script_prints_in_that_script() {
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    for (script, name) in SCRIPTS {
+        let (facts, said) = print_named(name, &[]);
+        let drawn = machine_draws(name);
+        // CI installs a face for every script here (.ci/run), so there the real thing is
+        // always checked.
+        assert!(drawn || !ci, "CI has no font for {script}");
+        if drawn {
+            // The text layer holds the characters themselves, not a run of "?" (a caution
+            // may ask a question of its own). (pdf-extract reads
+            // each glyph's own mapping and not the spans' ActualText, so a right-to-left
+            // word comes back in the order it was drawn and an Indic cluster may repeat.)
+            let text: String = facts.text.split_whitespace().collect();
+            assert!(
+                name.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .all(|c| text.contains(c))
+                    && !text.contains("??"),
+                "{script}: the PDF says {:?}",
+                facts.text
+            );
+            assert!(!said.contains("no font"), "{script}: {said}");
+        } else {
+            assert!(facts.text.contains('?'), "{script}: {}", facts.text);
+            assert!(
+                said.contains("knotmap: no font on this machine has"),
+                "{script}: {said}"
+            );
+        }
+    }
+}
+
+#[test]
+fn with_no_font_for_a_script_it_prints_question_marks_and_says_so_once() {
+    // A fontconfig configuration with no font directories: a machine with no fonts at all.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("fonts.conf");
+    std::fs::write(
+        &config,
+        "<?xml version=\"1.0\"?>\n<fontconfig><dir>/nonexistent/fonts</dir></fontconfig>\n",
+    )
+    .expect("write");
+    let name = SCRIPTS.map(|(_, name)| name).join(" · ");
+    let (facts, said) = print_named(&name, &[("FONTCONFIG_FILE", &config)]);
+    assert!(facts.says("????"), "{}", facts.text);
+    // Once for the PDF and once for the PNG, each command saying it once.
+    let notes: Vec<&str> = said
+        .lines()
+        .filter(|l| l.starts_with("knotmap: no font on this machine has"))
+        .collect();
+    assert_eq!(notes.len(), 2, "{said}");
+    for note in notes {
+        assert!(note.ends_with("they are printed as \"?\""), "{note}");
+        for c in ['ت', 'ע', '小', 'ふ', 'प', 'น'] {
+            assert!(note.contains(c), "{c} in {note}");
+        }
+    }
 }
 
 #[test]

@@ -319,10 +319,16 @@ fn in_the_editor_every_key_fires_its_own_command() {
     assert_eq!(asking(&h), Some(Pending::Unsaved(Then::Open)), "Ctrl+O");
     cancel(&mut h);
 
-    // With no printing system here, Ctrl+P offers the PDF instead.
-    press(&mut h, UiCommand::Print, 0);
+    // With no printing system here, Ctrl+P offers the PDF instead, once `lp` was tried
+    // beside the window.
+    let keys = UiCommand::Print.shortcuts()[0];
+    h.key_press_modifiers(keys.modifiers, keys.logical_key);
+    h.run_steps(2);
     assert!(
-        matches!(asking(&h), Some(Pending::PrintFailed(_))),
+        window::step_until(&mut h, 30, |h| matches!(
+            asking(h),
+            Some(Pending::PrintFailed(_))
+        )),
         "Ctrl+P: {:?}",
         asking(&h)
     );

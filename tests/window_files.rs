@@ -18,7 +18,7 @@ use knotmap::routine::{
 };
 use knotmap::state::{Command, FileCommand, NoticeKind, RoutineCommand, ViewCommand};
 use knotmap::storage::{Folders, read_routine};
-use window::{FakeDialogs, add_first_technique, answer, app, apply, shortcut};
+use window::{FakeDialogs, add_first_technique, answer, app, apply, notice, shortcut};
 
 /// A window on these folders that starts as the desktop asks.
 fn app_starting(data: &Path, start: Start) -> Harness<'static, KnotmapApp> {
@@ -35,14 +35,6 @@ fn app_starting(data: &Path, start: Start) -> Harness<'static, KnotmapApp> {
         });
     h.run();
     h
-}
-
-fn notice(h: &Harness<'_, KnotmapApp>) -> Option<(NoticeKind, String)> {
-    h.state()
-        .state
-        .notice
-        .as_ref()
-        .map(|n| (n.kind, n.text.clone()))
 }
 
 /// Waits for the recovery copy of unsaved edits to be written.
@@ -382,4 +374,105 @@ fn nothing_changes_the_routine_under_a_running_player() {
     let (kind, text) = notice(&h).expect("a notice");
     assert_eq!(kind, NoticeKind::Warning);
     assert!(text.contains("stop the session"), "{text}");
+}
+
+/// Opening a routine with a warning says "unknown entries are kept" only when the file has
+/// ids this knotmap does not know.
+#[test]
+fn only_a_file_with_unknown_ids_is_told_they_are_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let long = TEMPLATES[1]
+        .1
+        .replacen("dose: Seconds(", "dose: Seconds(3600", 1);
+    let unknown = TEMPLATES[1]
+        .1
+        .replacen("tool: \"", "tool: \"hoverboard_", 1);
+    for (text, kept) in [(long, false), (unknown, true)] {
+        assert_ne!(text, TEMPLATES[1].1, "the fixture edit applies");
+        let path = dir.path().join("legs.ron");
+        std::fs::write(&path, &text).expect("write");
+        let h = app_starting(&data, Start::Open(path));
+        let (kind, said) = notice(&h).expect("a notice");
+        assert_eq!(kind, NoticeKind::Warning, "{said}");
+        assert_eq!(said.contains("Unknown entries are kept"), kept, "{said}");
+    }
+}
+
+/// A routine built in the window is unsaved work: opening a recent file asks first.
+#[test]
+fn a_built_routine_is_not_replaced_without_asking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let path = dir.path().join("legs.ron");
+    std::fs::write(&path, TEMPLATES[1].1).expect("write");
+    let mut h = app_starting(&data, Start::Last);
+    apply(
+        &mut h,
+        Command::View(ViewCommand::SetBuilder(Some(
+            knotmap::state::BuilderForm::default(),
+        ))),
+    );
+    apply(&mut h, Command::Routine(RoutineCommand::Build));
+    let built = h.state().state.doc.routine.clone();
+    assert!(!built.steps.is_empty(), "a routine was built");
+    assert!(h.state().state.doc.is_dirty(), "and counts as unsaved work");
+    apply(&mut h, Command::File(FileCommand::OpenPath(path)));
+    assert!(
+        matches!(
+            h.state().state.pending,
+            Some(knotmap::state::Pending::Unsaved(_))
+        ),
+        "asks first: {:?}",
+        h.state().state.pending
+    );
+    assert_eq!(
+        h.state().state.doc.routine,
+        built,
+        "the built routine is still there"
+    );
+}
+
+/// My tools: None keeps only what is always at hand, All ticks every tool.
+#[test]
+fn my_tools_has_all_and_none() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = app_starting(&dir.path().join("data"), Start::Last);
+    apply(&mut h, Command::View(ViewCommand::ShowMyTools(true)));
+    h.get_by_label("None").click();
+    h.run();
+    let owned: Vec<String> = h
+        .state()
+        .state
+        .settings
+        .owned_tools
+        .clone()
+        .expect("chosen")
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+    assert_eq!(owned, ["fingers", "floor", "wall"]);
+    h.get_by_label("Your hands").click();
+    h.run();
+    assert!(
+        h.state()
+            .state
+            .settings
+            .owned_tools
+            .as_ref()
+            .is_some_and(|o| o.contains(&"fingers".into())),
+        "hands cannot be unticked"
+    );
+    h.get_by_label("All").click();
+    h.run();
+    let catalog = Catalog::builtin().expect("catalog");
+    assert_eq!(
+        h.state()
+            .state
+            .settings
+            .owned_tools
+            .as_ref()
+            .map(|o| o.len()),
+        Some(catalog.tools.len())
+    );
 }

@@ -15,7 +15,8 @@ impl KnotmapApp {
         self.floor_map = crate::ui::body_map::MapCache::default();
     }
 
-    fn set_query(&mut self, query: String) {
+    fn set_query(&mut self, mut query: String) {
+        crate::routine::fit_text(&mut query, crate::catalog::MAX_QUERY_CHARS);
         let found = self.catalog.find(&query);
         self.state.matches = found.hits;
         self.state.suggestions = found.suggestions;
@@ -71,6 +72,7 @@ impl KnotmapApp {
                 }
             }
             RoutineCommand::Build => self.build_routine(ctx),
+            RoutineCommand::FromComplaint(i) => self.routine_for_complaint(ctx, i),
             RoutineCommand::AdaptToMyTools => self.adapt_to_my_tools(),
         }
     }
@@ -94,6 +96,8 @@ impl KnotmapApp {
                 self.state.selection = hit;
             }
             ViewCommand::SetQuery(query) => self.set_query(query),
+            ViewCommand::CancelJob(id) => self.cancel_job(id),
+            ViewCommand::SetRedFlagsRead(read) => self.state.settings.red_flags_read = read,
             ViewCommand::SubmitSearch => {
                 if let Some(&first) = self.state.matches.first() {
                     self.state.selection = Some(first);
@@ -120,6 +124,16 @@ impl KnotmapApp {
             ViewCommand::FocusPlace(place) => self.state.focus_place = place,
             ViewCommand::DismissNotice => self.next_notice(),
             ViewCommand::ShowMyTools(open) => self.state.my_tools_open = open,
+            ViewCommand::SetAllOwned(all) => {
+                self.state.settings.owned_tools = Some(
+                    self.catalog
+                        .tools
+                        .iter()
+                        .filter(|t| all || t.always)
+                        .map(|t| t.id.clone())
+                        .collect(),
+                );
+            }
             ViewCommand::SetOwned(tool, owned) => {
                 let set = self.state.settings.owned_tools.get_or_insert_with(|| {
                     self.catalog.tools.iter().map(|t| t.id.clone()).collect()

@@ -62,7 +62,7 @@ impl KnotmapApp {
                 self.disk = None;
             }
             Then::Use(routine) => {
-                self.replace_document(Document::unsaved(*routine));
+                self.replace_document(Document::made(*routine));
                 self.disk = None;
             }
             Then::Open => {
@@ -134,10 +134,16 @@ impl KnotmapApp {
                         1 => String::new(),
                         n => format!(" (and {} more)", n - 1),
                     };
+                    // Only a file with ids this knotmap does not know is told they are kept.
+                    let kept = if warnings.iter().any(|w| w.unknown) {
+                        " Unknown entries are kept as they are."
+                    } else {
+                        ""
+                    };
                     self.notify(
                         NoticeKind::Warning,
                         format!(
-                            "{summary} Line {}: {}{more}. Unknown entries are kept as they are.",
+                            "{summary} Line {}: {}{more}.{kept}",
                             first.line, first.message
                         ),
                     );

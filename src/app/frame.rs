@@ -161,6 +161,7 @@ impl KnotmapApp {
         ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(name));
         let mut commands = Vec::new();
         self.guard_close(&ctx);
+        self.collect_jobs();
         self.note_window_size(&ctx);
         self.open_dropped(&ctx, &mut commands);
         // The player's reading first: the keys go by whether a routine plays now, and a
@@ -170,7 +171,11 @@ impl KnotmapApp {
             Keyboard::Free => self.keyboard_last_frame,
             now => now,
         };
-        crate::state::fire_shortcuts(&ctx, &self.state, keyboard, &mut commands);
+        // The keys are taken before the panels see them, and their commands applied after
+        // the panels' own: Ctrl+S pressed right after typing saves what was typed, even when
+        // the typing and the key come in the same frame.
+        let mut shortcuts = Vec::new();
+        crate::state::fire_shortcuts(&ctx, &self.state, keyboard, &mut shortcuts);
         self.expire_notice(&ctx);
         if let (true, Some(play)) = (self.state.floor_view, self.state.play) {
             egui::CentralPanel::default().show(ui, |ui| {
@@ -187,15 +192,18 @@ impl KnotmapApp {
             if let Some(pending) = &self.state.pending {
                 ui::pending::pending_ui(&ctx, pending, &self.state.doc, &mut commands);
             }
+            ui::jobs::jobs_ui(&ctx, &self.state.jobs, &mut commands);
             if let Some(notice) = &self.state.notice {
                 ui::notice::notice_at(
                     &ctx,
                     egui::Align2::RIGHT_BOTTOM,
                     egui::vec2(-16.0, -16.0),
                     notice,
+                    self.waiting_notices.len(),
                     &mut commands,
                 );
             }
+            commands.append(&mut shortcuts);
             self.finish_frame(&ctx, commands);
             return;
         }
@@ -259,12 +267,14 @@ impl KnotmapApp {
             ui::preview::preview_ui(&ctx, &sheet, &self.state, &mut self.preview, &mut commands);
         }
         if let Some(notice) = &self.state.notice {
-            ui::notice::notice_ui(&ctx, top, notice, &mut commands);
+            ui::notice::notice_ui(&ctx, top, notice, self.waiting_notices.len(), &mut commands);
         }
         if let Some(pending) = &self.state.pending {
             ui::pending::pending_ui(&ctx, pending, &self.state.doc, &mut commands);
         }
+        ui::jobs::jobs_ui(&ctx, &self.state.jobs, &mut commands);
         self.report_anchors(ctx.pixels_per_point());
+        commands.append(&mut shortcuts);
         self.finish_frame(&ctx, commands);
     }
 

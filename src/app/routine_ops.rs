@@ -1,5 +1,6 @@
 //! Changes to the open routine: edits with their undo bookkeeping, adding a technique,
-//! adapting to owned tools, building a routine, and recording the tightness log.
+//! adapting to owned tools, building a routine or opening a complaint's, and recording the
+//! tightness log.
 
 use std::time::Instant;
 
@@ -26,7 +27,7 @@ impl KnotmapApp {
             }
             _ => catalog.regions_of_technique(t).next()?,
         };
-        Some(Step::new(region, t, t.tools.first()?.clone()))
+        Some(Step::new(catalog, region, t, t.tools.first()?.clone()))
     }
 
     pub(super) fn record_log(&mut self, ratings: Vec<crate::log::Rating>) {
@@ -52,7 +53,23 @@ impl KnotmapApp {
             done: steps.map(|s| s.done as u32),
             skipped: steps.map(|s| s.skipped as u32),
         };
-        match crate::log::Log::record(folders, entry) {
+        if crate::log::is_large(folders) {
+            // The ratings are on their way: the form takes no second copy of them meanwhile.
+            self.state.ratings_saved = true;
+            let folders = folders.clone();
+            self.start_job("Saving to the tightness log".to_owned(), false, move |_| {
+                super::jobs::Outcome::Logged(crate::log::Log::record(&folders, entry))
+            });
+            return;
+        }
+        let result = crate::log::Log::record(folders, entry);
+        self.logged(result);
+    }
+
+    /// What logging a session came to: the log as it is now, or why it was left as it was.
+    pub(super) fn logged(&mut self, result: Result<crate::log::Log, crate::log::LogError>) {
+        self.log_writes += 1;
+        match result {
             Ok(log) => {
                 self.set_log(log);
                 self.state.log_window_open = false;
@@ -62,7 +79,34 @@ impl KnotmapApp {
                     "Saved to the tightness log. Switch the map to “Tightness” to see it.",
                 );
             }
-            Err(e) => self.notify(NoticeKind::Error, format!("Could not save the log. {e}")),
+            Err(e) => {
+                self.state.ratings_saved = false;
+                self.notify(NoticeKind::Error, format!("Could not save the log. {e}"));
+            }
+        }
+    }
+
+    /// The log read at start: taken unless a session was logged meanwhile (then the log in
+    /// hand is newer than what was read).
+    pub(super) fn log_read(
+        &mut self,
+        result: Result<crate::log::Log, crate::log::LogError>,
+        writes: u64,
+    ) {
+        if writes != self.log_writes {
+            return;
+        }
+        match result {
+            Ok(log) => {
+                if let Some(why) = &log.read_only {
+                    self.notify(NoticeKind::Warning, why.clone());
+                }
+                self.set_log(log);
+            }
+            Err(e) => self.notify(
+                NoticeKind::Warning,
+                format!("The tightness log could not be read, and is left as it is. {e}"),
+            ),
         }
     }
 
@@ -70,6 +114,25 @@ impl KnotmapApp {
         self.state.recent_tightness =
             log.recent(&crate::log::days_before(&self.clock.local_now(), 14));
         self.state.log = log;
+    }
+
+    /// Opens a complaint's ready routine as a new, unsaved routine (asking first about
+    /// unsaved changes), and shows it.
+    pub(super) fn routine_for_complaint(&mut self, ctx: &egui::Context, complaint: usize) {
+        let Some(complaint) = self.catalog.complaints.get(complaint) else {
+            return;
+        };
+        self.use_routine(ctx, crate::routine::Routine::for_complaint(complaint));
+        if self.state.pending.is_none() {
+            self.state.side_tab = crate::state::SideTab::Routine;
+            self.notify(
+                NoticeKind::Info,
+                format!(
+                    "Opened the routine for “{}”: play it, print it or change it, then save it.",
+                    complaint.name
+                ),
+            );
+        }
     }
 
     pub(super) fn build_routine(&mut self, ctx: &egui::Context) {
@@ -94,16 +157,22 @@ impl KnotmapApp {
                 format!("{name} ({why})")
             })
             .collect();
+        let short = crate::builder::kept_short_note(
+            self.catalog,
+            &built.kept_short.iter().collect::<Vec<_>>(),
+        )
+        .map(|note| format!(" {note}"))
+        .unwrap_or_default();
         self.use_routine(ctx, built.routine);
         if left_out.is_empty() {
             self.notify(
                 NoticeKind::Info,
-                "Built a routine: tweak it here, then save it.",
+                format!("Built a routine: tweak it here, then save it.{short}"),
             );
         } else {
             self.notify(
                 NoticeKind::Warning,
-                format!("Built a routine without {}.", left_out.join(", ")),
+                format!("Built a routine without {}.{short}", left_out.join(", ")),
             );
         }
         self.state.builder = None;
@@ -119,6 +188,16 @@ impl KnotmapApp {
         };
         let plan = crate::routine::adapt::adapt(&self.state.doc.routine, self.catalog, owned);
         let changed = plan.changes.len();
+        let steps = &self.state.doc.routine.steps;
+        let shortened: Vec<_> = plan
+            .changes
+            .iter()
+            .filter(|swap| swap.dose.is_some())
+            .filter_map(|swap| steps.get(swap.step).map(|s| &s.region))
+            .collect();
+        let short = crate::builder::kept_short_note(self.catalog, &shortened)
+            .map(|note| format!(" {note}"))
+            .unwrap_or_default();
         if changed > 0 {
             self.edit(Edit::SetTools(plan.changes));
         }
@@ -126,11 +205,11 @@ impl KnotmapApp {
         let text = match (changed, flagged.is_empty()) {
             (0, true) => "Every step already uses a tool you own.".to_owned(),
             (n, true) => format!(
-                "Swapped the tool of {n} step{} for one you own.",
+                "Swapped the tool of {n} step{} for one you own.{short}",
                 if n == 1 { "" } else { "s" }
             ),
             (n, false) => format!(
-                "Swapped the tool of {n} step{}; no tool you own fits step {}.",
+                "Swapped the tool of {n} step{}; no tool you own fits step {}.{short}",
                 if n == 1 { "" } else { "s" },
                 flagged.join(", ")
             ),

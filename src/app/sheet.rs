@@ -1,6 +1,7 @@
 //! The session sheet from the window: save it as PDF or PNG, print it through CUPS.
 
 use super::KnotmapApp;
+use super::jobs::Outcome;
 use crate::dialogs::file_name_for;
 use crate::sheet::SheetFormat;
 use crate::sheet::{self, Sheet};
@@ -66,13 +67,13 @@ impl KnotmapApp {
         let Some(files) = self.sheet_files(format) else {
             return;
         };
-        let paths = format.paths(path, files.len());
-        for (path, bytes) in paths.iter().zip(&files) {
-            if let Err(e) = crate::storage::write_atomic(path, bytes) {
+        let paths = match format.write(path, &files) {
+            Ok(paths) => paths,
+            Err(e) => {
                 self.notify(NoticeKind::Error, format!("Could not save the sheet. {e}"));
                 return;
             }
-        }
+        };
         let text = match paths.as_slice() {
             [one] => format!("Saved the sheet to {}.", one.display()),
             [first, .., last] => format!(
@@ -106,36 +107,46 @@ impl KnotmapApp {
         self.write_report(&path, span);
     }
 
-    /// Writes the tightness report over `span` as a PDF.
+    /// Writes the tightness report over `span` as a PDF, beside the window: a long log makes
+    /// a long report, and the window keeps answering meanwhile.
     pub(super) fn write_report(&mut self, path: &std::path::Path, span: crate::log::report::Span) {
         use crate::log::report::Report;
         let today = self.clock.local_now().date();
-        let report = Report::new(
-            &self.state.log,
-            self.catalog,
-            span.period(today, &self.state.log),
+        // The log as it is on disk, read beside the window with the rest: the one in hand may
+        // still be on its way in at start.
+        let folders = self.folders.clone();
+        let log = self.state.log.clone();
+        let catalog = self.catalog;
+        let body = self.bodies.get(self.state.settings.figure).clone();
+        let paper = self.state.settings.paper;
+        let path = path.to_path_buf();
+        self.start_job(
+            "Making the tightness report".to_owned(),
+            true,
+            move |cancel| {
+                let log = match &folders {
+                    Some(folders) => crate::log::Log::load(folders).map_err(|e| e.to_string()),
+                    None => Ok(log),
+                };
+                let period = span.period(today, log.as_ref().unwrap_or(&Default::default()));
+                let result = log.and_then(|log| {
+                    let report = Report::new(&log, catalog, period);
+                    let pdf = sheet::report_sheet(&report, catalog, &body, paper)
+                        .and_then(|sheet| sheet::to_pdf(&sheet))
+                        .map_err(|e| e.to_string())?;
+                    // Cancelled while it was made: nothing is written.
+                    if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+                        return Ok(());
+                    }
+                    crate::storage::write_atomic(&path, &pdf).map_err(|e| e.to_string())
+                });
+                Outcome::Report {
+                    path,
+                    period: period.words(),
+                    result,
+                }
+            },
         );
-        let made = sheet::report_sheet(
-            &report,
-            self.catalog,
-            self.bodies.get(self.state.settings.figure),
-            self.state.settings.paper,
-        )
-        .and_then(|sheet| sheet::to_pdf(&sheet));
-        let result = made
-            .map_err(|e| e.to_string())
-            .and_then(|pdf| crate::storage::write_atomic(path, &pdf).map_err(|e| e.to_string()));
-        match result {
-            Ok(()) => self.notify(
-                NoticeKind::Info,
-                format!(
-                    "Saved the tightness report for {} to {}.",
-                    report.period.words(),
-                    path.display()
-                ),
-            ),
-            Err(e) => self.notify(NoticeKind::Error, format!("Could not save the report. {e}")),
-        }
     }
 
     /// Sends the sheet to the default printer; when printing is not possible, offers to save
@@ -148,12 +159,14 @@ impl KnotmapApp {
             return;
         };
         let title = self.state.doc.routine.name.clone();
-        match sheet::print::print_pdf_with(&self.lp_program, &pdf, &title, None) {
-            Ok(job) => self.notify(
-                NoticeKind::Info,
-                format!("Sent “{title}” to the printer {job}."),
-            ),
-            Err(e) => self.state.pending = Some(Pending::PrintFailed(e.to_string())),
-        }
+        let lp = self.lp_program.clone();
+        self.start_job(
+            format!("Sending “{title}” to the printer"),
+            true,
+            move |cancel| Outcome::Printed {
+                result: sheet::print::print_pdf_unless(&lp, &pdf, &title, None, cancel),
+                title,
+            },
+        );
     }
 }

@@ -1,7 +1,7 @@
-//! Everything the catalog knows about one subject (a region, muscle, technique, tool or piece of background),
-//! gathered once for the region panel and for `knotmap show`.
+//! Everything the catalog knows about one subject (a region, muscle, technique, tool, piece of
+//! background or complaint), gathered once for the region panel and for `knotmap show`.
 
-use super::{Catalog, Caution, Hit, Muscle, Place, Region, Technique, Tool};
+use super::{Catalog, Caution, Hit, Muscle, Place, Region, Technique, Tool, Work};
 
 /// The regions, muscles, techniques, tools and cautions that belong to one subject.
 #[derive(Debug)]
@@ -69,6 +69,21 @@ impl<'a> Dossier<'a> {
                     }
                 }
             }
+            Hit::Complaint(i) => {
+                // The places to work, and the techniques and tools of the ready routine.
+                let complaint = &catalog.complaints[i];
+                for r in complaint.work.iter().filter_map(|id| catalog.region(id)) {
+                    push_unique(&mut d.regions, r);
+                }
+                for step in &complaint.routine {
+                    if let Some(t) = catalog.technique(&step.technique) {
+                        push_unique(&mut d.techniques, t);
+                    }
+                    if let Some(tool) = catalog.tool(&step.tool) {
+                        push_unique(&mut d.tools, tool);
+                    }
+                }
+            }
             Hit::Tool(i) => {
                 let tool = &catalog.tools[i];
                 for t in catalog.techniques_with_tool(&tool.id) {
@@ -78,7 +93,7 @@ impl<'a> Dossier<'a> {
                 d.tools.push(tool);
             }
         }
-        if !matches!(subject, Hit::Tool(_) | Hit::Basic(_)) {
+        if !matches!(subject, Hit::Tool(_) | Hit::Basic(_) | Hit::Complaint(_)) {
             for technique in d.techniques.clone() {
                 for id in &technique.tools {
                     if let Some(tool) = catalog.tool(id) {
@@ -90,12 +105,7 @@ impl<'a> Dossier<'a> {
         if matches!(subject, Hit::Basic(_)) {
             return d;
         }
-        d.cautions = catalog
-            .cautions
-            .iter()
-            .filter(|c| d.is_covered_by(c))
-            .collect();
-        d.cautions.sort_by_key(|c| std::cmp::Reverse(c.severity));
+        d.cautions = catalog.cautions_for(&d.work());
         d
     }
 
@@ -112,12 +122,14 @@ impl<'a> Dossier<'a> {
         }
     }
 
-    /// Whether a caution speaks to this subject.
-    fn is_covered_by(&self, caution: &Caution) -> bool {
-        let regions: Vec<_> = self.regions.iter().map(|r| &r.id).collect();
-        let muscles: Vec<_> = self.muscles.iter().map(|m| &m.id).collect();
-        let techniques: Vec<_> = self.techniques.iter().map(|t| &t.id).collect();
-        let tools: Vec<_> = self.tools.iter().map(|t| &t.id).collect();
-        caution.applies_to(&regions, &muscles, &techniques, &tools)
+    /// The subject as work a caution may speak to: any of its tools on any of its places.
+    fn work(&self) -> Work<'a> {
+        Work {
+            regions: self.regions.iter().map(|r| &r.id).collect(),
+            muscles: self.muscles.iter().map(|m| &m.id).collect(),
+            techniques: self.techniques.iter().map(|t| &t.id).collect(),
+            tools: self.tools.iter().map(|t| &t.id).collect(),
+            pairs: Vec::new(),
+        }
     }
 }

@@ -58,6 +58,10 @@ typed_id!(
     /// Names a piece of background, e.g. `fascia_connects`.
     BasicId
 );
+typed_id!(
+    /// Names a complaint a runner brings, e.g. `shin_splints`.
+    ComplaintId
+);
 
 /// Which way the figure on the body map faces the viewer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -266,8 +270,9 @@ pub struct Cue {
     pub text: String,
 }
 
-/// About how long one slow pass along a muscle takes, out and back.
-pub const SECONDS_PER_PASS: u32 = 10;
+/// About how long one slow pass along a muscle takes, one way: the studies that found
+/// rolling helps used a pass every two to four seconds (Behm et al., 2020).
+pub const SECONDS_PER_PASS: u32 = 3;
 
 /// How much of a technique to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -277,11 +282,19 @@ pub enum Dose {
 }
 
 impl Dose {
-    /// Rough time in seconds: a slow pass along a muscle, out and back, takes about ten.
+    /// Rough time in seconds: a slow pass along a muscle takes about three.
     pub fn approx_seconds(self) -> u32 {
         match self {
             Dose::Seconds(s) => s,
             Dose::Passes(n) => n.saturating_mul(SECONDS_PER_PASS),
+        }
+    }
+
+    /// The same kind of dose, cut to at most `seconds` (at least one pass or one second).
+    pub fn capped(self, seconds: u32) -> Dose {
+        match self {
+            Dose::Seconds(s) => Dose::Seconds(s.min(seconds).max(1)),
+            Dose::Passes(n) => Dose::Passes(n.min(seconds / SECONDS_PER_PASS).max(1)),
         }
     }
 }
@@ -303,7 +316,14 @@ pub struct Technique {
     pub steps: Vec<String>,
     pub cues: Vec<Cue>,
     pub dose: Dose,
+    /// The dose where a ball carries the body's weight (the builder's `ball_under_weight`
+    /// places), for a technique whose usual dose is longer than those places allow.
+    #[serde(default)]
+    pub dose_under_weight: Option<Dose>,
     pub per_side: bool,
+    /// The places never to roll beside the ones it works, which its pressure keeps off.
+    #[serde(default)]
+    pub avoid: Vec<RegionId>,
 }
 
 /// Something to press or roll with, bought or home-made.
@@ -321,6 +341,9 @@ pub struct Tool {
     /// A ball: a small, hard point that the body's weight can rest on.
     #[serde(default)]
     pub ball: bool,
+    /// Always at hand (your hands, a floor, a wall): owned whatever the runner ticks.
+    #[serde(default)]
+    pub always: bool,
 }
 
 /// What the routine builder and the routine's checks know about places (`builder.ron`).
@@ -388,6 +411,20 @@ impl Severity {
     }
 }
 
+/// Where a caution applies besides the places, muscles, techniques and tools it lists: a
+/// rule, so that a place added to the map is covered without being added to every list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Applies {
+    /// Only where its lists say.
+    #[default]
+    Listed,
+    /// Every place that may be worked: any work on a place that is not a no-roll zone.
+    Everywhere,
+    /// Wherever a ball carries the body's weight: a tool marked `ball` on one of the
+    /// builder's `ball_under_weight` places (and, besides, where its lists say).
+    BallUnderWeight,
+}
+
 /// A safety rule and what it applies to.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -396,9 +433,18 @@ pub struct Caution {
     pub title: String,
     pub text: String,
     pub severity: Severity,
+    /// The rule it follows besides its lists.
+    #[serde(default)]
+    pub applies: Applies,
+    /// The area it speaks of: places where it applies, and for a Danger caution the no-roll
+    /// zones it forbids.
+    #[serde(default)]
     pub regions: Vec<RegionId>,
+    #[serde(default)]
     pub muscles: Vec<MuscleId>,
+    #[serde(default)]
     pub techniques: Vec<TechniqueId>,
+    #[serde(default)]
     pub tools: Vec<ToolId>,
     /// Advice for a routine done just before a run; routines for other times leave it out.
     #[serde(default)]
@@ -406,11 +452,12 @@ pub struct Caution {
 }
 
 impl Caution {
-    /// Whether this caution speaks to work on these regions, muscles, techniques and tools.
-    /// A caution about places, muscles or techniques applies where one of them is worked
-    /// (and, if it also names tools, only with one of those tools); a caution about tools
-    /// alone applies wherever one of its tools is used.
-    pub fn applies_to(
+    /// Whether this caution's lists speak to work on these regions, muscles, techniques and
+    /// tools. A caution about places, muscles or techniques applies where one of them is
+    /// worked (and, if it also names tools, only with one of those tools); a caution about
+    /// tools alone applies wherever one of its tools is used. Its rule
+    /// ([`crate::catalog::Catalog::caution_applies`]) may add more.
+    pub fn listed_for(
         &self,
         regions: &[&RegionId],
         muscles: &[&MuscleId],
@@ -428,6 +475,14 @@ impl Caution {
             || self.techniques.iter().any(|id| techniques.contains(&id));
         work_here && (self.tools.is_empty() || tool_here)
     }
+
+    /// Whether it lists nothing at all.
+    pub fn lists_nothing(&self) -> bool {
+        self.regions.is_empty()
+            && self.muscles.is_empty()
+            && self.techniques.is_empty()
+            && self.tools.is_empty()
+    }
 }
 
 /// Background a runner should know before picking up a roller: why to roll, and when.
@@ -441,4 +496,12 @@ pub struct Basic {
     pub text: String,
     /// The muscles it speaks about, lit up on the map when it is selected.
     pub muscles: Vec<MuscleId>,
+    /// Read before anything else: shown in full on the welcome panel until the runner says it
+    /// was read, then kept there as a link.
+    #[serde(default)]
+    pub read_first: bool,
+    /// The entry in a few short lines, for where its whole text would be too much to take in
+    /// at once (the welcome panel).
+    #[serde(default)]
+    pub brief: Vec<String>,
 }

@@ -13,6 +13,8 @@ pub enum Hit {
     Tool(usize),
     /// A piece of background from [`Catalog::basics`].
     Basic(usize),
+    /// Something a runner feels, from [`Catalog::complaints`].
+    Complaint(usize),
 }
 
 /// What a lookup found: exact matches, or else the closest names.
@@ -25,6 +27,10 @@ pub struct QueryResult {
     /// Close names, only when nothing answers.
     pub suggestions: Vec<String>,
 }
+
+/// The longest search knotmap takes: a name, a muscle or a complaint is a few words, and a
+/// long paste would only slow every key.
+pub const MAX_QUERY_CHARS: usize = 100;
 
 /// Folds a phrase to a comparable form: lower case, punctuation to spaces, each word made
 /// singular ("Calves" → "calf", "glutes" → "glute", "tennis balls" → "tennis ball").
@@ -104,6 +110,17 @@ impl Catalog {
                 shown: text.to_owned(),
             });
         };
+        // A complaint answers first among equals: "heel" or "shin splints" is what the runner
+        // feels before it is a place.
+        for (i, complaint) in self.complaints.iter().enumerate() {
+            let hit = Hit::Complaint(i);
+            push(hit, KeyKind::Name, &complaint.id.as_str().replace('_', " "));
+            push(hit, KeyKind::Name, &complaint.name);
+            for alias in &complaint.aliases {
+                push(hit, KeyKind::OtherName, alias);
+            }
+            push(hit, KeyKind::Text, &complaint.usually);
+        }
         for (i, region) in self.regions.iter().enumerate() {
             let hit = Hit::Region(Place {
                 region: i,
@@ -186,7 +203,8 @@ impl Catalog {
 
     /// Finds what a runner typed, for the search box and for `knotmap show` alike: every
     /// entry that answers, best first (its name, then its other names, then names that start
-    /// with the query or hold it as a word, then sentences about an entry). Places to work
+    /// with the query or hold it as a word, then sentences about an entry; a place's own
+    /// description only when no name answers). Places to work
     /// come before no-roll zones of the same rank. When nothing answers, up to five close
     /// names are offered instead, and never as matches.
     pub fn find(&self, query: &str) -> QueryResult {
@@ -208,6 +226,12 @@ impl Catalog {
             }
         }
         ranked.sort_by_key(|&(rank, zone, order, _)| (rank, zone, order));
+        // A place found only in its description counts when no name answers: "upper back"
+        // lights the upper back, not the calf whose description mentions "the upper back of
+        // your lower leg". Muscles and techniques described with the words stay, below.
+        if ranked.first().is_some_and(|&(rank, ..)| rank < Rank::Text) {
+            ranked.retain(|&(rank, _, _, hit)| rank < Rank::Text || !matches!(hit, Hit::Region(_)));
+        }
         let mut hits = Vec::new();
         let mut ranks = Vec::new();
         for (rank, _, _, hit) in ranked {

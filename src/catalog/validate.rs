@@ -1,10 +1,14 @@
 //! Checks that the catalog hangs together: unique ids, references that resolve, every muscle
-//! reachable on the map and worked by some technique.
+//! reachable on the map and worked by some technique, no technique pressing where a Danger
+//! caution forbids, no suggested dose the routine's own check would call too long, and every
+//! complaint's routine sound.
+
+mod complaints;
 
 use std::collections::HashSet;
 use std::hash::Hash;
 
-use super::{Catalog, CatalogError};
+use super::{Applies, Cap, Catalog, CatalogError, Region, Severity};
 
 fn invalid(file: &str, message: String) -> CatalogError {
     CatalogError::Invalid {
@@ -51,6 +55,11 @@ pub fn problems(catalog: &Catalog) -> Vec<CatalogError> {
         &mut out,
     );
     duplicates("basics.ron", catalog.basics.iter().map(|b| &b.id), &mut out);
+    duplicates(
+        "complaints.ron",
+        catalog.complaints.iter().map(|c| &c.id),
+        &mut out,
+    );
     aliases(catalog, &mut out);
     regions_and_muscles(catalog, &mut out);
     techniques(catalog, &mut out);
@@ -58,6 +67,10 @@ pub fn problems(catalog: &Catalog) -> Vec<CatalogError> {
     cautions(catalog, &mut out);
     basics(catalog, &mut out);
     build_rules(catalog, &mut out);
+    // After the builder's places, which the dose limits rest on.
+    pressure(catalog, &mut out);
+    doses(catalog, &mut out);
+    complaints::complaints(catalog, &mut out);
     out
 }
 
@@ -111,6 +124,28 @@ fn build_rules(catalog: &Catalog, out: &mut Vec<CatalogError>) {
 }
 
 fn basics(catalog: &Catalog, out: &mut Vec<CatalogError>) {
+    // One entry to be read before anything else: when not to roll.
+    let first: Vec<_> = catalog.basics.iter().filter(|b| b.read_first).collect();
+    if first.len() != 1 {
+        out.push(invalid(
+            "basics.ron",
+            format!(
+                "one entry is to be read first (when not to roll), not {}",
+                first.len()
+            ),
+        ));
+    }
+    for basic in first {
+        if basic.brief.is_empty() || basic.brief.len() > 4 {
+            out.push(invalid(
+                "basics.ron",
+                format!(
+                    "\"{}\" is read first, so it needs a brief of one to four lines",
+                    basic.id
+                ),
+            ));
+        }
+    }
     for basic in &catalog.basics {
         for muscle in &basic.muscles {
             if catalog.muscle(muscle).is_none() {
@@ -302,15 +337,128 @@ fn cautions(catalog: &Catalog, out: &mut Vec<CatalogError>) {
                 format!("caution \"{id}\" names an unknown {what}"),
             ));
         }
-        if caution.regions.is_empty()
-            && caution.muscles.is_empty()
-            && caution.techniques.is_empty()
-            && caution.tools.is_empty()
-        {
-            out.push(invalid(
+        match caution.applies {
+            Applies::Listed if caution.lists_nothing() => out.push(invalid(
                 "cautions.ron",
                 format!("caution \"{id}\" applies to nothing"),
+            )),
+            Applies::Everywhere if !caution.lists_nothing() => out.push(invalid(
+                "cautions.ron",
+                format!(
+                    "caution \"{id}\" applies everywhere, so it lists no places, muscles, \
+                     techniques or tools of its own"
+                ),
+            )),
+            Applies::Listed | Applies::Everywhere | Applies::BallUnderWeight => {}
+        }
+    }
+}
+
+/// No technique directs pressure onto a place never to roll: the places it works are none of
+/// them, it names the ones it keeps off, and it keeps off every one a Danger caution about it
+/// forbids.
+fn pressure(catalog: &Catalog, out: &mut Vec<CatalogError>) {
+    for technique in &catalog.techniques {
+        let id = &technique.id;
+        for place in &technique.avoid {
+            if catalog.region(place).is_none_or(|r| !r.is_no_roll()) {
+                out.push(invalid(
+                    "techniques.ron",
+                    format!(
+                        "technique \"{id}\" avoids \"{place}\", which is not a place never to roll"
+                    ),
+                ));
+            }
+        }
+        for region in catalog.regions_of_technique(technique) {
+            if region.is_no_roll() || technique.avoid.contains(&region.id) {
+                out.push(invalid(
+                    "techniques.ron",
+                    format!(
+                        "technique \"{id}\" presses on \"{}\", a place never to roll",
+                        region.id
+                    ),
+                ));
+            }
+        }
+    }
+    for caution in catalog
+        .cautions
+        .iter()
+        .filter(|c| c.severity == Severity::Danger)
+    {
+        let forbidden = caution
+            .regions
+            .iter()
+            .filter(|r| catalog.region(r).is_some_and(Region::is_no_roll));
+        for place in forbidden {
+            for technique in caution
+                .techniques
+                .iter()
+                .filter_map(|t| catalog.technique(t))
+            {
+                if !technique.avoid.contains(place) {
+                    out.push(invalid(
+                        "techniques.ron",
+                        format!(
+                            "technique \"{}\" does not say it keeps off \"{place}\", which \
+                             the caution \"{}\" forbids; add it to its `avoid`",
+                            technique.id, caution.id
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Every technique's suggested dose, on every place it works and with each of its tools,
+/// stays within what the routine's checks allow there.
+fn doses(catalog: &Catalog, out: &mut Vec<CatalogError>) {
+    for technique in &catalog.techniques {
+        let under_weight = catalog.regions_of_technique(technique).any(|region| {
+            technique
+                .tools
+                .iter()
+                .any(|tool| catalog.ball_under_weight(&region.id, tool))
+        });
+        if technique.dose_under_weight.is_some() && !under_weight {
+            out.push(invalid(
+                "techniques.ron",
+                format!(
+                    "technique \"{}\" has a dose under the body's weight, but none of its balls \
+                     carries weight on a place it works",
+                    technique.id
+                ),
             ));
+        }
+        for region in catalog.regions_of_technique(technique) {
+            for tool in &technique.tools {
+                let dose = catalog.suggested_dose(&region.id, technique, tool);
+                let Some(limit) = catalog.dose_limit(&region.id, &technique.id, tool) else {
+                    continue;
+                };
+                if dose.approx_seconds() > limit.seconds {
+                    let fix = match limit.cap {
+                        Cap::BallUnderWeight => format!(
+                            "a ball {} may stay {} s; give it a `dose_under_weight` of at most that",
+                            catalog.build_rules.ball_under_weight.words, limit.seconds
+                        ),
+                        Cap::FarPastSuggested { .. } => {
+                            format!("the most is {} s", limit.seconds)
+                        }
+                    };
+                    out.push(invalid(
+                        "techniques.ron",
+                        format!(
+                            "technique \"{}\" suggests {} s on \"{}\" with \"{tool}\": {fix}",
+                            technique.id,
+                            dose.approx_seconds(),
+                            region.id
+                        ),
+                    ));
+                }
+            }
         }
     }
 }
@@ -344,6 +492,12 @@ fn aliases(catalog: &Catalog, out: &mut Vec<CatalogError>) {
                 .basics
                 .iter()
                 .map(|b| ("basics.ron", &b.title, &b.aliases)),
+        )
+        .chain(
+            catalog
+                .complaints
+                .iter()
+                .map(|c| ("complaints.ron", &c.name, &c.aliases)),
         );
     // Case and punctuation aside; plurals count as names of their own.
     let fold = |text: &str| {

@@ -176,6 +176,9 @@ pub struct Report {
     pub places: Vec<PlaceCourse>,
     /// Sessions whose date could not be read, left out.
     pub unreadable: usize,
+    /// Ratings of places the catalog does not know (a hand-edited log, or one from a knotmap
+    /// with other places), left out.
+    pub unknown_places: usize,
 }
 
 /// A difference between the sides this large, in averages, is worth a look.
@@ -185,8 +188,12 @@ impl Report {
     /// The figures of `log` over `period`.
     pub fn new(log: &Log, catalog: &Catalog, period: Period) -> Report {
         let mut sessions = Vec::new();
-        let mut places: Vec<PlaceCourse> = Vec::new();
+        // Each place rated, by its position in the catalog and its side: the work grows with
+        // the ratings, not with their square.
+        let mut places: std::collections::BTreeMap<(usize, u8), PlaceCourse> =
+            std::collections::BTreeMap::new();
         let mut unreadable = 0;
+        let mut unknown_places = 0;
         for entry in &log.entries {
             let Ok(date) = entry.date.parse::<Date>() else {
                 unreadable += 1;
@@ -204,49 +211,41 @@ impl Report {
                 places_rated: entry.ratings.len(),
             });
             for rating in &entry.ratings {
+                let Some(index) = catalog.region_index(&rating.region) else {
+                    unknown_places += 1;
+                    continue;
+                };
+                let side = match rating.side {
+                    StepSide::Left => 0,
+                    StepSide::Right => 1,
+                    StepSide::Middle | StepSide::Both => 2,
+                };
                 let tightness = rating.tightness.min(MAX_TIGHTNESS);
-                match places
-                    .iter_mut()
-                    .find(|p| p.region == rating.region && p.side == rating.side)
-                {
-                    Some(place) => place.ratings.push((date, tightness)),
-                    None => places.push(PlaceCourse {
+                places
+                    .entry((index, side))
+                    .or_insert_with(|| PlaceCourse {
                         region: rating.region.clone(),
                         side: rating.side,
-                        name: catalog.region(&rating.region).map_or_else(
-                            || rating.region.to_string(),
-                            |r| r.display_name(rating.side.side()),
-                        ),
-                        ratings: vec![(date, tightness)],
-                    }),
-                }
+                        name: catalog.regions[index].display_name(rating.side.side()),
+                        ratings: Vec::new(),
+                    })
+                    .ratings
+                    .push((date, tightness));
             }
         }
         // Sessions of one day in the order they were done; the log keeps them in order of
         // writing, which a hand-edited log may not.
         sessions.sort_by(|a, b| (a.date, &a.time).cmp(&(b.date, &b.time)));
+        let mut places: Vec<PlaceCourse> = places.into_values().collect();
         for place in &mut places {
             place.ratings.sort_by_key(|r| r.0);
         }
-        let order = |p: &PlaceCourse| {
-            let index = catalog
-                .regions
-                .iter()
-                .position(|r| r.id == p.region)
-                .unwrap_or(usize::MAX);
-            let side = match p.side {
-                StepSide::Left => 0,
-                StepSide::Right => 1,
-                StepSide::Middle | StepSide::Both => 2,
-            };
-            (index, side)
-        };
-        places.sort_by_key(order);
         Report {
             period,
             sessions,
             places,
             unreadable,
+            unknown_places,
         }
     }
 

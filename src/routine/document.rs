@@ -47,6 +47,15 @@ impl Document {
         }
     }
 
+    /// A routine made in the window (built for the runner's choices, or a complaint's): not
+    /// on disk, and unsaved work from the start, so nothing replaces it without asking.
+    pub fn made(routine: Routine) -> Document {
+        Document {
+            saved: Routine::default(),
+            ..Document::unsaved(routine)
+        }
+    }
+
     /// A routine opened from a file.
     pub fn opened(routine: Routine, path: PathBuf, read_only: Option<String>) -> Document {
         Document {

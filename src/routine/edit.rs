@@ -1,9 +1,9 @@
 //! Edits to a routine: each is one undoable change.
 
+use super::adapt::ToolSwap;
 use super::{
     MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_STEP_NOTE_CHARS, MAX_STEPS, Routine, Step, When, fit_text,
 };
-use crate::catalog::ToolId;
 
 /// One change to a routine.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,8 +25,9 @@ pub enum Edit {
     SetName(String),
     SetWhen(When),
     SetNotes(String),
-    /// Several steps get a new tool at once ("adapt to my tools").
-    SetTools(Vec<(usize, ToolId)>),
+    /// Several steps get a new tool, and where it must stay short a new dose, at once
+    /// ("adapt to my tools").
+    SetTools(Vec<ToolSwap>),
 }
 
 /// Which edits merge into one undo step: successive keystrokes (or one drag) in the same
@@ -98,11 +99,18 @@ impl Edit {
             }
             Edit::SetTools(changes) => {
                 let mut changed = false;
-                for (index, tool) in changes {
-                    if let Some(step) = steps.get_mut(index)
-                        && step.tool != tool
+                for swap in changes {
+                    let Some(step) = steps.get_mut(swap.step) else {
+                        continue;
+                    };
+                    if step.tool != swap.tool {
+                        step.tool = swap.tool;
+                        changed = true;
+                    }
+                    if let Some(dose) = swap.dose
+                        && step.dose != dose
                     {
-                        step.tool = tool;
+                        step.dose = dose;
                         changed = true;
                     }
                 }

@@ -4,7 +4,7 @@
 
 use super::read::{find_quoted, line_col_at};
 use super::{Problem, Routine, Severity, Step, StepSide};
-use crate::catalog::{Catalog, Region};
+use crate::catalog::{Cap, Catalog, Region};
 
 /// Which of a step's ids a concern is about: where it points in the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,7 +92,7 @@ impl Step {
                 }
             }
         }
-        if let Some(message) = long_on_a_ball(catalog, self).or_else(|| too_long(catalog, self)) {
+        if let Some(message) = too_long(catalog, self) {
             out.push(Concern::warning(Field::Dose, message));
         }
         match technique {
@@ -132,6 +132,7 @@ impl Routine {
                 column: 0,
                 severity: Severity::Warning,
                 message: "the routine has no name".to_owned(),
+                unknown: false,
             });
         }
         let mut errors = Vec::new();
@@ -167,6 +168,7 @@ impl Routine {
                     column,
                     severity: concern.severity,
                     message: format!("step {}: {}", n + 1, concern.message),
+                    unknown: concern.unknown,
                 };
                 match concern.severity {
                     Severity::Error => errors.push(problem),
@@ -201,36 +203,29 @@ fn side_mismatch(step: &Step, region: &Region) -> Option<String> {
     })
 }
 
-/// A warning when a step keeps a ball under the body's weight for long.
-fn long_on_a_ball(catalog: &Catalog, step: &Step) -> Option<String> {
-    let rule = &catalog.build_rules.ball_under_weight;
-    let long = step.dose.approx_seconds() > rule.most_seconds;
-    (long && catalog.ball_under_weight(&step.region, &step.tool)).then(|| {
-        format!(
-            "{} on a ball {} is long; keep it to {} and move every five seconds",
-            crate::words::duration(step.dose.approx_seconds()),
-            rule.words,
-            crate::words::duration(rule.most_seconds)
-        )
-    })
-}
-
-/// How many times the suggested dose a step may take before it is flagged.
-pub const TOO_LONG: u32 = 3;
-
-/// A warning when a step's dose is many times what its technique suggests: long pressure
-/// bruises rather than releases.
+/// A warning when a step presses longer than the catalog allows there: on a ball under the
+/// body's weight, or many times what its technique suggests.
 fn too_long(catalog: &Catalog, step: &Step) -> Option<String> {
-    let technique = catalog.technique(&step.technique)?;
-    let suggested = technique.dose.approx_seconds();
+    let limit = catalog.dose_limit(&step.region, &step.technique, &step.tool)?;
     let dose = step.dose.approx_seconds();
-    (suggested > 0 && dose > suggested * TOO_LONG).then(|| {
-        format!(
+    if dose <= limit.seconds {
+        return None;
+    }
+    Some(match limit.cap {
+        Cap::BallUnderWeight => format!(
+            "{} on a ball {} is long; keep it to {} and move every five seconds",
+            crate::words::duration(dose),
+            catalog.build_rules.ball_under_weight.words,
+            crate::words::duration(limit.seconds)
+        ),
+        Cap::FarPastSuggested { suggested } => format!(
             "{} per side is far more than the {} suggested for \"{}\"; long pressure bruises \
              rather than releases",
             crate::words::duration(dose),
             crate::words::duration(suggested),
-            technique.name
-        )
+            catalog
+                .technique(&step.technique)
+                .map_or(step.technique.as_str(), |t| t.name.as_str())
+        ),
     })
 }

@@ -82,6 +82,13 @@ pub(super) fn ron_options() -> ron::Options {
 }
 
 pub(super) fn spanned(file: &str, text: &str, e: &ron::error::SpannedError) -> RoutineError {
+    let problem = described(text, e, MAX_NESTING);
+    RoutineError::at(file, problem.line, problem.column, problem.message)
+}
+
+/// A ron error at its place in plain words: a file cut short is called cut short, and the
+/// nesting limit is named rather than ron's advice to its own programmers.
+fn described(text: &str, e: &ron::error::SpannedError, nesting: usize) -> RonProblem {
     let at_end = line_col(text.trim_end().as_bytes());
     let (line, column) = (e.span.start.line, e.span.start.col);
     let near_end = line > at_end.0 || (line == at_end.0 && column + 3 >= at_end.1);
@@ -89,7 +96,7 @@ pub(super) fn spanned(file: &str, text: &str, e: &ron::error::SpannedError) -> R
     let cut_short = line >= at_end.0 && unclosed(text);
     let message = match &e.code {
         ron::Error::ExceededRecursionLimit => {
-            format!("the file nests deeper than {MAX_NESTING} levels; a routine needs only four")
+            format!("the file nests deeper than {nesting} levels; knotmap's files need only a few")
         }
         ron::Error::Eof => "the file ends too early; is it cut short?".to_owned(),
         code if cut_short || (near_end && !text.trim_end().ends_with(')')) => {
@@ -100,7 +107,11 @@ pub(super) fn spanned(file: &str, text: &str, e: &ron::error::SpannedError) -> R
         }
         code => plain(code),
     };
-    RoutineError::at(file, line, column, message)
+    RonProblem {
+        line,
+        column,
+        message,
+    }
 }
 
 /// A ron error in a runner's words: the choices spelled out, no type names, lower case.
@@ -125,6 +136,11 @@ pub fn plain(code: &ron::Error) -> String {
             _ => format!("`{field}` is missing"),
         },
         ron::Error::DuplicateStructField { field, .. } => format!("`{field}` is given twice"),
+        ron::Error::IntegerOutOfBounds => {
+            "this number is out of range here (a count, a dose or a rating is a whole number \
+             from 0 up)"
+                .to_owned()
+        }
         code => {
             let text = code.to_string();
             let mut chars = text.chars();
@@ -383,12 +399,9 @@ fn unclosed(text: &str) -> bool {
 /// the first comes back with its place, for the caller to refuse (its own format) or pass
 /// over (a newer one).
 pub fn read_ron<T: serde::de::DeserializeOwned>(text: &str) -> Result<RonRead<T>, RonProblem> {
-    let options = ron::Options::default().with_recursion_limit(16);
-    let problem = |e: ron::error::SpannedError| RonProblem {
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: plain(&e.code),
-    };
+    const NESTING: usize = 16;
+    let options = ron::Options::default().with_recursion_limit(NESTING);
+    let problem = |e: ron::error::SpannedError| described(text, &e, NESTING);
     let mut unknown = Vec::new();
     let mut de = ron::Deserializer::from_str_with_options(text, &options).map_err(problem)?;
     let value: T = serde_ignored::deserialize(&mut de, |path| unknown.push(path.to_string()))

@@ -1,7 +1,14 @@
-//! The typeface of the sheet and the window (Inter, regular and bold): its files, and text
-//! measurement for laying out lines that fit their boxes.
+//! The typefaces of the sheet and the window: Inter (regular and bold), bundled, and for the
+//! characters it lacks a face found on the system ([`system`]); text measurement for laying
+//! out lines that fit their boxes.
 
+pub mod runs;
+pub mod system;
+
+use std::ops::Range;
 use std::sync::OnceLock;
+
+pub use runs::{FaceRef, Line, Run};
 
 /// Inter Regular, as embedded in the binary.
 pub const REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
@@ -26,8 +33,8 @@ impl Weight {
 
 /// The parsed faces.
 pub struct Fonts {
-    regular: ttf_parser::Face<'static>,
-    bold: ttf_parser::Face<'static>,
+    regular: rustybuzz::Face<'static>,
+    bold: rustybuzz::Face<'static>,
     /// The advance of every ASCII character in each face, in font units: most of what is
     /// measured, looked up without searching the font's tables.
     ascii: [[u16; 128]; 2],
@@ -41,13 +48,85 @@ impl std::fmt::Debug for Fonts {
 
 static FONTS: OnceLock<Option<Fonts>> = OnceLock::new();
 
+/// Inter as rustybuzz shapes it.
+fn shaped_inter(weight: Weight) -> Option<&'static rustybuzz::Face<'static>> {
+    Fonts::get().map(|fonts| fonts.shaped(weight))
+}
+
+/// A glyph placed in a line: its advance and offsets in ems of the text's size, and the
+/// part of the line's text it draws.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glyph {
+    pub id: ttf_parser::GlyphId,
+    pub advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    pub y_advance: f32,
+    pub text: Range<usize>,
+}
+
+/// The glyphs rustybuzz gave a run, in the order they are drawn, each with the range of the
+/// line's text it draws (`offset` is where the run starts in the line).
+pub(crate) fn placed(
+    face: &rustybuzz::Face<'_>,
+    output: &rustybuzz::GlyphBuffer,
+    run: &Run,
+) -> Vec<Glyph> {
+    let em = f32::from(ttf_parser::Face::units_per_em(face));
+    let infos = output.glyph_infos();
+    let len = run.range.len();
+    infos
+        .iter()
+        .zip(output.glyph_positions())
+        .enumerate()
+        // A character the face lacks (only an invisible one can be) is left out.
+        .filter(|(_, (info, _))| info.glyph_id != 0)
+        .map(|(i, (info, pos))| {
+            let cluster = info.cluster as usize;
+            // The cluster runs to where the next glyph in reading order starts.
+            let next = if run.rtl {
+                infos[..i]
+                    .iter()
+                    .rev()
+                    .find(|g| g.cluster as usize != cluster)
+            } else {
+                infos[i + 1..]
+                    .iter()
+                    .find(|g| g.cluster as usize != cluster)
+            };
+            let end = next.map_or(len, |g| g.cluster as usize);
+            Glyph {
+                id: ttf_parser::GlyphId(info.glyph_id as u16),
+                advance: pos.x_advance as f32 / em,
+                x_offset: pos.x_offset as f32 / em,
+                y_offset: pos.y_offset as f32 / em,
+                y_advance: pos.y_advance as f32 / em,
+                text: run.range.start + cluster..run.range.start + end.max(cluster),
+            }
+        })
+        .collect()
+}
+
+/// A run's text ready for rustybuzz, in its direction.
+pub(crate) fn buffer(line: &Line<'_>, run: &Run) -> rustybuzz::UnicodeBuffer {
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(&line.text[run.range.clone()]);
+    buffer.set_direction(if run.rtl {
+        rustybuzz::Direction::RightToLeft
+    } else {
+        rustybuzz::Direction::LeftToRight
+    });
+    buffer.guess_segment_properties();
+    buffer
+}
+
 impl Fonts {
     /// The embedded fonts, parsed once; `None` only if the embedded files were damaged.
     pub fn get() -> Option<&'static Fonts> {
         FONTS
             .get_or_init(|| {
-                let regular = ttf_parser::Face::parse(REGULAR, 0).ok()?;
-                let bold = ttf_parser::Face::parse(BOLD, 0).ok()?;
+                let regular = rustybuzz::Face::from_slice(REGULAR, 0)?;
+                let bold = rustybuzz::Face::from_slice(BOLD, 0)?;
                 let table = |face: &ttf_parser::Face<'_>| {
                     std::array::from_fn(|c| {
                         char::from_u32(c as u32).map_or(0, |c| Self::advance(face, c))
@@ -63,65 +142,115 @@ impl Fonts {
     }
 
     pub fn face(&self, weight: Weight) -> &ttf_parser::Face<'static> {
+        self.shaped(weight)
+    }
+
+    fn shaped(&self, weight: Weight) -> &rustybuzz::Face<'static> {
         match weight {
             Weight::Regular => &self.regular,
             Weight::Bold => &self.bold,
         }
     }
 
-    /// The text as the fonts can draw it: a character they have no glyph for (a control
-    /// character, an emoji, a script Inter lacks) becomes "?", as it is measured and as the
-    /// PNG draws it, so that no PDF shows an empty box (PDF/UA forbids one).
-    pub fn printable<'a>(&self, text: &'a str, weight: Weight) -> std::borrow::Cow<'a, str> {
-        let face = self.face(weight);
-        if text.chars().all(|c| face.glyph_index(c).is_some()) {
-            return std::borrow::Cow::Borrowed(text);
+    /// The one rule for every character, the same for measuring, the PDF and the PNG: Inter
+    /// if it has it, else the first face on the system that has it (Noto first, see
+    /// [`system`]), else none, and "?" is drawn in its place (a control character is always
+    /// "?"). The system's fonts are only looked at for a character Inter lacks.
+    pub fn face_of(&self, c: char, weight: Weight) -> Option<FaceRef> {
+        if self.face(weight).glyph_index(c).is_some() {
+            return Some(FaceRef::Inter(weight));
         }
-        text.chars()
-            .map(|c| {
-                if face.glyph_index(c).is_some() {
-                    c
-                } else {
-                    '?'
-                }
-            })
-            .collect::<String>()
-            .into()
+        if c.is_control() {
+            return None;
+        }
+        system::face_for(c, weight).map(FaceRef::System)
     }
 
-    /// The glyph drawn for a character: its own, or "?" where the font has none (see
-    /// [`Fonts::printable`]).
-    pub fn glyph(face: &ttf_parser::Face<'_>, c: char) -> Option<ttf_parser::GlyphId> {
-        face.glyph_index(c).or_else(|| face.glyph_index('?'))
+    /// The glyphs of one run of a line, in the order they are drawn: Inter's
+    /// left-to-right text glyph by glyph with no kerning, as the sheet has always been
+    /// measured, and every other run shaped (joined Arabic, Indic clusters, right to left).
+    pub fn glyphs(&self, line: &Line<'_>, run: &Run) -> Vec<Glyph> {
+        if let (FaceRef::Inter(weight), false) = (run.face, run.rtl) {
+            let face = self.face(weight);
+            let em = f32::from(face.units_per_em());
+            return line.text[run.range.clone()]
+                .char_indices()
+                .filter_map(|(i, c)| {
+                    let id = face.glyph_index(c)?;
+                    let start = run.range.start + i;
+                    Some(Glyph {
+                        id,
+                        advance: f32::from(face.glyph_hor_advance(id).unwrap_or(0)) / em,
+                        x_offset: 0.0,
+                        y_offset: 0.0,
+                        y_advance: 0.0,
+                        text: start..start + c.len_utf8(),
+                    })
+                })
+                .collect();
+        }
+        let Some(face) = run.face.face() else {
+            return Vec::new();
+        };
+        let output = rustybuzz::shape(face, &[], buffer(line, run));
+        placed(face, &output, run)
     }
 
-    /// The advance of the glyph drawn for a character, in font units.
+    /// The advance of the glyph drawn for a character, in font units ("?" for what Inter
+    /// lacks, as in the ASCII table, where only control characters lack one).
     fn advance(face: &ttf_parser::Face<'_>, c: char) -> u16 {
-        Self::glyph(face, c)
+        face.glyph_index(c)
+            .or_else(|| face.glyph_index('?'))
             .and_then(|g| face.glyph_hor_advance(g))
             .unwrap_or(0)
     }
 
-    /// Width of a line of text in font units: widths add up, as the sheet measures text
-    /// glyph by glyph.
-    fn units(&self, text: &str, weight: Weight) -> u32 {
-        let (face, ascii) = match weight {
-            Weight::Regular => (&self.regular, &self.ascii[0]),
-            Weight::Bold => (&self.bold, &self.ascii[1]),
+    /// Width of a line of text in Inter's font units: widths add up, as the sheet measures
+    /// text glyph by glyph (a run in another face or direction is shaped, and its width
+    /// counted in the same units).
+    fn units(&self, text: &str, weight: Weight) -> f32 {
+        let ascii = match weight {
+            Weight::Regular => &self.ascii[0],
+            Weight::Bold => &self.ascii[1],
         };
-        text.chars()
-            .map(|c| {
-                u32::from(match ascii.get(c as usize) {
-                    Some(&advance) => advance,
-                    None => Self::advance(face, c),
-                })
-            })
-            .sum()
+        if text.is_ascii() {
+            return text
+                .bytes()
+                .map(|b| u32::from(ascii[usize::from(b)]))
+                .sum::<u32>() as f32;
+        }
+        let face = self.face(weight);
+        let line = self.runs(text, weight);
+        let mut units = 0u32;
+        let mut ems = 0.0f32;
+        for run in &line.runs {
+            if let (FaceRef::Inter(_), false) = (run.face, run.rtl) {
+                units += line.text[run.range.clone()]
+                    .chars()
+                    .map(|c| {
+                        u32::from(match ascii.get(c as usize) {
+                            Some(&advance) => advance,
+                            None => face
+                                .glyph_index(c)
+                                .and_then(|g| face.glyph_hor_advance(g))
+                                .unwrap_or(0),
+                        })
+                    })
+                    .sum::<u32>();
+            } else {
+                ems += self
+                    .glyphs(&line, run)
+                    .iter()
+                    .map(|g| g.advance)
+                    .sum::<f32>();
+            }
+        }
+        units as f32 + ems * f32::from(face.units_per_em())
     }
 
     /// Font units as points at a size.
-    fn points(&self, units: u32, weight: Weight, size: f32) -> f32 {
-        units as f32 * size / f32::from(self.face(weight).units_per_em())
+    fn points(&self, units: f32, weight: Weight, size: f32) -> f32 {
+        units * size / f32::from(self.face(weight).units_per_em())
     }
 
     /// Width of a line of text, in points.
@@ -142,7 +271,7 @@ impl Fonts {
         for paragraph in text.split('\n') {
             // The line so far and its width in font units, grown a word at a time.
             let mut line = String::new();
-            let mut line_units = 0;
+            let mut line_units = 0.0;
             let space = self.units(" ", weight);
             for word in unbreakable_words(paragraph) {
                 let word = word.as_str();
@@ -165,7 +294,7 @@ impl Fonts {
                 }
                 // A word wider than the line is cut where it must be.
                 let mut piece = String::new();
-                let mut piece_units = 0;
+                let mut piece_units = 0.0;
                 for c in word.chars() {
                     let c_units = self.units(c.encode_utf8(&mut [0; 4]), weight);
                     piece.push(c);
@@ -257,11 +386,11 @@ mod tests {
     fn what_the_fonts_cannot_draw_is_a_question_mark() {
         let fonts = Fonts::get().expect("fonts");
         assert_eq!(
-            fonts.printable("Calves\u{1b}[2J 🏃", Weight::Bold),
-            "Calves?[2J ?"
+            fonts.runs("Calves\u{1b}[2J", Weight::Bold).text,
+            "Calves?[2J"
         );
         assert_eq!(
-            fonts.printable("Rückenrolle – 5 s", Weight::Regular),
+            fonts.runs("Rückenrolle – 5 s", Weight::Regular).text,
             "Rückenrolle – 5 s"
         );
     }

@@ -437,23 +437,23 @@ fn equipment(catalog: &Catalog, routine: &Routine) -> Vec<(String, String)> {
 /// The cautions that apply to this routine's places, techniques and tools, and to the time
 /// it is done, the weightiest first.
 pub fn routine_cautions<'a>(routine: &Routine, catalog: &'a Catalog) -> Vec<&'a Caution> {
-    let regions: Vec<_> = routine.steps.iter().map(|s| &s.region).collect();
-    let techniques: Vec<_> = routine.steps.iter().map(|s| &s.technique).collect();
-    let tools: Vec<_> = routine.steps.iter().map(|s| &s.tool).collect();
-    let muscles: Vec<_> = routine
-        .steps
-        .iter()
-        .filter_map(|s| catalog.region(&s.region))
-        .flat_map(|r| r.muscles.iter())
-        .collect();
-    let mut list: Vec<_> = catalog
-        .cautions
-        .iter()
-        .filter(|c| c.applies_to(&regions, &muscles, &techniques, &tools))
-        .filter(|c| !c.before_a_run_only || matches!(routine.when, When::BeforeRun | When::AnyTime))
-        .collect();
-    list.sort_by_key(|c| std::cmp::Reverse(c.severity));
-    list
+    let work = crate::catalog::Work {
+        regions: routine.steps.iter().map(|s| &s.region).collect(),
+        muscles: routine
+            .steps
+            .iter()
+            .filter_map(|s| catalog.region(&s.region))
+            .flat_map(|r| r.muscles.iter())
+            .collect(),
+        techniques: routine.steps.iter().map(|s| &s.technique).collect(),
+        tools: routine.steps.iter().map(|s| &s.tool).collect(),
+        pairs: routine.steps.iter().map(|s| (&s.region, &s.tool)).collect(),
+    };
+    catalog
+        .cautions_for(&work)
+        .into_iter()
+        .filter(|c| !c.before_a_run_only || routine.when == When::BeforeRun)
+        .collect()
 }
 
 /// Every caution that applies, title and full text, from a new page.
@@ -518,7 +518,8 @@ fn cautions_in_full(
             Weight::Regular,
             9.5,
             8.0,
-            8,
+            // The full text, never cut: the longest, when not to roll, runs to about 13 lines.
+            20,
             INK,
             Align::Left,
         );

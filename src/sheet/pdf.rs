@@ -22,7 +22,7 @@ use krilla::tagging::{
 use krilla::text::Font;
 use krilla::{Data, Document};
 
-use super::fonts::{self, Weight};
+use super::fonts::{self, FaceRef, Weight};
 use super::shaping::Shaper;
 use super::{Align, Item, Rgb, Role, Segment, Sheet, SheetError, Tag, TextBox};
 
@@ -115,22 +115,15 @@ fn draw_text(
     let Some(metrics) = fonts::Fonts::get() else {
         return Vec::new();
     };
-    let font = match text.weight {
-        Weight::Regular => fonts.regular.clone(),
-        Weight::Bold => fonts.bold.clone(),
-    };
     let ascent = metrics.ascent(text.weight, text.size);
     let mut ids = Vec::new();
     for (i, line) in text.lines.iter().enumerate() {
         if line.is_empty() {
             continue;
         }
-        let line = metrics.printable(line, text.weight);
-        let Some(glyphs) = fonts.shaper.shape(&line, text.weight) else {
-            continue;
-        };
-        let width = metrics.width(&line, text.weight, text.size);
-        let x = match text.align {
+        let width = metrics.width(line, text.weight, text.size);
+        let line = metrics.runs(line, text.weight);
+        let mut x = match text.align {
             Align::Left => text.frame.x,
             Align::Centre => text.frame.x + (text.frame.w - width) / 2.0,
             Align::Right => text.frame.right() - width,
@@ -140,20 +133,30 @@ fn draw_text(
             + text.leading * i as f32
             + (text.leading - text.size) / 2.0
             + ascent * 0.92;
+        // Right-to-left runs are drawn in visual order with their text mapped glyph by
+        // glyph, from which readers rebuild the order it is written in (an ActualText for
+        // the whole line made poppler read it backwards).
         let id = surface.start_tagged(match mark {
             Mark::Content => ContentTag::Span(SpanTag::empty()),
             Mark::Artifact(kind) => ContentTag::Artifact(Artifact::with_kind(kind)),
         });
         surface.set_fill(Some(fill(text.colour)));
         surface.set_stroke(None);
-        surface.draw_glyphs(
-            Point::from_xy(x, baseline),
-            &glyphs,
-            font.clone(),
-            &line,
-            text.size,
-            false,
-        );
+        for run in &line.runs {
+            let (Some(glyphs), Some(font)) = (fonts.shaper.shape(&line, run), fonts.font(run.face))
+            else {
+                continue;
+            };
+            surface.draw_glyphs(
+                Point::from_xy(x, baseline),
+                &glyphs,
+                font,
+                &line.text,
+                text.size,
+                false,
+            );
+            x += glyphs.iter().map(|g| g.x_advance).sum::<f32>() * text.size;
+        }
         surface.end_tagged();
         if mark == Mark::Content {
             ids.push(id);
@@ -314,7 +317,26 @@ fn outline(sheet: &Sheet) -> Outline {
 struct PdfFonts {
     regular: Font,
     bold: Font,
+    /// The system's faces used so far, by their number.
+    system: HashMap<usize, Option<Font>>,
     shaper: Shaper,
+}
+
+impl PdfFonts {
+    fn font(&mut self, face: FaceRef) -> Option<Font> {
+        match face {
+            FaceRef::Inter(Weight::Regular) => Some(self.regular.clone()),
+            FaceRef::Inter(Weight::Bold) => Some(self.bold.clone()),
+            FaceRef::System(face) => self
+                .system
+                .entry(face.id)
+                .or_insert_with(|| {
+                    let data: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(face.data);
+                    Font::new(Data::from(data), face.index)
+                })
+                .clone(),
+        }
+    }
 }
 
 /// Writes the sheet as a PDF document.
@@ -322,6 +344,7 @@ pub fn to_pdf(sheet: &Sheet) -> Result<Vec<u8>, SheetError> {
     let mut fonts = PdfFonts {
         regular: font(Weight::Regular)?,
         bold: font(Weight::Bold)?,
+        system: HashMap::new(),
         shaper: Shaper::default(),
     };
     let (width, height) = sheet.size();

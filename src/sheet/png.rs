@@ -91,8 +91,6 @@ impl ttf_parser::OutlineBuilder for Outline {
 }
 
 fn draw_text(pixmap: &mut Pixmap, text: &TextBox, fonts: &Fonts, transform: Transform) {
-    let face = fonts.face(text.weight);
-    let scale = text.size / f32::from(face.units_per_em());
     let ascent = fonts.ascent(text.weight, text.size);
     let paint = paint(text.colour);
     for (i, line) in text.lines.iter().enumerate() {
@@ -106,25 +104,76 @@ fn draw_text(pixmap: &mut Pixmap, text: &TextBox, fonts: &Fonts, transform: Tran
             + text.leading * i as f32
             + (text.leading - text.size) / 2.0
             + ascent * 0.92;
+        let line = fonts.runs(line, text.weight);
         let mut outline = Outline {
             builder: PathBuilder::new(),
             x: pen,
             y: baseline,
-            scale,
+            scale: 1.0,
         };
-        for c in line.chars() {
-            let Some(glyph) = Fonts::glyph(face, c) else {
+        for run in &line.runs {
+            let Some(face) = run.face.face() else {
                 continue;
             };
-            outline.x = pen;
-            // Spaces have no outline; nothing to draw for them.
-            face.outline_glyph(glyph, &mut outline);
-            pen += f32::from(face.glyph_hor_advance(glyph).unwrap_or(0)) * scale;
+            let face: &ttf_parser::Face<'_> = face;
+            outline.scale = text.size / f32::from(face.units_per_em());
+            for glyph in fonts.glyphs(&line, run) {
+                outline.x = pen + glyph.x_offset * text.size;
+                outline.y = baseline - glyph.y_offset * text.size;
+                // Spaces have no outline; nothing to draw for them. A colour emoji is a
+                // picture rather than an outline.
+                if face.outline_glyph(glyph.id, &mut outline).is_none() {
+                    let at = (outline.x, outline.y);
+                    draw_bitmap_glyph(pixmap, face, glyph.id, at, text.size, transform);
+                }
+                pen += glyph.advance * text.size;
+            }
         }
         if let Some(path) = outline.builder.finish() {
             pixmap.fill_path(&path, &paint, FillRule::Winding, transform, None);
         }
     }
+}
+
+/// Draws a glyph that is a picture (a colour emoji's PNG) with its origin at `at` on the
+/// baseline, scaled to the text's size.
+fn draw_bitmap_glyph(
+    pixmap: &mut Pixmap,
+    face: &ttf_parser::Face<'_>,
+    glyph: ttf_parser::GlyphId,
+    at: (f32, f32),
+    size: f32,
+    transform: Transform,
+) {
+    let Some(image) = face.glyph_raster_image(glyph, u16::MAX) else {
+        return;
+    };
+    if image.format != ttf_parser::RasterImageFormat::PNG || image.pixels_per_em == 0 {
+        return;
+    }
+    let Ok(picture) = Pixmap::decode_png(image.data) else {
+        return;
+    };
+    let scale = size / f32::from(image.pixels_per_em);
+    let place = Transform::from_row(
+        scale,
+        0.0,
+        0.0,
+        scale,
+        at.0 + f32::from(image.x) * scale,
+        at.1 - (f32::from(image.y) + f32::from(image.height)) * scale,
+    );
+    pixmap.draw_pixmap(
+        0,
+        0,
+        picture.as_ref(),
+        &tiny_skia::PixmapPaint {
+            quality: tiny_skia::FilterQuality::Bilinear,
+            ..tiny_skia::PixmapPaint::default()
+        },
+        transform.pre_concat(place),
+        None,
+    );
 }
 
 fn draw_page(pixmap: &mut Pixmap, items: &[Item], fonts: &Fonts, transform: Transform) {

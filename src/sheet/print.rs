@@ -1,8 +1,9 @@
 //! Printing through CUPS: the PDF goes to `lp` on its standard input. The arguments are
 //! passed to `lp` directly, never through a shell.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Printing did not happen.
 #[derive(Debug, thiserror::Error)]
@@ -13,6 +14,8 @@ pub enum PrintError {
     Refused(String),
     #[error("could not talk to `lp`: {0}")]
     Io(#[from] std::io::Error),
+    #[error("printing was cancelled")]
+    Cancelled,
 }
 
 /// The job `lp` queued.
@@ -55,6 +58,18 @@ pub fn print_pdf_with(
     title: &str,
     printer: Option<&str>,
 ) -> Result<PrintJob, PrintError> {
+    print_pdf_unless(lp, pdf, title, printer, &AtomicBool::new(false))
+}
+
+/// Like [`print_pdf_with`], and stops `lp` when `cancel` is set: a print server that does
+/// not answer keeps `lp` waiting for a long time, and the runner may give up on it.
+pub fn print_pdf_unless(
+    lp: &std::path::Path,
+    pdf: &[u8],
+    title: &str,
+    printer: Option<&str>,
+    cancel: &AtomicBool,
+) -> Result<PrintJob, PrintError> {
     let mut command = Command::new(lp);
     command.arg("-t").arg(title);
     if let Some(printer) = printer {
@@ -70,25 +85,58 @@ pub fn print_pdf_with(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(PrintError::NoLp),
         Err(e) => return Err(PrintError::Io(e)),
     };
-    // `lp` may refuse the job and exit before reading it all (no printer, say): then the
-    // write fails with a broken pipe, and what `lp` said is the message worth showing.
-    let written = child
-        .stdin
-        .take()
-        .map_or(Ok(()), |mut stdin| stdin.write_all(pdf));
-    let output = child.wait_with_output()?;
-    let said = String::from_utf8_lossy(&output.stdout).trim().to_owned();
-    if !output.status.success() {
-        let err = String::from_utf8_lossy(&output.stderr).trim().to_owned();
+    let (stdin, stdout, stderr) = (child.stdin.take(), child.stdout.take(), child.stderr.take());
+    let (written, said, err, status) = std::thread::scope(|scope| {
+        // `lp` may refuse the job and exit before reading it all (no printer, say): then the
+        // write fails with a broken pipe, and what `lp` said is the message worth showing.
+        let writer = scope.spawn(move || stdin.map_or(Ok(()), |mut stdin| stdin.write_all(pdf)));
+        let out = scope.spawn(move || read_all(stdout));
+        let err = scope.spawn(move || read_all(stderr));
+        let status: Result<std::process::ExitStatus, PrintError> = loop {
+            match child.try_wait() {
+                Ok(Some(status)) => break Ok(status),
+                Ok(None) if cancel.load(Ordering::Relaxed) => {
+                    // Stopping it closes its pipes, which ends the threads above.
+                    break match child.kill().and_then(|()| child.wait()) {
+                        Ok(_) => Err(PrintError::Cancelled),
+                        Err(e) => Err(PrintError::Io(e)),
+                    };
+                }
+                Ok(None) => std::thread::sleep(std::time::Duration::from_millis(20)),
+                Err(e) => break Err(PrintError::Io(e)),
+            }
+        };
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("the writer stopped")));
+        let said = out.join().unwrap_or_default();
+        let err = err.join().unwrap_or_default();
+        (written, said, err, status)
+    });
+    let status = status?;
+    let said = said.trim().to_owned();
+    if !status.success() {
+        let err = err.trim().to_owned();
         let err = if err.is_empty() { said } else { err };
         return Err(PrintError::Refused(if err.is_empty() {
-            format!("`lp` stopped with {}", output.status)
+            format!("`lp` stopped with {status}")
         } else {
             err.strip_prefix("lp: ").unwrap_or(&err).to_owned()
         }));
     }
     written?;
     Ok(PrintJob::from_lp_output(&said))
+}
+
+/// Everything a pipe of `lp`'s says, as text.
+fn read_all(pipe: Option<impl Read>) -> String {
+    let mut bytes = Vec::new();
+    if let Some(mut pipe) = pipe
+        && pipe.read_to_end(&mut bytes).is_err()
+    {
+        // What came before the error is still worth showing.
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 #[cfg(test)]

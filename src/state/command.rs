@@ -57,6 +57,8 @@ pub enum RoutineCommand {
     Redo,
     /// Build a routine from the builder's choices and open it.
     Build,
+    /// Open the ready routine of the complaint with this index as a new, unsaved routine.
+    FromComplaint(usize),
     /// Swap each step's tool for an owned one (one undo step).
     AdaptToMyTools,
 }
@@ -115,7 +117,13 @@ pub enum ViewCommand {
     /// Send the keyboard focus to a place on the map (or stop trying).
     FocusPlace(Option<Place>),
     DismissNotice,
+    /// Stop waiting for a job running beside the window, and stop it where it can be.
+    CancelJob(u64),
     ShowMyTools(bool),
+    /// The runner has read when not to roll (or wants it shown again).
+    SetRedFlagsRead(bool),
+    /// Mark every tool as owned, or none but those always at hand.
+    SetAllOwned(bool),
     /// Mark a tool as owned or not.
     SetOwned(ToolId, bool),
     ShowLogWindow(bool),
@@ -147,6 +155,7 @@ impl Command {
                 | RoutineCommand::Undo
                 | RoutineCommand::Redo
                 | RoutineCommand::Build
+                | RoutineCommand::FromComplaint(_)
                 | RoutineCommand::AdaptToMyTools => true,
             },
             Command::Player(_) | Command::Sheet(_) | Command::View(_) => false,

@@ -6,13 +6,15 @@ use eframe::egui::{self, RichText};
 use crate::catalog::{Catalog, ToolId};
 use crate::state::{AppState, Command, RoutineCommand, ViewCommand};
 
-/// Whether the runner owns a tool (every tool counts until they say).
-pub fn owns(state: &AppState, tool: &ToolId) -> bool {
-    state
-        .settings
-        .owned_tools
-        .as_ref()
-        .is_none_or(|owned| owned.contains(tool))
+/// Whether the runner owns a tool (every tool counts until they say; hands, a floor and a
+/// wall always do).
+pub fn owns(catalog: &Catalog, state: &AppState, tool: &ToolId) -> bool {
+    catalog.tool(tool).is_some_and(|t| t.always)
+        || state
+            .settings
+            .owned_tools
+            .as_ref()
+            .is_none_or(|owned| owned.contains(tool))
 }
 
 pub fn my_tools_ui(
@@ -28,9 +30,26 @@ pub fn my_tools_ui(
         .collapsible(false)
         .show(ctx, |ui| {
             ui.label("Tick what you have at home. knotmap then suggests stand-ins for the rest.");
+            ui.horizontal(|ui| {
+                if ui.button("All").on_hover_text("Tick every tool").clicked() {
+                    commands.push(Command::View(ViewCommand::SetAllOwned(true)));
+                }
+                if ui
+                    .button("None")
+                    .on_hover_text("Untick every tool but your hands, the floor and a wall")
+                    .clicked()
+                {
+                    commands.push(Command::View(ViewCommand::SetAllOwned(false)));
+                }
+            });
             ui.add_space(4.0);
             for tool in &catalog.tools {
-                let mut owned = owns(state, &tool.id);
+                let mut owned = owns(catalog, state, &tool.id);
+                if tool.always {
+                    // Always at hand: shown ticked, not to be unticked.
+                    ui.add_enabled(false, egui::Checkbox::new(&mut owned, &tool.name));
+                    continue;
+                }
                 let label = if tool.home_made.is_some() {
                     format!("{} (home-made)", tool.name)
                 } else {

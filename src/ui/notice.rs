@@ -6,12 +6,20 @@ use eframe::egui::{self, RichText};
 use crate::state::{Command, Notice, NoticeKind, ViewCommand};
 
 /// Shows the notice centred just below `top` (the top bar's bottom edge).
-pub fn notice_ui(ctx: &egui::Context, top: f32, notice: &Notice, commands: &mut Vec<Command>) {
+/// `waiting` counts the notes behind it.
+pub fn notice_ui(
+    ctx: &egui::Context,
+    top: f32,
+    notice: &Notice,
+    waiting: usize,
+    commands: &mut Vec<Command>,
+) {
     notice_at(
         ctx,
         egui::Align2::CENTER_TOP,
         egui::vec2(0.0, top + 8.0),
         notice,
+        waiting,
         commands,
     );
 }
@@ -23,6 +31,7 @@ pub fn notice_at(
     anchor: egui::Align2,
     offset: egui::Vec2,
     notice: &Notice,
+    waiting: usize,
     commands: &mut Vec<Command>,
 ) {
     egui::Area::new(egui::Id::unique("knotmap_notice"))
@@ -50,6 +59,13 @@ pub fn notice_at(
                         )
                         .wrap(),
                     );
+                    if waiting > 0 {
+                        let more = match waiting {
+                            1 => "1 more note".to_owned(),
+                            n => format!("{n} more notes"),
+                        };
+                        ui.weak(more);
+                    }
                     if ui.small_button("Dismiss").clicked() {
                         commands.push(Command::View(ViewCommand::DismissNotice));
                     }

@@ -9,6 +9,7 @@ use crate::catalog::{Catalog, Dossier, Hit, Place, Stride};
 use crate::routine::StepSide;
 use crate::state::{AppState, Command, ViewCommand};
 
+mod complaint;
 mod entries;
 mod welcome;
 
@@ -21,13 +22,15 @@ pub fn region_panel_ui(
     state: &AppState,
     commands: &mut Vec<Command>,
 ) {
-    // A new subject opens at its top, not at the last one's scroll position.
+    // A new subject, or a new search, opens at the top, where its matches are, not at the
+    // last one's scroll position.
     let shown_id = egui::Id::unique("region_panel_subject");
-    let before = ui.data(|d| d.get_temp::<Option<Hit>>(shown_id));
+    let shown = (state.selection, state.query.clone());
+    let before = ui.data(|d| d.get_temp::<(Option<Hit>, String)>(shown_id));
     let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
-    if before != Some(state.selection) {
+    if before.as_ref() != Some(&shown) {
         scroll = scroll.vertical_scroll_offset(0.0);
-        ui.data_mut(|d| d.insert_temp(shown_id, state.selection));
+        ui.data_mut(|d| d.insert_temp(shown_id, shown));
     }
     scroll.show(ui, |ui| {
         super::widgets::scroll_to_focus(ui);
@@ -39,7 +42,7 @@ pub fn region_panel_ui(
         }
         match state.selection {
             Some(hit) => dossier_ui(ui, catalog, hit, state, commands),
-            None => welcome_ui(ui, catalog, commands),
+            None => welcome_ui(ui, catalog, state.settings.red_flags_read, commands),
         }
         ui.add_space(12.0);
     });
@@ -53,6 +56,7 @@ pub fn hit_label(catalog: &Catalog, hit: Hit) -> (String, &'static str) {
         Hit::Technique(i) => (catalog.techniques[i].name.clone(), "technique"),
         Hit::Tool(i) => (catalog.tools[i].name.clone(), "tool"),
         Hit::Basic(i) => (catalog.basics[i].title.clone(), "the basics"),
+        Hit::Complaint(i) => (catalog.complaints[i].name.clone(), "complaint"),
     }
 }
 
@@ -215,7 +219,7 @@ fn dossier_ui(
                 }
             }
             Hit::Muscle(i) => stride_chip(ui, catalog.muscles[i].stride),
-            Hit::Technique(_) | Hit::Tool(_) | Hit::Basic(_) => {}
+            Hit::Technique(_) | Hit::Tool(_) | Hit::Basic(_) | Hit::Complaint(_) => {}
         }
     });
     ui.add_space(4.0);
@@ -261,6 +265,11 @@ fn dossier_ui(
         Hit::Tool(i) => tool_about_ui(ui, catalog, &catalog.tools[i], commands),
         Hit::Basic(i) => {
             ui.label(&catalog.basics[i].text);
+        }
+        Hit::Complaint(i) => {
+            // A page of its own: the places, the routine and the warnings are its sections.
+            complaint::complaint_ui(ui, catalog, i, commands);
+            return;
         }
     }
 

@@ -49,6 +49,7 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         .add(
             egui::TextEdit::singleline(&mut name)
                 .font(egui::TextStyle::Heading)
+                .char_limit(crate::routine::MAX_NAME_CHARS)
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
@@ -89,6 +90,7 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         .add(
             egui::TextEdit::multiline(&mut notes)
                 .desired_rows(2)
+                .char_limit(crate::routine::MAX_NOTES_CHARS)
                 .desired_width(f32::INFINITY)
                 .hint_text("When to do it, how it should feel"),
         )

@@ -9,8 +9,34 @@ pub fn bold() -> egui::FontFamily {
     egui::FontFamily::Name("bold".into())
 }
 
-/// Inter for all text, as on the session sheet, with egui's own fonts as fallbacks; sizes a
-/// little larger than egui's defaults, since the app is read at arm's length.
+/// The system's faces for characters neither Inter nor egui's own fonts have, chosen by the
+/// rule the printed sheet follows (Noto first), each read when a character first needs it.
+struct SystemFonts;
+
+impl egui::FontProvider for SystemFonts {
+    fn font_for(&self, request: &egui::FallbackRequest<'_>) -> Option<egui::FontInsert> {
+        use crate::sheet::fonts::{Weight, system};
+        let c = request.cluster.chars().next()?;
+        let weight = if *request.family == bold() {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
+        let face = system::face_for(c, weight)?;
+        Some(egui::FontInsert {
+            name: format!("system:{}:{}", face.family, face.id),
+            data: egui::FontData::from_blob(std::sync::Arc::new(face.data), face.index),
+            families: vec![egui::InsertFontFamily {
+                family: request.family.clone(),
+                priority: egui::FontPriority::Lowest,
+            }],
+        })
+    }
+}
+
+/// Inter for all text, as on the session sheet, with egui's own fonts as fallbacks and after
+/// them the system's; sizes a little larger than egui's defaults, since the app is read at
+/// arm's length.
 pub fn install(ctx: &egui::Context) {
     use std::sync::Arc;
 
@@ -38,6 +64,7 @@ pub fn install(ctx: &egui::Context) {
         .insert(FontFamily::Proportional, proportional);
     fonts.families.insert(bold(), bold_family);
     ctx.set_fonts(fonts);
+    ctx.set_font_providers(vec![std::sync::Arc::new(SystemFonts)]);
     ctx.all_styles_mut(|style| {
         let text = &mut style.text_styles;
         text.insert(TextStyle::Body, FontId::proportional(14.5));
@@ -159,4 +186,30 @@ pub enum Look {
 pub fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
     let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
     Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
+}
+
+#[cfg(test)]
+mod tests {
+    use eframe::egui;
+
+    use crate::sheet::fonts::{Fonts, Weight};
+
+    #[test]
+    fn the_window_draws_every_script_the_sheet_draws() {
+        let ctx = egui::Context::default();
+        super::install(&ctx);
+        let fonts = Fonts::get().expect("fonts");
+        for c in ['ت', 'ע', '小', 'ふ', 'प', 'น'] {
+            let mut window_draws = false;
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                window_draws = ui.fonts_mut(|f| f.has_glyph(&egui::FontId::proportional(14.0), c));
+            });
+            output.textures_delta.clear();
+            let sheet_draws = fonts.face_of(c, Weight::Regular).is_some();
+            assert!(
+                window_draws || !sheet_draws,
+                "the window has no face for {c}"
+            );
+        }
+    }
 }

@@ -138,6 +138,7 @@ fn search_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         .add(
             egui::TextEdit::singleline(&mut query)
                 .id(search_id())
+                .char_limit(crate::catalog::MAX_QUERY_CHARS)
                 .hint_text("a muscle, a place or a tool: psoas, sit bones, tennis ball")
                 .desired_width(width),
         )

@@ -79,13 +79,75 @@ pub fn app_sized(
     h
 }
 
+/// The window with `lp` as its printing program.
+pub fn app_printing_with(
+    folders: &Path,
+    dialogs: &FakeDialogs,
+    lp: &Path,
+) -> Harness<'static, KnotmapApp> {
+    let catalog = Catalog::builtin().expect("catalog");
+    let body = Bodies::builtin(catalog).expect("body");
+    let folders = Folders::at(folders);
+    let dialogs = dialogs.clone();
+    let lp = lp.to_path_buf();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 920.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| {
+            KnotmapApp::new(cc, catalog, body)
+                .with_files(Some(folders), Box::new(dialogs))
+                .with_print_program(lp)
+        });
+    h.run();
+    h
+}
+
+/// Lets the window settle after an action. A job beside the window (printing, the report,
+/// the log) may finish in the middle and ask for a few more frames than a settled window
+/// would; those are given, and only a window that never settles fails.
+pub fn settle(h: &mut Harness<'_, KnotmapApp>) {
+    for _ in 0..4 {
+        if h.try_run().is_ok() {
+            return;
+        }
+    }
+    h.run();
+}
+
+/// Steps the window, a frame every 20 ms, until `done` says so or `seconds` pass; returns
+/// whether it did. Each frame must come back at once: the window never waits for a job.
+pub fn step_until(
+    h: &mut Harness<'_, KnotmapApp>,
+    seconds: u64,
+    mut done: impl FnMut(&Harness<'_, KnotmapApp>) -> bool,
+) -> bool {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while std::time::Instant::now() < until {
+        h.step();
+        if done(h) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    false
+}
+
+/// The notice in the banner, as its kind and text.
+pub fn notice(h: &Harness<'_, KnotmapApp>) -> Option<(knotmap::state::NoticeKind, String)> {
+    h.state()
+        .state
+        .notice
+        .as_ref()
+        .map(|n| (n.kind, n.text.clone()))
+}
+
 /// The map's node for a place (the welcome panel has buttons of the same names).
 pub fn click_place(h: &mut Harness<'_, KnotmapApp>, name: &str) {
     h.get_all_by_label(name)
         .min_by(|a, b| a.rect().area().total_cmp(&b.rect().area()))
         .expect("the place")
         .click();
-    h.run();
+    settle(h);
 }
 
 /// Selects a place on the map and adds its first technique to the routine.
@@ -95,13 +157,14 @@ pub fn add_first_technique(h: &mut Harness<'_, KnotmapApp>, place: &str) {
         .next()
         .expect("a technique to add")
         .click_accesskit();
-    h.run();
+    settle(h);
 }
 
 /// Applies a command the way a frame would, then lets the window catch up.
 pub fn apply(h: &mut Harness<'_, KnotmapApp>, command: knotmap::state::Command) {
-    h.state_mut().apply(&egui::Context::default(), command);
-    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, command);
+    settle(h);
 }
 
 /// Clicks a button of the question on top (the toolbar may have one of the same name).
@@ -110,10 +173,10 @@ pub fn answer(h: &mut Harness<'_, KnotmapApp>, label: &str) {
         .last()
         .expect("the question's button")
         .click();
-    h.run();
+    settle(h);
 }
 
 pub fn shortcut(h: &mut Harness<'_, KnotmapApp>, modifiers: Modifiers, key: Key) {
     h.key_press_modifiers(modifiers, key);
-    h.run();
+    settle(h);
 }

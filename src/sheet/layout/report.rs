@@ -114,6 +114,23 @@ fn header(ts: &Typesetter<'_>, pages: &mut Pages, report: &Report) -> Vec<Tag> {
             if report.unreadable == 1 { "is" } else { "are" },
         ));
     }
+    about.push_str(
+        " Ratings are how the places felt, not a diagnosis: pain that grows, pain at night, \
+         swelling, numbness or pain on the bone is for a doctor or physiotherapist, and so is a \
+         one-sided swollen, warm calf, at once.",
+    );
+    if report.unknown_places > 0 {
+        about.push_str(&format!(
+            " {} rating{} of places knotmap does not know {} left out.",
+            report.unknown_places,
+            if report.unknown_places == 1 { "" } else { "s" },
+            if report.unknown_places == 1 {
+                "is"
+            } else {
+                "are"
+            },
+        ));
+    }
     let about = ts.text(
         MARGIN,
         pages.y,
@@ -122,7 +139,7 @@ fn header(ts: &Typesetter<'_>, pages: &mut Pages, report: &Report) -> Vec<Tag> {
         Weight::Regular,
         8.5,
         7.5,
-        3,
+        5,
         INK,
         Align::Left,
     );

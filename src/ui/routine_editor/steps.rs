@@ -288,6 +288,7 @@ pub(super) fn step_fields_ui(
                 .add(
                     egui::TextEdit::singleline(&mut note)
                         .hint_text("a reminder for this step")
+                        .char_limit(crate::routine::MAX_STEP_NOTE_CHARS)
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(note_label.id);
