@@ -134,7 +134,7 @@ fn picture(c: &mut Criterion) {
             black_box(picture_items(
                 picture,
                 Figure::Female,
-                knotmap::sheet::Frame::new(0.0, 0.0, size.x, size.y),
+                knotmap::draw::Frame::new(0.0, 0.0, size.x, size.y),
                 &Palette::LIGHT,
             ))
         });

@@ -77,7 +77,7 @@ fn sheet(c: &mut Criterion) {
 
 /// The page as SVG: the same shapes and text as the PDF, for a browser to print.
 fn page_svg(sheet: &knotmap::sheet::Sheet) -> String {
-    use knotmap::sheet::{Item, Rgb};
+    use knotmap::draw::{Item, Rgb};
     use std::fmt::Write as _;
     let hex = |c: &Rgb| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2);
     let points = |p: &[(f32, f32)]| {
@@ -101,7 +101,7 @@ fn page_svg(sheet: &knotmap::sheet::Sheet) -> String {
                         t.frame.x,
                         t.frame.y + t.leading * (i as f32 + 0.8),
                         t.size,
-                        if t.weight == knotmap::sheet::Weight::Bold {
+                        if t.weight == knotmap::draw::Weight::Bold {
                             700
                         } else {
                             400
@@ -271,8 +271,8 @@ fn print_process(c: &mut Criterion) {
 
 /// The report for a physio over 100 sessions: the figures, the layout and the PDF.
 fn report(c: &mut Criterion) {
-    use knotmap::log::report::{Period, Report, parse_date};
-    use knotmap::log::{Entry, Log, Rating};
+    use knotmap::tightness::report::{Period, Report, parse_date};
+    use knotmap::tightness::{Entry, Log, Rating};
     use knotmap::routine::StepSide;
     let catalog = Catalog::builtin().expect("catalog");
     let body = Body::builtin(catalog).expect("body");

@@ -177,17 +177,17 @@ impl KnotmapApp {
                 ),
             }
             self.offer_next_orphan();
-            if crate::log::is_large(f) {
+            if crate::tightness::is_large(f) {
                 let f = f.clone();
                 let writes = self.log_writes;
                 self.start_job("Reading the tightness log".to_owned(), true, move |_| {
                     jobs::Outcome::LogRead {
-                        result: crate::log::Log::load(&f),
+                        result: crate::tightness::Log::load(&f),
                         writes,
                     }
                 });
             } else {
-                let result = crate::log::Log::load(f);
+                let result = crate::tightness::Log::load(f);
                 self.log_read(result, self.log_writes);
             }
         }

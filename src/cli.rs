@@ -207,8 +207,8 @@ pub fn report_period(
     from: Option<&str>,
     to: Option<&str>,
     today: jiff::civil::Date,
-) -> Result<crate::log::report::Period, BadInput> {
-    use crate::log::report::{Period, parse_date};
+) -> Result<crate::tightness::report::Period, BadInput> {
+    use crate::tightness::report::{Period, parse_date};
     let date =
         |text: &str, option: &str| parse_date(text).map_err(|e| BadInput(format!("{option}: {e}")));
     let to = to.map_or(Ok(today), |t| date(t, "--to"))?;

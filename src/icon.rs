@@ -4,7 +4,8 @@
 
 use crate::body::Body;
 use crate::catalog::{Catalog, Side, View};
-use crate::sheet::{Frame, Item, Rgb, SheetError, items_to_png};
+use crate::draw::{Frame, Item, Rgb};
+use crate::sheet::{SheetError, items_to_png};
 
 /// The sizes of the hicolor icon theme that knotmap ships, in pixels.
 pub const SIZES: [u32; 8] = [16, 24, 32, 48, 64, 128, 256, 512];

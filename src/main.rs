@@ -15,6 +15,9 @@ use knotmap::sheet::SheetFormat;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // What goes wrong with no one to tell at once (a sound or speech helper ending, a desktop
+    // service going away) is logged on the error output: warnings unless RUST_LOG says more.
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -119,7 +122,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let folders = knotmap::storage::Folders::from_system().ok_or_else(|| {
                 cli::BadInput("there is no data folder on this system".to_owned())
             })?;
-            let log = knotmap::log::Log::load(&folders)?;
+            let log = knotmap::tightness::Log::load(&folders)?;
             if log.entries.is_empty() {
                 print(
                     "No sessions logged yet. Rate the places at the end of a session in the window.\n",
@@ -141,8 +144,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let folders = knotmap::storage::Folders::from_system().ok_or_else(|| {
                 cli::BadInput("there is no data folder on this system".to_owned())
             })?;
-            let log = knotmap::log::Log::load(&folders)?;
-            let report = knotmap::log::report::Report::new(&log, catalog, period);
+            let log = knotmap::tightness::Log::load(&folders)?;
+            let report = knotmap::tightness::report::Report::new(&log, catalog, period);
             let body = knotmap::body::Body::builtin_for_paper(catalog, cli::sheet_figure(figure))?;
             let sheet = knotmap::sheet::report_sheet(&report, catalog, &body, paper.into())?;
             let files = format.render(&sheet)?;

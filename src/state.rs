@@ -73,7 +73,7 @@ pub struct AppState {
     /// The routine builder's choices, while its window is open.
     pub builder: Option<BuilderForm>,
     /// The tightness log, and each place's average over the last two weeks.
-    pub log: crate::log::Log,
+    pub log: crate::tightness::Log,
     pub recent_tightness: std::collections::BTreeMap<(crate::catalog::RegionId, StepSide), f32>,
     pub log_window_open: bool,
     /// Whether the player fills the window, for reading from the mat.
@@ -147,7 +147,7 @@ impl Default for AppState {
             play: None,
             my_tools_open: false,
             builder: None,
-            log: crate::log::Log::default(),
+            log: crate::tightness::Log::default(),
             recent_tightness: std::collections::BTreeMap::new(),
             log_window_open: false,
             floor_view: false,

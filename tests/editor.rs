@@ -665,7 +665,7 @@ fn the_end_of_a_session_records_tightness_and_the_map_shows_it() {
         h.query_by_label("Save to the tightness log").is_none(),
         "a session goes to the log once"
     );
-    let log = knotmap::log::Log::load(&Folders::at(&data)).expect("log");
+    let log = knotmap::tightness::Log::load(&Folders::at(&data)).expect("log");
     assert_eq!(log.entries.len(), 1);
     assert_eq!(log.entries[0].routine, "Breathing opener");
     let ratings: Vec<(String, u8)> = log.entries[0]
@@ -755,7 +755,7 @@ fn an_evening_session_is_logged_on_the_local_date_with_its_time() {
         h.get_by_label("Back to the editor").click();
         h.run();
     }
-    let log = knotmap::log::Log::load(&Folders::at(&data)).expect("log");
+    let log = knotmap::tightness::Log::load(&Folders::at(&data)).expect("log");
     let when: Vec<(&str, Option<&str>)> = log
         .entries
         .iter()

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use knotmap::log::{Entry, Log, MAX_LOG_BYTES, Rating};
+use knotmap::tightness::{Entry, Log, MAX_LOG_BYTES, Rating};
 use knotmap::routine::StepSide;
 use knotmap::storage::Folders;
 

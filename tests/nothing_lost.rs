@@ -343,12 +343,12 @@ proptest::proptest! {
     fn any_log_or_settings_text_is_read_or_refused(text in "(?s).{0,400}", cut in 0usize..400) {
         let log = "(format: 1, entries: [(date: \"2026-11-20\", routine: \"Run\", ratings: [(region: \"calf\", side: Left, tightness: 7)])])";
         for input in [text.as_str(), &log[..cut.min(log.len())]] {
-            if let Ok(read) = knotmap::log::Log::from_text("fuzz.ron", input) {
+            if let Ok(read) = knotmap::tightness::Log::from_text("fuzz.ron", input) {
                 proptest::prop_assert!(read
                     .entries
                     .iter()
                     .flat_map(|e| &e.ratings)
-                    .all(|r| r.tightness <= knotmap::log::MAX_TIGHTNESS));
+                    .all(|r| r.tightness <= knotmap::tightness::MAX_TIGHTNESS));
             }
             if let Ok(settings) = knotmap::settings::Settings::from_text("fuzz.ron", input)
                 && !settings.is_newer()

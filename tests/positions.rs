@@ -38,7 +38,7 @@ fn the_gallery_in_docs_is_what_the_renderer_draws() {
     let catalog = Catalog::builtin().expect("catalog");
     let (pictures, _) = Pictures::read(SOURCE).expect("the file reads");
     let pictures = &pictures;
-    let png = knotmap::picture::gallery_png(catalog, pictures, Figure::Female).expect("png");
+    let png = knotmap::sheet::gallery_png(catalog, pictures, Figure::Female).expect("png");
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/positions.png");
     if std::env::var_os("UPDATE_GALLERY").is_some() {
         std::fs::write(&path, &png).expect("write the gallery");

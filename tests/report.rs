@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::Command;
 
 use egui_kittest::kittest::Queryable;
-use knotmap::log::{Entry, Log, Rating};
+use knotmap::tightness::{Entry, Log, Rating};
 use knotmap::routine::StepSide;
 use knotmap::storage::Folders;
 
@@ -154,11 +154,11 @@ fn png_snapshot_of_a_report_page() {
     write_month(&data);
     let catalog = knotmap::catalog::Catalog::builtin().expect("catalog");
     let log = Log::load(&Folders::at(&data)).expect("the log");
-    let period = knotmap::log::report::Period {
+    let period = knotmap::tightness::report::Period {
         from: jiff::civil::date(2026, 11, 1),
         to: jiff::civil::date(2026, 11, 30),
     };
-    let report = knotmap::log::report::Report::new(&log, catalog, period);
+    let report = knotmap::tightness::report::Report::new(&log, catalog, period);
     let body = knotmap::body::Body::builtin_for_paper(catalog, knotmap::body::Figure::Female)
         .expect("body");
     let sheet = knotmap::sheet::report_sheet(&report, catalog, &body, knotmap::sheet::Paper::A4)

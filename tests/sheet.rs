@@ -565,13 +565,13 @@ fn step_numbers_on_the_diagram_are_at_least_five_millimetres() {
             .items
             .iter()
             .filter_map(|item| match item {
-                knotmap::sheet::Item::Rect {
+                knotmap::draw::Item::Rect {
                     frame,
                     radius,
                     fill: Some(fill),
                     ..
                 } if (radius * 2.0 - frame.h).abs() < 0.01
-                    && *fill == knotmap::sheet::Rgb(0x1E, 0x1E, 0x1E) =>
+                    && *fill == knotmap::draw::Rgb(0x1E, 0x1E, 0x1E) =>
                 {
                     Some(frame.h)
                 }
@@ -614,7 +614,7 @@ const SCRIPTS: [(&str, &str); 6] = [
 fn machine_draws(text: &str) -> bool {
     let fonts = Fonts::get().expect("fonts");
     text.chars()
-        .all(|c| fonts.face_of(c, knotmap::sheet::Weight::Bold).is_some())
+        .all(|c| fonts.face_of(c, knotmap::draw::Weight::Bold).is_some())
 }
 
 /// Prints a routine named `name` (with a note in the same words) to a PDF and a PNG through
@@ -711,7 +711,7 @@ fn with_no_font_for_a_script_it_prints_question_marks_and_says_so_once() {
 
 #[test]
 fn a_step_number_outside_its_place_points_to_it() {
-    use knotmap::sheet::Item;
+    use knotmap::draw::Item;
     let body = Body::builtin(catalog()).expect("body");
     let mut leaders = 0;
     for (i, (name, _)) in TEMPLATES.iter().enumerate() {

@@ -192,7 +192,7 @@ fn a_newer_tightness_log_is_read_and_never_rewritten() {
     assert_eq!(h.state().state.log.entries.len(), 1, "it is read");
     apply(
         &mut h,
-        Command::File(FileCommand::RecordLog(vec![knotmap::log::Rating {
+        Command::File(FileCommand::RecordLog(vec![knotmap::tightness::Rating {
             region: "calf".into(),
             side: knotmap::routine::StepSide::Left,
             tightness: 3,

@@ -10,7 +10,7 @@ use std::path::Path;
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use knotmap::catalog::MAX_QUERY_CHARS;
-use knotmap::log::report::Span;
+use knotmap::tightness::report::Span;
 use knotmap::state::{Command, FileCommand, NoticeKind, SheetCommand, ViewCommand};
 use knotmap::storage::Folders;
 use window::{FakeDialogs, add_first_technique, app, app_printing_with, apply, notice, step_until};
@@ -242,7 +242,7 @@ fn a_large_log_is_read_and_added_to_beside_the_window() {
     let session = "(date: \"2026-11-20\", time: Some(\"07:30\"), routine: \"After a long run\", ratings: [(region: \"calf\", side: Left, tightness: 6), (region: \"calf\", side: Right, tightness: 4)], done: Some(11), skipped: Some(0)),\n";
     let n = 12_000;
     let text = format!("(format: 2, entries: [\n{}])\n", session.repeat(n));
-    assert!(text.len() as u64 >= knotmap::log::LARGE_LOG_BYTES);
+    assert!(text.len() as u64 >= knotmap::tightness::LARGE_LOG_BYTES);
     std::fs::write(data.join("tightness-log.ron"), text).expect("write");
     let dialogs = FakeDialogs::default();
     let mut h = app(&data, &dialogs);
@@ -261,7 +261,7 @@ fn a_large_log_is_read_and_added_to_beside_the_window() {
         step_until(&mut h, 60, |h| h.state().state.log.entries.len() == n),
         "the log arrives"
     );
-    let rating = knotmap::log::Rating {
+    let rating = knotmap::tightness::Rating {
         region: "calf".into(),
         side: knotmap::routine::StepSide::Left,
         tightness: 3,
@@ -274,6 +274,6 @@ fn a_large_log_is_read_and_added_to_beside_the_window() {
     let (kind, text) = notice(&h).expect("a notice");
     assert_eq!(kind, NoticeKind::Info, "{text}");
     assert!(text.starts_with("Saved to the tightness log"), "{text}");
-    let again = knotmap::log::Log::load(&Folders::at(&data)).expect("reads");
+    let again = knotmap::tightness::Log::load(&Folders::at(&data)).expect("reads");
     assert_eq!(again.entries.len(), n + 1);
 }

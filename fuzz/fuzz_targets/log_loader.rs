@@ -3,7 +3,7 @@
 //! survives being written and read again.
 #![no_main]
 
-use knotmap::log::{Log, MAX_TIGHTNESS};
+use knotmap::tightness::{Log, MAX_TIGHTNESS};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {

@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use super::KnotmapApp;
-use crate::routine::Edit;
+use crate::routine::{Edit, Step};
 use crate::state::{Command, NoticeKind, RoutineCommand, SheetCommand, SideTab, ViewCommand};
 
 impl KnotmapApp {
@@ -45,14 +45,22 @@ impl KnotmapApp {
         match command {
             RoutineCommand::Edit(edit) => self.edit(edit),
             RoutineCommand::AddTechnique { technique, region } => {
-                if let Some(step) = self.step_for(technique, region) {
+                let name = &self.catalog.techniques[technique].name;
+                if let Some(step) = Step::for_technique(self.catalog, technique, region) {
                     let at = self.state.doc.routine.steps.len();
                     self.edit(Edit::AddStep { at, step });
                     self.state.selected_step = Some(at);
-                    let name = &self.catalog.techniques[technique].name;
                     self.notify(
                         NoticeKind::Info,
                         format!("Added “{name}” as step {}.", at + 1),
+                    );
+                } else {
+                    self.notify(
+                        NoticeKind::Warning,
+                        format!(
+                            "“{name}” names no place or no tool in the catalog, so it cannot \
+                             be a step; nothing was added."
+                        ),
                     );
                 }
             }

@@ -274,14 +274,25 @@ impl KnotmapApp {
             (Pending::Restore(orphan), Answer::Restore) => {
                 // The file as it is on disk is the saved state; the copy is the unsaved edit.
                 let copy = &orphan.copy;
-                let on_disk = copy
-                    .path
-                    .as_ref()
-                    .and_then(|p| storage::read_routine(p).ok());
+                let on_disk = copy.path.as_ref().map(|p| storage::read_routine(p));
                 let mut doc = match (&copy.path, on_disk) {
-                    (Some(path), Some(file)) => {
+                    (Some(path), Some(Ok(file))) => {
                         self.disk = Some(file.stamp);
                         Document::opened(file.loaded.routine, path.clone(), file.loaded.read_only)
+                    }
+                    (Some(path), Some(Err(e))) => {
+                        // The file it was an edit of is gone or unreadable: the edits come
+                        // back as a new routine, so Save asks where rather than writing over
+                        // whatever is at that path now.
+                        self.notify(
+                            NoticeKind::Warning,
+                            format!(
+                                "The recovered edits are back as a new routine, because {} \
+                                 could not be read ({e}). Save them to keep them.",
+                                path.display()
+                            ),
+                        );
+                        Document::unsaved(Routine::default())
                     }
                     _ => Document::unsaved(Routine::default()),
                 };

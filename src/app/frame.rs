@@ -24,7 +24,7 @@ impl KnotmapApp {
             .map(|(place, pos)| {
                 format!(
                     "{}\t{:.0}\t{:.0}\n",
-                    ui::body_map::place_name(self.catalog, place),
+                    self.catalog.place_name(place),
                     pos.x * pixels_per_point,
                     pos.y * pixels_per_point
                 )

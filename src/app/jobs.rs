@@ -21,11 +21,11 @@ pub(super) enum Outcome {
     },
     /// The tightness log read at start; `writes` counts the sessions logged before it began.
     LogRead {
-        result: Result<crate::log::Log, crate::log::LogError>,
+        result: Result<crate::tightness::Log, crate::tightness::LogError>,
         writes: u64,
     },
     /// A session added to the tightness log.
-    Logged(Result<crate::log::Log, crate::log::LogError>),
+    Logged(Result<crate::tightness::Log, crate::tightness::LogError>),
     /// The sheet titled `title`, sent to the printer.
     Printed {
         title: String,

@@ -57,7 +57,8 @@ impl DesktopCues {
             let services = self.services.clone()?;
             let (tx, ctx) = (self.report.clone(), self.ctx.clone());
             let report = move |text: String| {
-                let _ = tx.send(text);
+                // The receiver is the app's own; it is gone only when the window is.
+                tx.send(text).ok();
                 ctx.request_repaint();
             };
             self.awake = Some(Awake::start(services.session_bus.clone(), report.clone()));

@@ -13,24 +13,7 @@ use crate::state::NoticeKind;
 impl KnotmapApp {
     /// A step for a technique: the region given (or its first), both sides where there are
     /// two, its best tool, its suggested dose.
-    pub(super) fn step_for(&self, technique: usize, region: Option<usize>) -> Option<Step> {
-        let catalog = self.catalog;
-        let t = &catalog.techniques[technique];
-        let region = match region {
-            Some(r)
-                if catalog.regions[r]
-                    .muscles
-                    .iter()
-                    .any(|m| t.muscles.contains(m)) =>
-            {
-                &catalog.regions[r]
-            }
-            _ => catalog.regions_of_technique(t).next()?,
-        };
-        Some(Step::new(catalog, region, t, t.tools.first()?.clone()))
-    }
-
-    pub(super) fn record_log(&mut self, ratings: Vec<crate::log::Rating>) {
+    pub(super) fn record_log(&mut self, ratings: Vec<crate::tightness::Rating>) {
         let Some(folders) = &self.folders else {
             self.notify(
                 NoticeKind::Warning,
@@ -38,14 +21,14 @@ impl KnotmapApp {
             );
             return;
         };
-        let (date, time) = crate::log::local_stamp(&self.clock.local_now());
+        let (date, time) = crate::tightness::local_stamp(&self.clock.local_now());
         // A session played to its end says what was done; one done from the sheet cannot.
         let steps = self
             .state
             .play
             .filter(|play| play.now == crate::player::Now::Finished)
             .map(|play| play.summary);
-        let entry = crate::log::Entry {
+        let entry = crate::tightness::Entry {
             date,
             time: Some(time),
             routine: self.state.doc.routine.name.clone(),
@@ -53,21 +36,21 @@ impl KnotmapApp {
             done: steps.map(|s| s.done as u32),
             skipped: steps.map(|s| s.skipped as u32),
         };
-        if crate::log::is_large(folders) {
+        if crate::tightness::is_large(folders) {
             // The ratings are on their way: the form takes no second copy of them meanwhile.
             self.state.ratings_saved = true;
             let folders = folders.clone();
             self.start_job("Saving to the tightness log".to_owned(), false, move |_| {
-                super::jobs::Outcome::Logged(crate::log::Log::record(&folders, entry))
+                super::jobs::Outcome::Logged(crate::tightness::Log::record(&folders, entry))
             });
             return;
         }
-        let result = crate::log::Log::record(folders, entry);
+        let result = crate::tightness::Log::record(folders, entry);
         self.logged(result);
     }
 
     /// What logging a session came to: the log as it is now, or why it was left as it was.
-    pub(super) fn logged(&mut self, result: Result<crate::log::Log, crate::log::LogError>) {
+    pub(super) fn logged(&mut self, result: Result<crate::tightness::Log, crate::tightness::LogError>) {
         self.log_writes += 1;
         match result {
             Ok(log) => {
@@ -90,7 +73,7 @@ impl KnotmapApp {
     /// hand is newer than what was read).
     pub(super) fn log_read(
         &mut self,
-        result: Result<crate::log::Log, crate::log::LogError>,
+        result: Result<crate::tightness::Log, crate::tightness::LogError>,
         writes: u64,
     ) {
         if writes != self.log_writes {
@@ -110,9 +93,9 @@ impl KnotmapApp {
         }
     }
 
-    pub(super) fn set_log(&mut self, log: crate::log::Log) {
+    pub(super) fn set_log(&mut self, log: crate::tightness::Log) {
         self.state.recent_tightness =
-            log.recent(&crate::log::days_before(&self.clock.local_now(), 14));
+            log.recent(&crate::tightness::days_before(&self.clock.local_now(), 14));
         self.state.log = log;
     }
 

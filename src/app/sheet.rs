@@ -89,7 +89,7 @@ impl KnotmapApp {
     }
 
     /// Asks where, then writes the tightness report over `span` there.
-    pub(super) fn export_report(&mut self, span: crate::log::report::Span) {
+    pub(super) fn export_report(&mut self, span: crate::tightness::report::Span) {
         let today = self.clock.local_now().date();
         let name = format!("tightness-report-{today}.pdf");
         let folder = self.folders.as_ref().map(crate::storage::Folders::routines);
@@ -109,8 +109,8 @@ impl KnotmapApp {
 
     /// Writes the tightness report over `span` as a PDF, beside the window: a long log makes
     /// a long report, and the window keeps answering meanwhile.
-    pub(super) fn write_report(&mut self, path: &std::path::Path, span: crate::log::report::Span) {
-        use crate::log::report::Report;
+    pub(super) fn write_report(&mut self, path: &std::path::Path, span: crate::tightness::report::Span) {
+        use crate::tightness::report::Report;
         let today = self.clock.local_now().date();
         // The log as it is on disk, read beside the window with the rest: the one in hand may
         // still be on its way in at start.
@@ -125,7 +125,7 @@ impl KnotmapApp {
             true,
             move |cancel| {
                 let log = match &folders {
-                    Some(folders) => crate::log::Log::load(folders).map_err(|e| e.to_string()),
+                    Some(folders) => crate::tightness::Log::load(folders).map_err(|e| e.to_string()),
                     None => Ok(log),
                 };
                 let period = span.period(today, log.as_ref().unwrap_or(&Default::default()));

@@ -4,6 +4,7 @@
 //! thread of their own, so a slow bus never holds up a frame.
 
 #[cfg(target_os = "linux")]
+use crate::logging::LogErr;
 use std::collections::HashMap;
 use std::sync::mpsc;
 use std::thread;
@@ -49,7 +50,8 @@ impl Awake {
 
     /// Keeps the screen awake (`true`) or lets it sleep again (`false`).
     pub fn keep(&self, awake: bool) {
-        let _ = self.orders.send(awake);
+        // The thread ends only when this is dropped, or in a panic, logged already.
+        self.orders.send(awake).log_err("keeping the screen awake");
     }
 }
 
@@ -160,14 +162,14 @@ fn serve(address: Option<&str>, wanted: &mpsc::Receiver<bool>, report: &dyn Fn(S
             }
             (false, true) => {
                 if let (Some(b), Some(h)) = (&bus, held.take()) {
-                    let _ = release(b, h);
+                    release(b, h).log_err("letting the screen sleep again");
                 }
             }
             _ => {}
         }
     }
     if let (Some(b), Some(h)) = (&bus, held.take()) {
-        let _ = release(b, h);
+        release(b, h).log_err("letting the screen sleep again");
     }
 }
 

@@ -2,6 +2,7 @@
 //! schedule whenever the session starts, pauses, skips or goes back, and it sleeps until each
 //! cue is due, so a cue never waits for a repaint.
 
+use crate::logging::LogErr;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -55,17 +56,21 @@ impl CueOut {
     }
 
     pub fn send(&self, order: Order) {
-        let _ = self.orders.send(order);
+        // The thread ends only on Close or a panic; a panic has been logged already.
+        self.orders.send(order).log_err("a cue for the session");
     }
 }
 
 impl Drop for CueOut {
     fn drop(&mut self) {
-        let _ = self.orders.send(Order::Close);
+        // A thread that has ended already has nothing to close.
+        self.orders.send(Order::Close).ok();
         let (closed, _) = mpsc::channel();
         drop(std::mem::replace(&mut self.orders, closed));
         if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
+            if thread.join().is_err() {
+                log::warn!("the cue thread ended in a panic");
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 //! `pw-cat` to PipeWire, `aplay` to ALSA. knotmap links no sound library, so it builds with no
 //! system packages; the player is found when a session starts, and a missing one is said once.
 
+use crate::logging::LogErr;
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -112,7 +113,8 @@ impl std::fmt::Debug for SoundOut {
 fn said(child: &mut Child) -> String {
     let mut text = String::new();
     if let Some(mut err) = child.stderr.take() {
-        let _ = err.read_to_string(&mut text);
+        // What could be read is enough: the message is only a reason shown beside the name.
+        err.read_to_string(&mut text).log_err("the player's error output");
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -161,13 +163,15 @@ impl SoundOut {
                 continue;
             }
             let Some(stdin) = child.stdin.take() else {
-                let _ = child.kill();
+                child.kill().log_err("stopping a player with no input");
                 continue;
             };
             let last_said = Arc::new(Mutex::new(String::new()));
             if let Some(err) = child.stderr.take() {
                 let keep = last_said.clone();
-                let _ = thread::Builder::new()
+                // Without this thread the player's last message is not kept: a reason is then
+                // shown without the player's own words.
+                thread::Builder::new()
                     .name(format!("knotmap {} errors", p.name()))
                     .spawn(move || {
                         for line in BufReader::new(err).lines().map_while(Result::ok) {
@@ -177,7 +181,8 @@ impl SoundOut {
                                 *last = line.trim().to_owned();
                             }
                         }
-                    });
+                    })
+                    .log_err("a thread for the player's messages");
             }
             let (feed, failed) = feeder(stdin, &p.name());
             return Ok(SoundOut {
@@ -209,8 +214,9 @@ impl SoundOut {
     }
 
     fn gone(&mut self, why: &str) -> String {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        // The player has usually exited already, and then kill says so; wait reaps it.
+        self.child.kill().ok();
+        self.child.wait().log_err("waiting for the player to end");
         let said = self.last_said.lock().map(|s| s.clone()).unwrap_or_default();
         if said.is_empty() {
             format!("{} stopped playing: {why}", self.name)
@@ -222,8 +228,9 @@ impl SoundOut {
 
 impl Drop for SoundOut {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        // As in `gone`: a player that exited by itself cannot be killed, only reaped.
+        self.child.kill().ok();
+        self.child.wait().log_err("waiting for the player to end");
     }
 }
 
@@ -242,7 +249,8 @@ fn feeder(
                     continue;
                 }
                 if let Err(e) = stdin.write_all(&bytes).and_then(|()| stdin.flush()) {
-                    let _ = report.send(e.to_string());
+                    // With the receiver gone, no one plays through this player any more.
+                    report.send(e.to_string()).ok();
                     return;
                 }
             }
@@ -250,7 +258,8 @@ fn feeder(
     if let Err(e) = spawned {
         let (dead, _) = mpsc::channel();
         let (report, failed) = mpsc::channel();
-        let _ = report.send(format!("no thread to feed it: {e}"));
+        // `failed` is returned below, so the receiver is alive: the send cannot fail.
+        report.send(format!("no thread to feed it: {e}")).ok();
         return (dead, failed);
     }
     (feed, failed)

@@ -156,7 +156,9 @@ impl Speech {
 
 impl Drop for Speech {
     fn drop(&mut self) {
-        let _ = self.writer.write_all(b"QUIT\r\n");
+        // The service ends the connection by itself when the socket closes; QUIT only says so
+        // politely, and a service that has gone needs no goodbye.
+        self.writer.write_all(b"QUIT\r\n").ok();
     }
 }
 

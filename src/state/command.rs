@@ -35,9 +35,9 @@ pub enum FileCommand {
     /// The path typed into the question that asks for one.
     TypePath(String),
     /// Add a session's ratings to the tightness log.
-    RecordLog(Vec<crate::log::Rating>),
+    RecordLog(Vec<crate::tightness::Rating>),
     /// Asks where, then writes the tightness report for a physio over a span as a PDF.
-    ExportReport(crate::log::report::Span),
+    ExportReport(crate::tightness::report::Span),
 }
 
 /// The routine being edited: its steps, its history, and routines made from it.

@@ -56,7 +56,7 @@ pub enum PathFor {
     SaveRoutine(Option<Then>),
     Sheet(SheetFormat),
     /// The tightness report for a physio, over this span.
-    Report(crate::log::report::Span),
+    Report(crate::tightness::report::Span),
 }
 
 /// The question that asks for a path by hand.

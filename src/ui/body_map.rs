@@ -197,20 +197,6 @@ impl PlaceCache {
 /// Height of the legend below the figures.
 const LEGEND_HEIGHT: f32 = 34.0;
 
-/// The stride a region is coloured by: that of its first muscle.
-pub fn region_stride(catalog: &Catalog, region: usize) -> Option<Stride> {
-    catalog.regions[region]
-        .muscles
-        .first()
-        .and_then(|id| catalog.muscle(id))
-        .map(|m| m.stride)
-}
-
-/// The name of a place as a runner reads it and a screen reader speaks it.
-pub fn place_name(catalog: &Catalog, place: Place) -> String {
-    catalog.regions[place.region].display_name(place.side)
-}
-
 /// How each place should look this frame, from the selection and the search.
 fn looks(
     catalog: &Catalog,
@@ -338,7 +324,7 @@ pub fn body_map_ui(
                     egui::Role::Button,
                     true,
                     selected,
-                    place_name(catalog, p.place),
+                    catalog.place_name(p.place),
                 )
             });
             if node.clicked() {

@@ -107,7 +107,7 @@ pub fn floor_ui(
                 .color(colour),
         );
         let place = sided_place(catalog, step, segment.phase)
-            .unwrap_or_else(|| super::routine_editor::step_place_name(catalog, step));
+            .unwrap_or_else(|| catalog.step_place_name(step));
         live_label(
             ui,
             RichText::new(place)

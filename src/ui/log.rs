@@ -4,25 +4,9 @@
 use eframe::egui::{self, Color32, RichText};
 
 use crate::catalog::Catalog;
-use crate::log::Rating;
+use crate::tightness::Rating;
 use crate::routine::{Routine, StepSide};
 use crate::state::{AppState, Command, FileCommand, ViewCommand};
-
-/// The places a routine worked, one per side, in order.
-pub fn rated_places(
-    catalog: &Catalog,
-    routine: &Routine,
-) -> Vec<(crate::catalog::RegionId, StepSide)> {
-    crate::body::numbered_places(catalog, routine)
-        .into_iter()
-        .map(|(place, _)| {
-            (
-                catalog.regions[place.region].id.clone(),
-                StepSide::from(place.side),
-            )
-        })
-        .collect()
-}
 
 /// A 0–10 scale per place worked, and a button that sends the ratings to the log. A place
 /// starts unrated and is left out of the log until it gets a number.
@@ -39,7 +23,7 @@ pub fn ratings_ui(
         );
         return;
     }
-    let places = rated_places(catalog, &state.doc.routine);
+    let places = crate::tightness::rated_places(catalog, &state.doc.routine);
     // A fresh set of ratings for each session.
     let id = ui.scope_id().with(("ratings", state.ratings_round));
     let mut values: Vec<Option<u8>> = ui
@@ -160,7 +144,7 @@ pub fn log_window_ui(
 
 /// The report for a physio: the span, and a button that asks where to save it.
 fn report_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    use crate::log::report::Span;
+    use crate::tightness::report::Span;
     ui.label(RichText::new("Report for the physio").strong());
     ui.label(
         RichText::new(
@@ -195,7 +179,7 @@ fn report_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
 
 /// Green for loose through yellow to red for very tight.
 pub fn heat_colour(tightness: f32) -> Color32 {
-    let (r, g, b) = crate::log::heat_rgb(tightness);
+    let (r, g, b) = crate::tightness::heat_rgb(tightness);
     Color32::from_rgb(r, g, b)
 }
 

@@ -41,7 +41,7 @@ pub(super) fn phase_colour(phase: Phase, dark: bool) -> Color32 {
 }
 
 pub(super) fn step_title(catalog: &Catalog, step: &Step) -> (String, String) {
-    let place = super::routine_editor::step_place_name(catalog, step);
+    let place = catalog.step_place_name(step);
     let technique = catalog
         .technique(&step.technique)
         .map_or_else(|| step.technique.to_string(), |t| t.name.clone());
@@ -217,7 +217,7 @@ pub(super) fn announcement(
     paused: bool,
 ) -> String {
     let place = sided_place(catalog, step, segment.phase)
-        .unwrap_or_else(|| super::routine_editor::step_place_name(catalog, step));
+        .unwrap_or_else(|| catalog.step_place_name(step));
     let phase = if paused {
         "paused"
     } else {

@@ -3,7 +3,6 @@
 
 use eframe::egui::{self, Color32, CornerRadius, Frame, Margin, RichText, Stroke};
 
-use super::body_map::region_stride;
 use super::style::stride_color;
 use crate::catalog::{Catalog, Dossier, Hit, Place, Stride};
 use crate::routine::StepSide;
@@ -214,7 +213,7 @@ fn dossier_ui(
             Hit::Region(Place { region: i, .. }) => {
                 let region = &catalog.regions[i];
                 ui.label(RichText::new(format!("· {} view", region.view.label())).weak());
-                if let Some(stride) = region_stride(catalog, i) {
+                if let Some(stride) = catalog.region_stride(i) {
                     stride_chip(ui, stride);
                 }
             }

@@ -103,18 +103,6 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     }
 }
 
-/// A name for a step's region, with the side: "Left calf", "Both hamstrings".
-pub fn step_place_name(catalog: &Catalog, step: &Step) -> String {
-    match catalog.region(&step.region) {
-        Some(region) => match step.side {
-            StepSide::Left | StepSide::Right => region.display_name(step.side.side()),
-            StepSide::Both => format!("{} · both sides", region.name),
-            StepSide::Middle => region.name.clone(),
-        },
-        None => format!("Unknown region “{}”", step.region),
-    }
-}
-
 /// The colour used to mark the routine's places and step numbers on the map.
 pub fn routine_colour(dark: bool) -> Color32 {
     if dark {

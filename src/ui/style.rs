@@ -15,7 +15,8 @@ struct SystemFonts;
 
 impl egui::FontProvider for SystemFonts {
     fn font_for(&self, request: &egui::FallbackRequest<'_>) -> Option<egui::FontInsert> {
-        use crate::sheet::fonts::{Weight, system};
+        use crate::draw::Weight;
+        use crate::sheet::fonts::system;
         let c = request.cluster.chars().next()?;
         let weight = if *request.family == bold() {
             Weight::Bold
@@ -192,7 +193,8 @@ pub fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
 mod tests {
     use eframe::egui;
 
-    use crate::sheet::fonts::{Fonts, Weight};
+    use crate::draw::Weight;
+    use crate::sheet::fonts::Fonts;
 
     #[test]
     fn the_window_draws_every_script_the_sheet_draws() {

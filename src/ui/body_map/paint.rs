@@ -1,7 +1,7 @@
 //! Painting the map: region fills and outlines, hatching, captions, step badges, the legend
 //! and the name chip.
 
-use super::{LEGEND_HEIGHT, MapCache, place_name, region_stride};
+use super::{LEGEND_HEIGHT, MapCache};
 use crate::body::{Body, badge_label};
 use crate::catalog::{Catalog, Place, Side, Stride, View};
 use crate::ui::style::{Look, MapPalette, stride_color};
@@ -65,7 +65,7 @@ pub(super) fn paint(
         } else if let Some(colour) = heat_fill(palette, heat, region, place, look) {
             colour
         } else {
-            let stride = region_stride(catalog, place.region).unwrap_or(Stride::Stability);
+            let stride = catalog.region_stride(place.region).unwrap_or(Stride::Stability);
             palette.region_fill(stride, look)
         }
     };
@@ -382,7 +382,7 @@ pub(super) fn paint_name_chip(
     palette: &MapPalette,
 ) {
     let region = &catalog.regions[place.region];
-    let mut text = place_name(catalog, place);
+    let mut text = catalog.place_name(place);
     if region.not_covered {
         text.push_str(" — not covered");
     } else if region.is_no_roll() {

@@ -4,7 +4,6 @@
 use super::{chip, link, section, stride_chip};
 use crate::catalog::{Catalog, Hit, Place, Stride};
 use crate::state::Command;
-use crate::ui::body_map::region_stride;
 use crate::ui::style::severity_color;
 use eframe::egui::{self, CornerRadius, Frame, Margin, RichText, Stroke};
 
@@ -46,7 +45,7 @@ pub(super) fn welcome_ui(
         });
         ui.horizontal_wrapped(|ui| {
             for (i, region) in catalog.regions.iter().enumerate() {
-                if region_stride(catalog, i) == Some(stride) && ui.button(&region.name).clicked() {
+                if catalog.region_stride(i) == Some(stride) && ui.button(&region.name).clicked() {
                     commands.push(Command::View(ViewCommand::Select(Some(Hit::Region(
                         Place {
                             region: i,

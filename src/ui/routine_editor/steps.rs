@@ -1,7 +1,6 @@
 //! The steps: a compact row each, the selected one opened up with its fields; drag to
 //! reorder.
 
-use super::step_place_name;
 use crate::catalog::{Catalog, Dose};
 use crate::routine::{Edit, Step, StepSide};
 use crate::state::{AppState, Command};
@@ -133,7 +132,7 @@ pub(super) fn step_summary_ui(
             .on_hover_text("Drag to reorder");
         let known = catalog.region(&step.region).is_some();
         let title =
-            RichText::new(format!("{}. {}", index + 1, step_place_name(catalog, step))).strong();
+            RichText::new(format!("{}. {}", index + 1, catalog.step_place_name(step))).strong();
         let title = if known {
             title
         } else {

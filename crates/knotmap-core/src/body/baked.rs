@@ -11,7 +11,7 @@ use super::{BODY_RON, Body, Figure};
 use crate::catalog::Catalog;
 
 /// The built-in figures as [`Body::parse`] builds them for the pointer, in postcard.
-static BAKED: &[u8] = include_bytes!("../../assets/body.baked");
+static BAKED: &[u8] = include_bytes!("../../../../assets/body.baked");
 
 /// Where the bake lives in the source tree, for the test that writes it.
 #[cfg(test)]
@@ -89,7 +89,9 @@ mod tests {
         if is_current(&fresh) {
             return;
         }
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(BAKED_FILE);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(BAKED_FILE);
         if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
             std::fs::write(&path, &fresh).expect("the bake is written");
             return;

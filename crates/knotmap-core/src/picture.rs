@@ -6,7 +6,6 @@
 
 mod canvas;
 mod draw;
-mod gallery;
 pub mod pose;
 
 use std::collections::BTreeMap;
@@ -15,7 +14,6 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 pub use draw::{Palette, picture_items};
-pub use gallery::{gallery_items, gallery_png};
 use pose::{Camera, Limb, Part, Posed, Posture, joint_problem};
 
 use crate::body::Figure;
@@ -231,7 +229,7 @@ impl Pictures {
     pub fn builtin() -> Result<&'static Pictures, CatalogError> {
         BUILTIN
             .get_or_init(|| {
-                Pictures::parse(include_str!("../assets/positions.ron")).map_err(|e| e.to_string())
+                Pictures::parse(include_str!("../../../assets/positions.ron")).map_err(|e| e.to_string())
             })
             .as_ref()
             .map_err(|message| invalid(message.clone()))

@@ -6,7 +6,7 @@ use kurbo::{Point, Vec2};
 
 use super::Palette;
 use super::pose::Camera;
-use crate::sheet::{Frame, Item, Rgb};
+use crate::draw::{Frame, Item, Rgb};
 
 /// Points around a tapered capsule from `a` to `b`.
 pub(super) fn capsule(a: Point, b: Point, ra: f64, rb: f64) -> Vec<Point> {

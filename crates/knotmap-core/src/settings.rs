@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::routine::{RonProblem, read_ron};
+use crate::ron_file::{RonProblem, read_ron};
 use crate::storage::{self, Folders, StorageError};
 
 /// The settings file's format version. A file with a larger number comes from a newer
@@ -170,7 +170,7 @@ impl Settings {
         if let Some(w) = settings.window
             && !(w.width.is_finite() && w.height.is_finite() && w.width > 0.0 && w.height > 0.0)
         {
-            let (line, column) = crate::routine::find_field(text, "window").unwrap_or((1, 1));
+            let (line, column) = crate::ron_file::find_field(text, "window").unwrap_or((1, 1));
             return Err(at(RonProblem {
                 line,
                 column,
@@ -182,7 +182,7 @@ impl Settings {
             ("voice_volume", settings.cues.voice_volume),
         ] {
             if volume > 100 {
-                let (line, column) = crate::routine::find_field(text, field).unwrap_or((1, 1));
+                let (line, column) = crate::ron_file::find_field(text, field).unwrap_or((1, 1));
                 return Err(at(RonProblem {
                     line,
                     column,

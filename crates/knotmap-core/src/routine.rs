@@ -19,30 +19,31 @@ pub use crate::catalog::TOO_LONG;
 pub use document::{Document, Origin};
 pub use edit::Edit;
 pub use problems::{Concern, Field};
-pub use read::{RonProblem, RonRead, RoutineError, find_field, read_ron};
-use read::{line_col, parse};
+pub use read::RoutineError;
+use crate::ron_file::line_col;
+use read::parse;
 
 /// The example routines shipped in `routines/`, offered as templates: (file name, text).
 pub const TEMPLATES: [(&str, &str); 5] = [
     (
         "before-a-run.ron",
-        include_str!("../routines/before-a-run.ron"),
+        include_str!("../../../routines/before-a-run.ron"),
     ),
     (
         "after-a-long-run.ron",
-        include_str!("../routines/after-a-long-run.ron"),
+        include_str!("../../../routines/after-a-long-run.ron"),
     ),
     (
         "breathing-opener.ron",
-        include_str!("../routines/breathing-opener.ron"),
+        include_str!("../../../routines/breathing-opener.ron"),
     ),
     (
         "knee-and-hip-stability.ron",
-        include_str!("../routines/knee-and-hip-stability.ron"),
+        include_str!("../../../routines/knee-and-hip-stability.ron"),
     ),
     (
         "rest-day-full-body.ron",
-        include_str!("../routines/rest-day-full-body.ron"),
+        include_str!("../../../routines/rest-day-full-body.ron"),
     ),
 ];
 
@@ -146,6 +147,25 @@ impl Step {
             tool,
             note: None,
         }
+    }
+
+    /// A step of a technique added from a place's panel or the picker: on the place shown when
+    /// the technique works one of its muscles, else on the first place it works; with the
+    /// technique's first tool. `None` for a technique with no place or no tool.
+    pub fn for_technique(catalog: &Catalog, technique: usize, shown: Option<usize>) -> Option<Step> {
+        let t = &catalog.techniques[technique];
+        let region = match shown {
+            Some(r)
+                if catalog.regions[r]
+                    .muscles
+                    .iter()
+                    .any(|m| t.muscles.contains(m)) =>
+            {
+                &catalog.regions[r]
+            }
+            _ => catalog.regions_of_technique(t).next()?,
+        };
+        Some(Step::new(catalog, region, t, t.tools.first()?.clone()))
     }
 
     /// A step of a complaint's ready routine, as the routine's own.
@@ -328,8 +348,36 @@ pub struct Problem {
 
 #[cfg(test)]
 mod tests {
-    use super::read::find_field;
+    use crate::ron_file::find_field;
     use super::*;
+
+    #[test]
+    fn a_technique_goes_on_the_place_shown_when_it_works_it() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let (ti, t) = catalog
+            .techniques
+            .iter()
+            .enumerate()
+            .find(|(_, t)| catalog.regions_of_technique(t).count() > 1)
+            .expect("a technique for several places");
+        let places: Vec<usize> = catalog
+            .regions
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.muscles.iter().any(|m| t.muscles.contains(m)))
+            .map(|(i, _)| i)
+            .collect();
+        let second = places[1];
+        let step = Step::for_technique(catalog, ti, Some(second)).expect("a step");
+        assert_eq!(step.region, catalog.regions[second].id);
+        assert_eq!(step.tool, t.tools[0]);
+        // Shown a place it does not work: the first place it does.
+        let other = (0..catalog.regions.len())
+            .find(|r| !places.contains(r))
+            .expect("a place it does not work");
+        let step = Step::for_technique(catalog, ti, Some(other)).expect("a step");
+        assert_eq!(step.region, catalog.regions[places[0]].id);
+    }
 
     fn sample() -> Routine {
         Routine {

@@ -55,7 +55,7 @@ pub enum Use {
 }
 
 /// The geometry of both figures, embedded in the binary.
-const BODY_RON: &str = include_str!("../assets/body.ron");
+const BODY_RON: &str = include_str!("../../../assets/body.ron");
 
 /// The figure's midline: sided cells are drawn on one half and mirrored onto the other.
 fn midline(width: f64) -> f64 {

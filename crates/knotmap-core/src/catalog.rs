@@ -56,14 +56,14 @@ pub struct Sources<'a> {
 impl Sources<'static> {
     /// The catalog embedded in the binary.
     pub const BUILTIN: Sources<'static> = Sources {
-        regions: include_str!("../assets/catalog/regions.ron"),
-        muscles: include_str!("../assets/catalog/muscles.ron"),
-        techniques: include_str!("../assets/catalog/techniques.ron"),
-        tools: include_str!("../assets/catalog/tools.ron"),
-        cautions: include_str!("../assets/catalog/cautions.ron"),
-        basics: include_str!("../assets/catalog/basics.ron"),
-        builder: include_str!("../assets/catalog/builder.ron"),
-        complaints: include_str!("../assets/catalog/complaints.ron"),
+        regions: include_str!("../../../assets/catalog/regions.ron"),
+        muscles: include_str!("../../../assets/catalog/muscles.ron"),
+        techniques: include_str!("../../../assets/catalog/techniques.ron"),
+        tools: include_str!("../../../assets/catalog/tools.ron"),
+        cautions: include_str!("../../../assets/catalog/cautions.ron"),
+        basics: include_str!("../../../assets/catalog/basics.ron"),
+        builder: include_str!("../../../assets/catalog/builder.ron"),
+        complaints: include_str!("../../../assets/catalog/complaints.ron"),
     };
 }
 
@@ -73,15 +73,12 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(
     file: &str,
     text: &str,
 ) -> Result<T, CatalogError> {
-    ron::Options::default()
-        .with_recursion_limit(64)
-        .from_str(text)
-        .map_err(|e| CatalogError::Parse {
-            file: file.to_owned(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: e.code.to_string(),
-        })
+    crate::ron_file::read_strict(text, 64).map_err(|p| CatalogError::Parse {
+        file: file.to_owned(),
+        line: p.line,
+        column: p.column,
+        message: p.message,
+    })
 }
 
 /// The whole knowledge base, with indexes for lookups by id.
@@ -275,5 +272,32 @@ impl Catalog {
         self.regions
             .iter()
             .filter(move |r| r.muscles.iter().any(|m| technique.muscles.contains(m)))
+    }
+
+    /// The stride role a place is coloured by on the map: that of its first muscle.
+    pub fn region_stride(&self, region: usize) -> Option<Stride> {
+        self.regions[region]
+            .muscles
+            .first()
+            .and_then(|id| self.muscle(id))
+            .map(|m| m.stride)
+    }
+
+    /// The name of a place as a runner reads it and a screen reader speaks it: "Left calf".
+    pub fn place_name(&self, place: Place) -> String {
+        self.regions[place.region].display_name(place.side)
+    }
+
+    /// The place a step works, with its side: "Left calf", "Hamstrings · both sides", or the
+    /// unknown id itself.
+    pub fn step_place_name(&self, step: &crate::routine::Step) -> String {
+        match self.region(&step.region) {
+            Some(region) => match step.side {
+                StepSide::Left | StepSide::Right => region.display_name(step.side.side()),
+                StepSide::Both => format!("{} · both sides", region.name),
+                StepSide::Middle => region.name.clone(),
+            },
+            None => format!("Unknown region “{}”", step.region),
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! zero, ids the catalog does not know, techniques and tools that do not fit, doses that
 //! press too long.
 
-use super::read::{find_quoted, line_col_at};
+use crate::ron_file::{find_quoted, line_col_at};
 use super::{Problem, Routine, Severity, Step, StepSide};
 use crate::catalog::{Cap, Catalog, Region};
 

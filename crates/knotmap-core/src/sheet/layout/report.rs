@@ -7,8 +7,8 @@ use super::{
 };
 use crate::body::Body;
 use crate::catalog::Catalog;
-use crate::log::report::{Report, long_date};
-use crate::log::{MAX_TIGHTNESS, heat_rgb};
+use crate::tightness::report::{Report, long_date};
+use crate::tightness::{MAX_TIGHTNESS, heat_rgb};
 use crate::sheet::{Fonts, Paper, Sheet, SheetError};
 
 mod courses;

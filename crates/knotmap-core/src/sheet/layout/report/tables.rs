@@ -6,7 +6,7 @@ use super::super::{
 };
 use super::section;
 use crate::catalog::Catalog;
-use crate::log::report::{Report, UNEVEN, long_date};
+use crate::tightness::report::{Report, UNEVEN, long_date};
 
 /// The places listed as changed most, at most.
 const CHANGED: usize = 8;
@@ -80,7 +80,7 @@ pub(super) fn text_table(
                 size,
                 *colour,
             );
-            let text = crate::sheet::TextBox {
+            let text = crate::draw::TextBox {
                 align: *align,
                 ..text
             };

@@ -295,7 +295,7 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::log::{Entry, Rating};
+    use crate::tightness::{Entry, Rating};
 
     fn entry(date: &str, ratings: &[(&str, StepSide, u8)]) -> Entry {
         Entry {

@@ -8,19 +8,14 @@ pub mod system;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::draw::Weight;
+
 pub use runs::{FaceRef, Line, Run};
 
 /// Inter Regular, as embedded in the binary.
-pub const REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
+pub const REGULAR: &[u8] = include_bytes!("../../../../assets/fonts/Inter-Regular.otf");
 /// Inter Bold, as embedded in the binary.
-pub const BOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-Bold.otf");
-
-/// Regular or bold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Weight {
-    Regular,
-    Bold,
-}
+pub const BOLD: &[u8] = include_bytes!("../../../../assets/fonts/Inter-Bold.otf");
 
 impl Weight {
     pub fn data(self) -> &'static [u8] {

@@ -7,8 +7,8 @@ use super::super::{
 use super::{heat, section};
 use crate::body::Body;
 use crate::catalog::{Catalog, View};
-use crate::log::MAX_TIGHTNESS;
-use crate::log::report::{PlaceCourse, Report};
+use crate::tightness::MAX_TIGHTNESS;
+use crate::tightness::report::{PlaceCourse, Report};
 use crate::routine::StepSide;
 
 /// Four views: front and back at the start of the period, and at its end.
@@ -78,7 +78,7 @@ pub(super) fn maps(
                 8.0,
                 GREY,
             );
-            let caption = crate::sheet::TextBox {
+            let caption = crate::draw::TextBox {
                 align: Align::Centre,
                 ..caption
             };

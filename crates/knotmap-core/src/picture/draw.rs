@@ -8,7 +8,7 @@ use super::canvas::{Shape, arc, arrow, capsule, circle, fit, rect};
 use super::pose::{Camera, Limb, Part, Posed, Segment, pose};
 use super::{Facing, Hand, Motion, Picture, Prop, Tool};
 use crate::body::Figure;
-use crate::sheet::{Frame, Item, Rgb};
+use crate::draw::{Frame, Item, Rgb};
 
 /// The colours of a picture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

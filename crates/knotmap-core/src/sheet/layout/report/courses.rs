@@ -4,8 +4,8 @@ use super::super::{
     Align, Frame, GREY, INK, Item, MARGIN, Pages, Rgb, Role, Tag, Typesetter, Weight, tagged_text,
 };
 use super::{heat, section};
-use crate::log::MAX_TIGHTNESS;
-use crate::log::report::{Report, long_date};
+use crate::tightness::MAX_TIGHTNESS;
+use crate::tightness::report::{Report, long_date};
 
 /// Each place's ratings over the period as a small chart, three to a row.
 pub(super) fn courses(ts: &Typesetter<'_>, pages: &mut Pages, report: &Report) -> Tag {
@@ -44,7 +44,7 @@ pub(super) fn courses(ts: &Typesetter<'_>, pages: &mut Pages, report: &Report) -
             8.5,
             GREY,
         );
-        let summary = crate::sheet::TextBox {
+        let summary = crate::draw::TextBox {
             align: Align::Right,
             ..summary
         };

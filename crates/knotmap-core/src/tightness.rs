@@ -187,7 +187,7 @@ impl Log {
     /// know is an error in its own format and is passed over in a newer one, which is then
     /// read-only.
     pub fn from_text(file: &str, text: &str) -> Result<Log, LogError> {
-        let at = |p: crate::routine::RonProblem| LogError::Parse {
+        let at = |p: crate::ron_file::RonProblem| LogError::Parse {
             file: file.to_owned(),
             line: p.line,
             column: p.column,
@@ -199,7 +199,7 @@ impl Log {
             .ok()
             .map(|p| p.format)
             .filter(|&f| f > LOG_FORMAT);
-        let read = crate::routine::read_ron::<Log>(text).map_err(at)?;
+        let read = crate::ron_file::read_ron::<Log>(text).map_err(at)?;
         let mut log = read.value;
         if let Some(format) = newer {
             log.read_only = Some(format!(
@@ -207,7 +207,7 @@ impl Log {
                  reads it but adds nothing to it, so nothing in it is lost."
             ));
         } else if let Some(unknown) = read.unknown {
-            return Err(at(crate::routine::RonProblem {
+            return Err(at(crate::ron_file::RonProblem {
                 message: format!("there is no field `{}` in a log", unknown.message),
                 ..unknown
             }));
@@ -342,6 +342,23 @@ pub fn days_before(at: &jiff::Zoned, days: u16) -> String {
     at.date()
         .saturating_sub(jiff::Span::new().days(i64::from(days)))
         .to_string()
+}
+
+/// The places a routine works, one a side, in the order of its steps: what a runner rates
+/// after a session.
+pub fn rated_places(
+    catalog: &crate::catalog::Catalog,
+    routine: &crate::routine::Routine,
+) -> Vec<(RegionId, StepSide)> {
+    crate::body::numbered_places(catalog, routine)
+        .into_iter()
+        .map(|(place, _)| {
+            (
+                catalog.regions[place.region].id.clone(),
+                StepSide::from(place.side),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
