@@ -26,9 +26,10 @@ impl KnotmapApp {
     /// Applies one command to the state. Nothing changes a routine while it plays.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         if self.player.is_some() && command.changes_the_routine() {
+            let stop = crate::state::UiCommand::StopPlaying.in_words(ctx);
             self.notify(
                 NoticeKind::Warning,
-                "The routine is playing: stop the session (Escape) before changing it.",
+                format!("The routine is playing: {stop} before changing it."),
             );
             return;
         }

@@ -4,6 +4,7 @@
 //! mode allows, so a key press does one thing.
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+use strum::IntoEnumIterator;
 
 use super::{
     AppState, Command, FileCommand, PlayerCommand, RoutineCommand, SheetCommand, ViewCommand,
@@ -38,8 +39,10 @@ impl Mode {
     }
 }
 
-/// A command that a key fires.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A command that a key fires. Listed with the more specific keys first, the order in which
+/// the keys are matched: egui matches Ctrl+S inside Ctrl+Shift+S, so Save As comes before
+/// Save and Redo before Undo. A new command is added here; every `match` below then names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
 pub enum UiCommand {
     New,
     Open,
@@ -71,29 +74,6 @@ const SHIFT_COMMAND: Modifiers = Modifiers {
 };
 
 impl UiCommand {
-    /// Every command, the more specific keys first: egui matches Ctrl+S inside Ctrl+Shift+S,
-    /// so Save as comes before Save and Redo before Undo.
-    pub const ALL: [UiCommand; 18] = [
-        UiCommand::New,
-        UiCommand::Open,
-        UiCommand::SaveAs,
-        UiCommand::Save,
-        UiCommand::Print,
-        UiCommand::Find,
-        UiCommand::ClearSearch,
-        UiCommand::Redo,
-        UiCommand::Undo,
-        UiCommand::MoveStepUp,
-        UiCommand::MoveStepDown,
-        UiCommand::PlayPause,
-        UiCommand::NextStep,
-        UiCommand::PreviousStep,
-        UiCommand::FloorView,
-        UiCommand::LeaveFloorView,
-        UiCommand::StopPlaying,
-        UiCommand::ClosePreview,
-    ];
-
     /// What the command does, in the words of its button.
     pub fn label(self) -> &'static str {
         match self {
@@ -108,13 +88,37 @@ impl UiCommand {
             UiCommand::Undo => "Undo",
             UiCommand::MoveStepUp => "Move the step up",
             UiCommand::MoveStepDown => "Move the step down",
-            UiCommand::PlayPause => "Pause or go on",
-            UiCommand::NextStep => "Next step",
-            UiCommand::PreviousStep => "Previous step",
+            UiCommand::PlayPause => "Pause",
+            UiCommand::NextStep => "Skip",
+            UiCommand::PreviousStep => "Back",
             UiCommand::FloorView => "Floor view",
-            UiCommand::LeaveFloorView => "Leave the floor view",
+            UiCommand::LeaveFloorView => "Leave floor view",
             UiCommand::StopPlaying => "Stop",
             UiCommand::ClosePreview => "Close the preview",
+        }
+    }
+
+    /// Its button's words as they read now: Pause becomes Resume while the session is paused.
+    pub fn label_in(self, state: &AppState) -> &'static str {
+        let paused = state
+            .play
+            .is_some_and(|p| matches!(p.now, crate::player::Now::Playing { paused: true, .. }));
+        match self {
+            UiCommand::PlayPause if paused => "Resume",
+            other => other.label(),
+        }
+    }
+
+    /// What it does, for a button's hover text where the label says too little.
+    pub fn about(self) -> &'static str {
+        match self {
+            UiCommand::PlayPause => "Pause or go on",
+            UiCommand::NextStep => "On to the next step",
+            UiCommand::PreviousStep => "Back to the start of this step, or to the step before",
+            UiCommand::FloorView => "The timer across the whole window, to read from the mat",
+            UiCommand::LeaveFloorView => "Back to the player beside the map",
+            UiCommand::StopPlaying => "Stop the session",
+            other => other.label(),
         }
     }
 
@@ -207,8 +211,9 @@ impl UiCommand {
     }
 
     /// What it does now, or nothing when there is nothing for it to do (Escape with an empty
-    /// search box is left to the widget that has the focus).
-    fn command(self, state: &AppState) -> Option<Command> {
+    /// search box is left to the widget that has the focus). Its keys and its button both
+    /// send this.
+    pub fn command(self, state: &AppState) -> Option<Command> {
         Some(match self {
             UiCommand::New => Command::File(FileCommand::New(None)),
             UiCommand::Open => Command::File(FileCommand::Open),
@@ -242,14 +247,20 @@ impl UiCommand {
             .unwrap_or_default()
     }
 
-    /// A button's hover text: its name and its keys, every key it has.
+    /// A button's hover text: what it does and its keys, every key it has.
     pub fn hint(self, ctx: &egui::Context) -> String {
         let keys: Vec<String> = self
             .shortcuts()
             .iter()
             .map(|s| ctx.format_shortcut(s))
             .collect();
-        format!("{} ({})", self.label(), keys.join(" or "))
+        format!("{} ({})", self.about(), keys.join(" or "))
+    }
+
+    /// "stop the session (Escape)": a command named in a sentence, with its key as the
+    /// platform writes it.
+    pub fn in_words(self, ctx: &egui::Context) -> String {
+        format!("{} ({})", self.about().to_lowercase(), self.keys(ctx))
     }
 }
 
@@ -274,7 +285,7 @@ pub fn fire_shortcuts(
 ) {
     let mode = Mode::of(state);
     ctx.input_mut(|i| {
-        for ui_command in UiCommand::ALL {
+        for ui_command in UiCommand::iter() {
             if !ui_command.enabled_in(mode) || !ui_command.takes_keys(mode, keyboard) {
                 continue;
             }
@@ -292,24 +303,43 @@ pub fn fire_shortcuts(
 mod tests {
     use super::*;
 
+    const MODES: [Mode; 5] = [
+        Mode::Editing,
+        Mode::Playing { floor: false },
+        Mode::Playing { floor: true },
+        Mode::Previewing,
+        Mode::Asking,
+    ];
+
+    /// Every command has words, a key, and a mode it works in; Save As is matched before
+    /// Save, and Redo before Undo.
+    #[test]
+    fn every_command_has_a_label_a_key_and_a_mode() {
+        for c in UiCommand::iter() {
+            assert!(!c.label().is_empty(), "{c:?} has no words");
+            assert!(!c.about().is_empty(), "{c:?} says nothing of itself");
+            assert!(!c.shortcuts().is_empty(), "{c:?} has no key");
+            assert!(
+                MODES.iter().any(|&m| c.enabled_in(m)),
+                "{c:?} works in no mode"
+            );
+        }
+        let at = |c: UiCommand| UiCommand::iter().position(|x| x == c);
+        assert!(at(UiCommand::SaveAs) < at(UiCommand::Save));
+        assert!(at(UiCommand::Redo) < at(UiCommand::Undo));
+        // Nothing works while a question is asked.
+        assert!(UiCommand::iter().all(|c| !c.enabled_in(Mode::Asking)));
+    }
+
     /// No two commands that can fire in the same mode, with the keyboard in the same place,
     /// share a key.
     #[test]
     fn each_key_means_one_thing_in_each_mode() {
-        let modes = [
-            Mode::Editing,
-            Mode::Playing { floor: false },
-            Mode::Playing { floor: true },
-            Mode::Previewing,
-            Mode::Asking,
-        ];
         let keyboards = [Keyboard::Free, Keyboard::InSearch, Keyboard::InField];
-        for mode in modes {
+        for mode in MODES {
             for keyboard in keyboards {
                 let mut seen: Vec<(KeyboardShortcut, UiCommand)> = Vec::new();
-                for c in UiCommand::ALL
-                    .into_iter()
-                    .filter(|c| c.enabled_in(mode) && c.takes_keys(mode, keyboard))
+                for c in UiCommand::iter().filter(|c| c.enabled_in(mode) && c.takes_keys(mode, keyboard))
                 {
                     for s in c.shortcuts() {
                         if let Some((_, other)) = seen.iter().find(|(k, _)| k == s) {

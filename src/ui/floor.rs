@@ -11,6 +11,7 @@ use super::player::{
     announcement, clock_text, live_label, phase_colour, phase_text, sided_place, step_title,
 };
 use super::style::bold;
+use super::widgets::{ButtonLook, command_button, transport_ui};
 use crate::body::Body;
 use crate::catalog::{Catalog, Side};
 use crate::player::{Now, Phase};
@@ -142,7 +143,7 @@ pub fn floor_ui(
         ui.label(RichText::new(next).size(size(0.034)).weak());
 
         ui.with_layout(Layout::bottom_up(Align::Min), |ui| {
-            floor_controls_ui(ui, paused, h, commands);
+            floor_controls_ui(ui, state, h, commands);
         });
     });
 
@@ -212,42 +213,20 @@ fn next_words(catalog: &Catalog, state: &AppState, step: usize, phase: Phase) ->
 }
 
 /// Back, pause or resume, skip, and the way out; large enough to hit from the mat.
-fn floor_controls_ui(ui: &mut egui::Ui, paused: bool, h: f32, commands: &mut Vec<Command>) {
+fn floor_controls_ui(ui: &mut egui::Ui, state: &AppState, h: f32, commands: &mut Vec<Command>) {
     let text = (h * 0.026).max(16.0);
-    let button = |label: &str| {
-        egui::Button::new(RichText::new(label).size(text))
-            .min_size(egui::vec2(text * 6.5, text * 2.4))
+    let look = ButtonLook {
+        text_size: Some(text),
+        min_size: egui::vec2(text * 6.5, text * 2.4),
+        framed: true,
     };
     ui.horizontal(|ui| {
-        if ui
-            .add(button("Back"))
-            .on_hover_text(UiCommand::PreviousStep.hint(ui.ctx()))
-            .clicked()
-        {
-            commands.push(Command::Player(PlayerCommand::Back));
-        }
-        let toggle = if paused { "Resume" } else { "Pause" };
-        if ui
-            .add(button(toggle))
-            .on_hover_text(UiCommand::PlayPause.keys(ui.ctx()))
-            .clicked()
-        {
-            commands.push(Command::Player(PlayerCommand::Toggle));
-        }
-        if ui
-            .add(button("Skip"))
-            .on_hover_text(UiCommand::NextStep.hint(ui.ctx()))
-            .clicked()
-        {
-            commands.push(Command::Player(PlayerCommand::Skip));
-        }
+        transport_ui(ui, state, look, commands);
         ui.add_space(text);
-        if ui
-            .add(button("Leave floor view").fill(Color32::TRANSPARENT))
-            .on_hover_text(UiCommand::LeaveFloorView.keys(ui.ctx()))
-            .clicked()
-        {
-            commands.push(Command::Player(PlayerCommand::ShowFloorView(false)));
-        }
+        let leave = ButtonLook {
+            framed: false,
+            ..look
+        };
+        command_button(ui, state, UiCommand::LeaveFloorView, leave, commands);
     });
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 use eframe::egui::{self, Color32, CornerRadius, Frame, Margin, RichText};
 
 use super::style::bold;
+use super::widgets::{ButtonLook, command_button, transport_ui};
 use crate::catalog::{Catalog, Side};
 use crate::player::{Now, Phase};
 use crate::routine::Step;
@@ -161,7 +162,7 @@ pub fn player_ui(
                 ui.label(RichText::new(format!("Note: {note}")).size(15.0));
             }
         });
-    controls_ui(ui, paused, commands);
+    controls_ui(ui, state, commands);
     ui.add_space(10.0);
     cue_settings_ui(ui, state.settings.cues, commands);
     // Before the right side of a step on both sides, that side is what comes next.
@@ -285,42 +286,17 @@ fn next_side_ui(ui: &mut egui::Ui, catalog: &Catalog, step: &Step) {
     ui.label(RichText::new("The same work on the other side, after a short switch").weak());
 }
 
-/// Back, pause or resume, skip.
-fn controls_ui(ui: &mut egui::Ui, paused: bool, commands: &mut Vec<Command>) {
+/// Back, pause or resume, skip, and the floor view.
+fn controls_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     ui.add_space(12.0);
+    let look = ButtonLook {
+        text_size: Some(18.0),
+        min_size: egui::vec2(120.0, 40.0),
+        framed: true,
+    };
     ui.horizontal(|ui| {
-        let big = |text: &str| {
-            egui::Button::new(RichText::new(text).size(18.0)).min_size(egui::vec2(120.0, 40.0))
-        };
-        if ui
-            .add(big("Back"))
-            .on_hover_text(UiCommand::PreviousStep.hint(ui.ctx()))
-            .clicked()
-        {
-            commands.push(Command::Player(PlayerCommand::Back));
-        }
-        let toggle = if paused { "Resume" } else { "Pause" };
-        if ui
-            .add(big(toggle))
-            .on_hover_text(UiCommand::PlayPause.keys(ui.ctx()))
-            .clicked()
-        {
-            commands.push(Command::Player(PlayerCommand::Toggle));
-        }
-        if ui
-            .add(big("Skip"))
-            .on_hover_text(UiCommand::NextStep.hint(ui.ctx()))
-            .clicked()
-        {
-            commands.push(Command::Player(PlayerCommand::Skip));
-        }
-        if ui
-            .add(big("Floor view"))
-            .on_hover_text("The timer across the whole window, to read from the mat (F)")
-            .clicked()
-        {
-            commands.push(Command::Player(PlayerCommand::ShowFloorView(true)));
-        }
+        transport_ui(ui, state, look, commands);
+        command_button(ui, state, UiCommand::FloorView, look, commands);
     });
 }
 

@@ -110,3 +110,73 @@ pub fn scroll_to_focus(ui: &mut egui::Ui) {
 pub fn forget_focus_target(ctx: &egui::Context) {
     ctx.data_mut(|d| d.remove::<(egui::Rect, egui::LayerId)>(focus_target_id()));
 }
+
+/// How a command's button is drawn: its text size (the theme's when `None`), its least size,
+/// and whether it has a background.
+#[derive(Clone, Copy, Debug)]
+pub struct ButtonLook {
+    pub text_size: Option<f32>,
+    pub min_size: egui::Vec2,
+    pub framed: bool,
+}
+
+impl Default for ButtonLook {
+    fn default() -> Self {
+        ButtonLook {
+            text_size: None,
+            min_size: egui::Vec2::ZERO,
+            framed: true,
+        }
+    }
+}
+
+/// A command's button, all from the command table: its words, its hover text with the keys,
+/// enabled only where the mode allows it and it has something to do, and a click that sends
+/// what its keys send.
+pub fn command_button(
+    ui: &mut egui::Ui,
+    state: &crate::state::AppState,
+    ui_command: crate::state::UiCommand,
+    look: ButtonLook,
+    commands: &mut Vec<crate::state::Command>,
+) -> egui::Response {
+    let action = ui_command
+        .command(state)
+        .filter(|_| ui_command.enabled_in(crate::state::Mode::of(state)));
+    let mut text = RichText::new(ui_command.label_in(state));
+    if let Some(size) = look.text_size {
+        text = text.size(size);
+    }
+    let mut button = egui::Button::new(text).min_size(look.min_size);
+    if !look.framed {
+        button = button.fill(egui::Color32::TRANSPARENT);
+    }
+    let hint = ui_command.hint(ui.ctx());
+    let response = ui
+        .add_enabled(action.is_some(), button)
+        .on_hover_text(&hint)
+        .on_disabled_hover_text(&hint);
+    if response.clicked()
+        && let Some(command) = action
+    {
+        commands.push(command);
+    }
+    response
+}
+
+/// Back, Pause (or Resume) and Skip: the player's row and the floor view's, alike.
+pub fn transport_ui(
+    ui: &mut egui::Ui,
+    state: &crate::state::AppState,
+    look: ButtonLook,
+    commands: &mut Vec<crate::state::Command>,
+) {
+    use crate::state::UiCommand;
+    for ui_command in [
+        UiCommand::PreviousStep,
+        UiCommand::PlayPause,
+        UiCommand::NextStep,
+    ] {
+        command_button(ui, state, ui_command, look, commands);
+    }
+}

@@ -36,19 +36,9 @@ fn buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
 /// Undo and redo as compact arrow buttons, named for screen readers.
 fn history_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     // Laid out right to left: redo first.
-    for (ui_command, icon, enabled, command) in [
-        (
-            UiCommand::Redo,
-            "↪",
-            state.doc.can_redo(),
-            Command::Routine(RoutineCommand::Redo),
-        ),
-        (
-            UiCommand::Undo,
-            "↩",
-            state.doc.can_undo(),
-            Command::Routine(RoutineCommand::Undo),
-        ),
+    for (ui_command, icon, enabled) in [
+        (UiCommand::Redo, "↪", state.doc.can_redo()),
+        (UiCommand::Undo, "↩", state.doc.can_undo()),
     ] {
         let label = ui_command.label();
         let hint = ui_command.hint(ui.ctx());
@@ -57,7 +47,9 @@ fn history_buttons_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
             .on_hover_text(&hint)
             .on_disabled_hover_text(&hint);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, label));
-        if response.clicked() {
+        if response.clicked()
+            && let Some(command) = ui_command.command(state)
+        {
             commands.push(command);
         }
     }
