@@ -15,7 +15,7 @@ use crate::player::Now;
 use crate::routine::{Document, Routine, StepSide};
 use crate::settings::Settings;
 pub use command::{Command, FileCommand, PlayerCommand, RoutineCommand, SheetCommand, ViewCommand};
-pub use keys::{Keyboard, Mode, UiCommand, fire_shortcuts};
+pub use keys::{Keyboard, Mode, Screen, UiCommand, fire_shortcuts};
 pub use questions::{Answer, PathFor, PathPrompt, Pending, Then};
 
 /// What the one side panel of a narrow window shows.
@@ -64,8 +64,8 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// A question waiting for an answer (unsaved changes, a file changed on disk, …).
     pub pending: Option<Pending>,
-    /// Whether the print preview is open.
-    pub preview_open: bool,
+    /// What fills the window: the editor, the print preview, or the player.
+    pub screen: Screen,
     /// The session player's reading this frame, while a routine plays.
     pub play: Option<PlayView>,
     /// Whether the "My tools" window is open.
@@ -76,8 +76,6 @@ pub struct AppState {
     pub log: crate::tightness::Log,
     pub recent_tightness: std::collections::BTreeMap<(crate::catalog::RegionId, StepSide), f32>,
     pub log_window_open: bool,
-    /// Whether the player fills the window, for reading from the mat.
-    pub floor_view: bool,
     /// The side panel's title is to take the keyboard focus (a place opened from the keyboard
     /// or a screen reader).
     pub focus_panel_title: bool,
@@ -143,14 +141,13 @@ impl Default for AppState {
             selected_step: None,
             notice: None,
             pending: None,
-            preview_open: false,
+            screen: Screen::Editing,
             play: None,
             my_tools_open: false,
             builder: None,
             log: crate::tightness::Log::default(),
             recent_tightness: std::collections::BTreeMap::new(),
             log_window_open: false,
-            floor_view: false,
             focus_panel_title: false,
             focus_place: None,
             side_tab: SideTab::Routine,

@@ -20,7 +20,7 @@ use knotmap::desktop::{Services, SoundProgram};
 use knotmap::player::{Phase, Player};
 use knotmap::routine::Routine;
 use knotmap::settings::CueSettings;
-use knotmap::state::{Command, PlayerCommand};
+use knotmap::state::{Command, PlayerCommand, Screen};
 use knotmap::storage::Folders;
 
 /// Two short steps: calves on both sides for 2 s a side, then the left hamstrings for 1 s.
@@ -438,7 +438,7 @@ fn the_floor_view_fills_the_window_with_a_timer_readable_from_the_mat() {
         h.run_steps(2);
         h.get_by_label("Floor view").click();
         h.run_steps(3);
-        assert!(h.state().state.floor_view);
+        assert!(h.state().state.screen == Screen::Playing { floor: true });
         let timer = h.get_by_label("0:05 left");
         let share = timer.rect().height() / height;
         assert!(
@@ -460,11 +460,11 @@ fn the_floor_view_fills_the_window_with_a_timer_readable_from_the_mat() {
         // Escape leaves the floor view and the session plays on; a second Escape stops it.
         h.key_press(Key::Escape);
         h.run_steps(2);
-        assert!(!h.state().state.floor_view);
+        assert!(h.state().state.screen != Screen::Playing { floor: true });
         assert!(h.state().state.play.is_some(), "still playing");
         h.key_press(Key::F);
         h.run_steps(2);
-        assert!(h.state().state.floor_view, "F brings it back");
+        assert!(h.state().state.screen == Screen::Playing { floor: true }, "F brings it back");
         h.key_press(Key::Escape);
         h.key_press(Key::Escape);
         h.run_steps(2);
@@ -547,7 +547,7 @@ fn a_running_player_repaints_only_when_what_it_shows_changes() {
     h.run_steps(3);
     h.remove_cursor();
     h.run_steps(3);
-    assert!(h.state().state.floor_view);
+    assert!(h.state().state.screen == Screen::Playing { floor: true });
     // The window's own loop: wait as long as the app asks, then draw a frame.
     let total = Player::new(&short_routine(), Duration::ZERO).total();
     let mut frames = 0_u32;

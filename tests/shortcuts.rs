@@ -11,7 +11,7 @@ use knotmap::app::KnotmapApp;
 use knotmap::player::Now;
 use knotmap::routine::Edit;
 use knotmap::state::{
-    Answer, Command, FileCommand, Mode, Pending, RoutineCommand, SheetCommand, Then, UiCommand,
+    Answer, Command, FileCommand, Mode, Pending, RoutineCommand, Screen, SheetCommand, Then, UiCommand,
     ViewCommand,
 };
 use window::{FakeDialogs, app, apply, shortcut};
@@ -37,12 +37,12 @@ fn press(h: &mut Harness<'_, KnotmapApp>, ui_command: UiCommand, nth: usize) {
 fn what_shows(h: &Harness<'_, KnotmapApp>, dialogs: &FakeDialogs) -> String {
     let s = &h.state().state;
     format!(
-        "{:?} {:?} {:?} {:?} preview {} query {:?} focus {:?} dialogs {:?}",
+        "{:?} {:?} {:?} {:?} screen {:?} query {:?} focus {:?} dialogs {:?}",
         s.doc.routine,
         s.doc.display_name(),
         s.doc.is_dirty(),
         s.pending.is_some(),
-        s.preview_open,
+        s.screen,
         s.query,
         h.ctx.memory(|m| m.focused()),
         dialogs.asked.borrow()
@@ -121,7 +121,7 @@ fn the_player_keys_pause_skip_go_back_and_leave_one_thing_at_a_time() {
     ] {
         press(&mut h, ui_command, 0);
         assert_eq!(mode(&h), Mode::Editing, "{ui_command:?}");
-        assert!(!h.state().state.floor_view, "{ui_command:?}");
+        assert!(h.state().state.screen != Screen::Playing { floor: true }, "{ui_command:?}");
     }
     assert_eq!(h.state().state.doc.routine, routine);
 

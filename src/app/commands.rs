@@ -5,7 +5,9 @@ use eframe::egui;
 
 use super::KnotmapApp;
 use crate::routine::{Edit, Step};
-use crate::state::{Command, NoticeKind, RoutineCommand, SheetCommand, SideTab, ViewCommand};
+use crate::state::{
+    Command, NoticeKind, RoutineCommand, Screen, SheetCommand, SideTab, ViewCommand,
+};
 
 impl KnotmapApp {
     fn set_figure(&mut self, figure: crate::body::Figure) {
@@ -88,7 +90,14 @@ impl KnotmapApp {
 
     fn sheet_command(&mut self, command: SheetCommand) {
         match command {
-            SheetCommand::ShowPreview(open) => self.state.preview_open = open,
+            SheetCommand::ShowPreview(open) => {
+                // The preview opens over the editor only, and closes back to it.
+                self.state.screen = match (self.state.screen, open) {
+                    (Screen::Editing, true) => Screen::Previewing,
+                    (Screen::Previewing, false) => Screen::Editing,
+                    (screen, _) => screen,
+                };
+            }
             SheetCommand::SetPaper(paper) => self.state.settings.paper = paper,
             SheetCommand::SetDetails(details) => self.state.settings.sheet_details = details,
             SheetCommand::Save(format) => self.save_sheet(format),

@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use super::KnotmapApp;
-use crate::state::{Command, Keyboard, Pending, SideTab, Then};
+use crate::state::{Command, Keyboard, Pending, Screen, SideTab, Then};
 use crate::ui;
 
 impl KnotmapApp {
@@ -177,7 +177,7 @@ impl KnotmapApp {
         let mut shortcuts = Vec::new();
         crate::state::fire_shortcuts(&ctx, &self.state, keyboard, &mut shortcuts);
         self.expire_notice(&ctx);
-        if let (true, Some(play)) = (self.state.floor_view, self.state.play) {
+        if let (Screen::Playing { floor: true }, Some(play)) = (self.state.screen, self.state.play) {
             egui::CentralPanel::default().show(ui, |ui| {
                 ui::floor::floor_ui(
                     ui,
@@ -262,7 +262,7 @@ impl KnotmapApp {
         if self.state.my_tools_open {
             ui::my_tools::my_tools_ui(&ctx, self.catalog, &self.state, &mut commands);
         }
-        if self.state.preview_open {
+        if self.state.screen == Screen::Previewing {
             let sheet = self.current_sheet();
             ui::preview::preview_ui(&ctx, &sheet, &self.state, &mut self.preview, &mut commands);
         }

@@ -12,7 +12,7 @@ use crate::desktop::cues::{CueOut, Order};
 use crate::player::cues::{Cue, schedule};
 use crate::player::{Now, Phase, Player};
 use crate::settings::CueSettings;
-use crate::state::{NoticeKind, PlayView, PlayerCommand};
+use crate::state::{NoticeKind, PlayView, PlayerCommand, Screen};
 
 /// The player's ties to the desktop: the cue thread (sound and voice) and the screen-saver
 /// inhibit, started with the first session and only when the window was given services.
@@ -176,10 +176,12 @@ impl KnotmapApp {
             PlayerCommand::Stop => {
                 self.player = None;
                 self.state.play = None;
-                self.state.floor_view = false;
+                self.state.screen = Screen::Editing;
             }
             PlayerCommand::ShowFloorView(on) => {
-                self.state.floor_view = *on && self.player.is_some();
+                if let Screen::Playing { floor } = &mut self.state.screen {
+                    *floor = *on;
+                }
                 return;
             }
             PlayerCommand::SetCues(cues) => {
@@ -206,6 +208,7 @@ impl KnotmapApp {
         let player = Player::new(&self.state.doc.routine, self.clock.now());
         self.desktop.schedule = schedule(player.segments(), &self.state.doc.routine, self.catalog);
         self.player = Some(player);
+        self.state.screen = Screen::Playing { floor: false };
         self.last_phase = None;
         // The map shows the step being played, not what was picked before.
         self.state.selection = None;

@@ -10,7 +10,20 @@ use super::{
     AppState, Command, FileCommand, PlayerCommand, RoutineCommand, SheetCommand, ViewCommand,
 };
 
-/// What the window is doing, which decides what the keys do.
+/// What fills the window. One field, so that a preview over a session, or a floor view with
+/// no session, cannot be written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Screen {
+    /// The map, the place's panel and the routine editor.
+    #[default]
+    Editing,
+    /// The print preview over the editor.
+    Previewing,
+    /// A routine plays; `floor` while the player fills the window.
+    Playing { floor: bool },
+}
+
+/// What the window is doing, which decides what the keys do: its screen, or a question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     /// The map, the place's panel and the routine editor.
@@ -26,15 +39,12 @@ pub enum Mode {
 impl Mode {
     pub fn of(state: &AppState) -> Mode {
         if state.pending.is_some() {
-            Mode::Asking
-        } else if state.play.is_some() {
-            Mode::Playing {
-                floor: state.floor_view,
-            }
-        } else if state.preview_open {
-            Mode::Previewing
-        } else {
-            Mode::Editing
+            return Mode::Asking;
+        }
+        match state.screen {
+            Screen::Editing => Mode::Editing,
+            Screen::Previewing => Mode::Previewing,
+            Screen::Playing { floor } => Mode::Playing { floor },
         }
     }
 }
