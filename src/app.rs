@@ -9,6 +9,7 @@ mod notices;
 mod path_prompt;
 mod play;
 mod sheet;
+mod shortcuts;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

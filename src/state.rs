@@ -15,7 +15,7 @@ use crate::player::Now;
 use crate::routine::{Document, Routine, StepSide};
 use crate::settings::Settings;
 pub use command::{Command, FileCommand, PlayerCommand, RoutineCommand, SheetCommand, ViewCommand};
-pub use keys::{Keyboard, Mode, Screen, UiCommand, fire_shortcuts};
+pub use keys::{Keyboard, Mode, Screen, UiCommand};
 pub use questions::{Answer, PathFor, PathPrompt, Pending, Then};
 
 /// What the one side panel of a narrow window shows.

@@ -175,7 +175,7 @@ impl KnotmapApp {
         // the panels' own: Ctrl+S pressed right after typing saves what was typed, even when
         // the typing and the key come in the same frame.
         let mut shortcuts = Vec::new();
-        crate::state::fire_shortcuts(&ctx, &self.state, keyboard, &mut shortcuts);
+        super::shortcuts::fire_shortcuts(&ctx, &self.state, keyboard, &mut shortcuts);
         self.expire_notice(&ctx);
         if let (Screen::Playing { floor: true }, Some(play)) = (self.state.screen, self.state.play) {
             egui::CentralPanel::default().show(ui, |ui| {

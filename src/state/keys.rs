@@ -1,10 +1,9 @@
-//! The window's keyboard commands in one table. Each knows its name, its keys and the modes
+//! The window's commands in one table. Each knows its name, its keys and the modes
 //! it works in; the buttons' hints are written from it in the keys of the platform (Ctrl, or
-//! ⌘ on a Mac), and one loop a frame takes the keys pressed and fires only what the current
-//! mode allows, so a key press does one thing.
+//! ⌘ on a Mac), and the app fires from it only what the current mode allows, so a key press
+//! does one thing.
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
-use strum::IntoEnumIterator;
 
 use super::{
     AppState, Command, FileCommand, PlayerCommand, RoutineCommand, SheetCommand, ViewCommand,
@@ -191,7 +190,7 @@ impl UiCommand {
     /// belong to a text field, and Escape clears the search from the search box (in the
     /// editor from anywhere but another field; while a routine plays, Escape elsewhere stops
     /// it).
-    fn takes_keys(self, mode: Mode, keyboard: Keyboard) -> bool {
+    pub fn takes_keys(self, mode: Mode, keyboard: Keyboard) -> bool {
         if keyboard == Keyboard::Free && self != UiCommand::ClearSearch {
             return true;
         }
@@ -285,32 +284,10 @@ pub enum Keyboard {
     InField,
 }
 
-/// Takes this frame's key presses and turns them into commands: each press fires at most one
-/// command, and only one the current mode allows.
-pub fn fire_shortcuts(
-    ctx: &egui::Context,
-    state: &AppState,
-    keyboard: Keyboard,
-    commands: &mut Vec<Command>,
-) {
-    let mode = Mode::of(state);
-    ctx.input_mut(|i| {
-        for ui_command in UiCommand::iter() {
-            if !ui_command.enabled_in(mode) || !ui_command.takes_keys(mode, keyboard) {
-                continue;
-            }
-            let Some(command) = ui_command.command(state) else {
-                continue;
-            };
-            if ui_command.shortcuts().iter().any(|s| i.consume_shortcut(s)) {
-                commands.push(command);
-            }
-        }
-    });
-}
-
 #[cfg(test)]
 mod tests {
+    use strum::IntoEnumIterator;
+
     use super::*;
 
     const MODES: [Mode; 5] = [
