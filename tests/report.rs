@@ -240,6 +240,12 @@ fn the_log_window_exports_the_report() {
     window::settle(&mut h);
     let asked = dialogs.asked.borrow().last().cloned().unwrap_or_default();
     assert!(asked.starts_with("save tightness-report-"), "{asked}");
+    let folder = dialogs.folders.borrow().last().cloned().flatten();
+    assert_eq!(
+        folder.as_deref(),
+        Some(dir.path().join("documents").as_path()),
+        "a report for someone else is offered in the documents folder, not among the routines"
+    );
     let facts = pdf::read(&std::fs::read(&out_path).expect("the report"));
     assert!(facts.says("Tightness report"));
     assert!(

@@ -92,7 +92,9 @@ impl KnotmapApp {
     pub(super) fn export_report(&mut self, span: crate::tightness::report::Span) {
         let today = self.clock.local_now().date();
         let name = format!("tightness-report-{today}.pdf");
-        let folder = self.folders.as_ref().map(crate::storage::Folders::routines);
+        // A report is for someone else (a physio, a coach): offered in the documents folder,
+        // not among the routines.
+        let folder = self.folders.as_ref().map(|f| f.documents.clone());
         if !self.dialogs.available() {
             self.state.pending = Some(Pending::TypePath(PathPrompt::new(
                 PathFor::Report(span),

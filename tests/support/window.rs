@@ -21,6 +21,8 @@ use knotmap::storage::Folders;
 pub struct FakeDialogs {
     pub answers: Rc<RefCell<VecDeque<Option<PathBuf>>>>,
     pub asked: Rc<RefCell<Vec<String>>>,
+    /// The folder each save chooser was opened in.
+    pub folders: Rc<RefCell<Vec<Option<PathBuf>>>>,
     /// A desktop without a file chooser.
     pub none_here: bool,
 }
@@ -43,8 +45,11 @@ impl FileDialogs for FakeDialogs {
         self.answers.borrow_mut().pop_front().flatten()
     }
 
-    fn pick_save(&mut self, _folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
+    fn pick_save(&mut self, folder: Option<&Path>, file_name: &str) -> Option<PathBuf> {
         self.asked.borrow_mut().push(format!("save {file_name}"));
+        self.folders
+            .borrow_mut()
+            .push(folder.map(Path::to_path_buf));
         self.answers.borrow_mut().pop_front().flatten()
     }
 }

@@ -319,22 +319,34 @@ pub struct Folders {
     pub data: PathBuf,
     /// Where the settings live.
     pub config: PathBuf,
+    /// Where papers for other people (the tightness report) are offered first: the user's
+    /// documents folder, not knotmap's own.
+    pub documents: PathBuf,
 }
 
 impl Folders {
     /// The platform's folders (e.g. `~/.local/share/knotmap` and `~/.config/knotmap` on Linux).
     pub fn from_system() -> Option<Folders> {
-        directories::ProjectDirs::from("", "", "knotmap").map(|dirs| Folders {
+        let dirs = directories::ProjectDirs::from("", "", "knotmap")?;
+        let user = directories::UserDirs::new();
+        let documents = user.as_ref().map_or_else(
+            || dirs.data_dir().to_owned(),
+            |u| u.document_dir().unwrap_or(u.home_dir()).to_owned(),
+        );
+        Some(Folders {
             data: dirs.data_dir().to_owned(),
             config: dirs.config_dir().to_owned(),
+            documents,
         })
     }
 
-    /// Folders under a chosen root (tests, portable use): data in it, settings in `config/`.
+    /// Folders under a chosen root (tests, portable use): data in it, settings in `config/`,
+    /// papers for others in `documents/`.
     pub fn at(root: impl Into<PathBuf>) -> Folders {
         let data: PathBuf = root.into();
         Folders {
             config: data.join("config"),
+            documents: data.join("documents"),
             data,
         }
     }
