@@ -7,11 +7,11 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use knotmap::body::Body;
 use knotmap::catalog::Catalog;
-use knotmap::tightness::report::{Period, Report};
-use knotmap::tightness::{Entry, Log, MAX_LOG_BYTES, Rating};
 use knotmap::routine::StepSide;
 use knotmap::sheet::{Paper, report_sheet, to_pdf};
 use knotmap::storage::Folders;
+use knotmap::tightness::report::{Period, Report};
+use knotmap::tightness::{Entry, Log, MAX_LOG_BYTES, Rating};
 
 /// The same allocator as the app, so the figures are the app's.
 #[global_allocator]

@@ -271,9 +271,9 @@ fn print_process(c: &mut Criterion) {
 
 /// The report for a physio over 100 sessions: the figures, the layout and the PDF.
 fn report(c: &mut Criterion) {
+    use knotmap::routine::StepSide;
     use knotmap::tightness::report::{Period, Report, parse_date};
     use knotmap::tightness::{Entry, Log, Rating};
-    use knotmap::routine::StepSide;
     let catalog = Catalog::builtin().expect("catalog");
     let body = Body::builtin(catalog).expect("body");
     let places = [

@@ -6,7 +6,8 @@
 //! services (`desktop`, `dialogs`, `icon`) and the command line (`cli`).
 
 pub use knotmap_core::{
-    body, builder, catalog, draw, logging, picture, player, ron_file, routine, settings, sheet, storage, tightness, words,
+    body, builder, catalog, draw, logging, picture, player, ron_file, routine, settings, sheet,
+    storage, tightness, words,
 };
 
 pub mod app;

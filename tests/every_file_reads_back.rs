@@ -7,9 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use knotmap::tightness::{Entry, Log, MAX_LOG_BYTES, Rating};
 use knotmap::routine::StepSide;
 use knotmap::storage::Folders;
+use knotmap::tightness::{Entry, Log, MAX_LOG_BYTES, Rating};
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

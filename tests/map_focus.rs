@@ -70,7 +70,10 @@ fn tab_and_shift_tab_reach_the_map_and_move_between_its_places_without_a_screen_
             None => break,
         }
     }
-    assert!(walked.len() > 2, "Tab went through the map's places: {walked:?}");
+    assert!(
+        walked.len() > 2,
+        "Tab went through the map's places: {walked:?}"
+    );
     let left_from = walked.last().expect("a place").clone();
     let last = (0..400)
         .find_map(|_| press(&ctx, &mut app, key(egui::Key::Tab, egui::Modifiers::SHIFT)))

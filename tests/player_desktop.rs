@@ -464,7 +464,10 @@ fn the_floor_view_fills_the_window_with_a_timer_readable_from_the_mat() {
         assert!(h.state().state.play.is_some(), "still playing");
         h.key_press(Key::F);
         h.run_steps(2);
-        assert!(h.state().state.screen == Screen::Playing { floor: true }, "F brings it back");
+        assert!(
+            h.state().state.screen == Screen::Playing { floor: true },
+            "F brings it back"
+        );
         h.key_press(Key::Escape);
         h.key_press(Key::Escape);
         h.run_steps(2);

@@ -12,9 +12,9 @@ use std::path::Path;
 use std::process::Command;
 
 use egui_kittest::kittest::Queryable;
-use knotmap::tightness::{Entry, Log, Rating};
 use knotmap::routine::StepSide;
 use knotmap::storage::Folders;
+use knotmap::tightness::{Entry, Log, Rating};
 
 fn entry(date: &str, done: Option<(u32, u32)>, ratings: &[(&str, StepSide, u8)]) -> Entry {
     Entry {

@@ -11,8 +11,8 @@ use knotmap::app::KnotmapApp;
 use knotmap::player::Now;
 use knotmap::routine::Edit;
 use knotmap::state::{
-    Answer, Command, FileCommand, Mode, Pending, RoutineCommand, Screen, SheetCommand, Then, UiCommand,
-    ViewCommand,
+    Answer, Command, FileCommand, Mode, Pending, RoutineCommand, Screen, SheetCommand, Then,
+    UiCommand, ViewCommand,
 };
 use window::{FakeDialogs, app, apply, shortcut};
 
@@ -121,7 +121,10 @@ fn the_player_keys_pause_skip_go_back_and_leave_one_thing_at_a_time() {
     ] {
         press(&mut h, ui_command, 0);
         assert_eq!(mode(&h), Mode::Editing, "{ui_command:?}");
-        assert!(h.state().state.screen != Screen::Playing { floor: true }, "{ui_command:?}");
+        assert!(
+            h.state().state.screen != Screen::Playing { floor: true },
+            "{ui_command:?}"
+        );
     }
     assert_eq!(h.state().state.doc.routine, routine);
 

@@ -10,9 +10,9 @@ use std::path::Path;
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use knotmap::catalog::MAX_QUERY_CHARS;
-use knotmap::tightness::report::Span;
 use knotmap::state::{Command, FileCommand, NoticeKind, SheetCommand, ViewCommand};
 use knotmap::storage::Folders;
+use knotmap::tightness::report::Span;
 use window::{FakeDialogs, add_first_technique, app, app_printing_with, apply, notice, step_until};
 
 /// An `lp` that reads the sheet, notes its process id, waits `seconds` and queues the job.

@@ -177,7 +177,8 @@ impl KnotmapApp {
         let mut shortcuts = Vec::new();
         super::shortcuts::fire_shortcuts(&ctx, &self.state, keyboard, &mut shortcuts);
         self.expire_notice(&ctx);
-        if let (Screen::Playing { floor: true }, Some(play)) = (self.state.screen, self.state.play) {
+        if let (Screen::Playing { floor: true }, Some(play)) = (self.state.screen, self.state.play)
+        {
             egui::CentralPanel::default().show(ui, |ui| {
                 ui::floor::floor_ui(
                     ui,

@@ -50,7 +50,10 @@ impl KnotmapApp {
     }
 
     /// What logging a session came to: the log as it is now, or why it was left as it was.
-    pub(super) fn logged(&mut self, result: Result<crate::tightness::Log, crate::tightness::LogError>) {
+    pub(super) fn logged(
+        &mut self,
+        result: Result<crate::tightness::Log, crate::tightness::LogError>,
+    ) {
         self.log_writes += 1;
         match result {
             Ok(log) => {

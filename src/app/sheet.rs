@@ -111,7 +111,11 @@ impl KnotmapApp {
 
     /// Writes the tightness report over `span` as a PDF, beside the window: a long log makes
     /// a long report, and the window keeps answering meanwhile.
-    pub(super) fn write_report(&mut self, path: &std::path::Path, span: crate::tightness::report::Span) {
+    pub(super) fn write_report(
+        &mut self,
+        path: &std::path::Path,
+        span: crate::tightness::report::Span,
+    ) {
         use crate::tightness::report::Report;
         let today = self.clock.local_now().date();
         // The log as it is on disk, read beside the window with the rest: the one in hand may
@@ -127,7 +131,9 @@ impl KnotmapApp {
             true,
             move |cancel| {
                 let log = match &folders {
-                    Some(folders) => crate::tightness::Log::load(folders).map_err(|e| e.to_string()),
+                    Some(folders) => {
+                        crate::tightness::Log::load(folders).map_err(|e| e.to_string())
+                    }
                     None => Ok(log),
                 };
                 let period = span.period(today, log.as_ref().unwrap_or(&Default::default()));

@@ -114,7 +114,8 @@ fn said(child: &mut Child) -> String {
     let mut text = String::new();
     if let Some(mut err) = child.stderr.take() {
         // What could be read is enough: the message is only a reason shown beside the name.
-        err.read_to_string(&mut text).log_err("the player's error output");
+        err.read_to_string(&mut text)
+            .log_err("the player's error output");
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

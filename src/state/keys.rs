@@ -326,7 +326,8 @@ mod tests {
         for mode in MODES {
             for keyboard in keyboards {
                 let mut seen: Vec<(KeyboardShortcut, UiCommand)> = Vec::new();
-                for c in UiCommand::iter().filter(|c| c.enabled_in(mode) && c.takes_keys(mode, keyboard))
+                for c in
+                    UiCommand::iter().filter(|c| c.enabled_in(mode) && c.takes_keys(mode, keyboard))
                 {
                     for s in c.shortcuts() {
                         if let Some((_, other)) = seen.iter().find(|(k, _)| k == s) {

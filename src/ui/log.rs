@@ -4,9 +4,9 @@
 use eframe::egui::{self, Color32, RichText};
 
 use crate::catalog::Catalog;
-use crate::tightness::Rating;
 use crate::routine::{Routine, StepSide};
 use crate::state::{AppState, Command, FileCommand, ViewCommand};
+use crate::tightness::Rating;
 
 /// A 0–10 scale per place worked, and a button that sends the ratings to the log. A place
 /// starts unrated and is left out of the log until it gets a number.

@@ -7,8 +7,8 @@ use eframe::egui::{self, Color32, Rect, Sense, Vec2};
 
 use crate::body::Figure;
 use crate::catalog::Technique;
-use crate::picture::{Palette, Picture, Pictures, picture_items};
 use crate::draw::Frame;
+use crate::picture::{Palette, Picture, Pictures, picture_items};
 use crate::sheet::items_to_pixels;
 
 /// What a texture was drawn for; another of these draws it again.

@@ -217,8 +217,8 @@ pub(super) fn announcement(
     step: &Step,
     paused: bool,
 ) -> String {
-    let place = sided_place(catalog, step, segment.phase)
-        .unwrap_or_else(|| catalog.step_place_name(step));
+    let place =
+        sided_place(catalog, step, segment.phase).unwrap_or_else(|| catalog.step_place_name(step));
     let phase = if paused {
         "paused"
     } else {

@@ -32,6 +32,9 @@ mod tests {
     #[test]
     fn a_value_passes_and_an_error_becomes_none() {
         assert_eq!(Ok::<u8, String>(3).log_err("reading"), Some(3));
-        assert_eq!(Err::<u8, String>("gone".to_owned()).log_err("reading"), None);
+        assert_eq!(
+            Err::<u8, String>("gone".to_owned()).log_err("reading"),
+            None
+        );
     }
 }

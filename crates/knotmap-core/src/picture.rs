@@ -229,7 +229,8 @@ impl Pictures {
     pub fn builtin() -> Result<&'static Pictures, CatalogError> {
         BUILTIN
             .get_or_init(|| {
-                Pictures::parse(include_str!("../../../assets/positions.ron")).map_err(|e| e.to_string())
+                Pictures::parse(include_str!("../../../assets/positions.ron"))
+                    .map_err(|e| e.to_string())
             })
             .as_ref()
             .map_err(|message| invalid(message.clone()))

@@ -16,11 +16,11 @@ use crate::catalog::{
 pub use crate::catalog::StepSide;
 
 pub use crate::catalog::TOO_LONG;
+use crate::ron_file::line_col;
 pub use document::{Document, Origin};
 pub use edit::Edit;
 pub use problems::{Concern, Field};
 pub use read::RoutineError;
-use crate::ron_file::line_col;
 use read::parse;
 
 /// The example routines shipped in `routines/`, offered as templates: (file name, text).
@@ -152,7 +152,11 @@ impl Step {
     /// A step of a technique added from a place's panel or the picker: on the place shown when
     /// the technique works one of its muscles, else on the first place it works; with the
     /// technique's first tool. `None` for a technique with no place or no tool.
-    pub fn for_technique(catalog: &Catalog, technique: usize, shown: Option<usize>) -> Option<Step> {
+    pub fn for_technique(
+        catalog: &Catalog,
+        technique: usize,
+        shown: Option<usize>,
+    ) -> Option<Step> {
         let t = &catalog.techniques[technique];
         let region = match shown {
             Some(r)
@@ -348,8 +352,8 @@ pub struct Problem {
 
 #[cfg(test)]
 mod tests {
-    use crate::ron_file::find_field;
     use super::*;
+    use crate::ron_file::find_field;
 
     #[test]
     fn a_technique_goes_on_the_place_shown_when_it_works_it() {

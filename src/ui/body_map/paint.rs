@@ -65,7 +65,9 @@ pub(super) fn paint(
         } else if let Some(colour) = heat_fill(palette, heat, region, place, look) {
             colour
         } else {
-            let stride = catalog.region_stride(place.region).unwrap_or(Stride::Stability);
+            let stride = catalog
+                .region_stride(place.region)
+                .unwrap_or(Stride::Stability);
             palette.region_fill(stride, look)
         }
     };

@@ -2,9 +2,9 @@
 //! zero, ids the catalog does not know, techniques and tools that do not fit, doses that
 //! press too long.
 
-use crate::ron_file::{find_quoted, line_col_at};
 use super::{Problem, Routine, Severity, Step, StepSide};
 use crate::catalog::{Cap, Catalog, Region};
+use crate::ron_file::{find_quoted, line_col_at};
 
 /// Which of a step's ids a concern is about: where it points in the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,11 +1,11 @@
 //! Every picture on one page, each with its technique's name, for checking them all at a
 //! glance (docs/positions.png).
 
-use crate::picture::{Palette, Pictures, picture_items};
+use super::{Fonts, SheetError, items_to_png};
 use crate::body::Figure;
 use crate::catalog::Catalog;
-use super::{Fonts, SheetError, items_to_png};
 use crate::draw::{Align, Frame, Item, Rgb, TextBox, Weight};
+use crate::picture::{Palette, Pictures, picture_items};
 
 const COLUMNS: usize = 5;
 const CELL: (f32, f32) = (220.0, 170.0);

@@ -45,23 +45,30 @@ pub(super) struct Typesetter<'a> {
     pub(super) fonts: &'a Fonts,
 }
 
+/// How a text box is set: its face, its size and the least it may shrink to, the most lines
+/// it may take, its colour and its alignment.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Style {
+    pub(super) weight: Weight,
+    pub(super) size: f32,
+    pub(super) min: f32,
+    pub(super) max_lines: usize,
+    pub(super) colour: Rgb,
+    pub(super) align: Align,
+}
+
 impl Typesetter<'_> {
-    /// A box at (x, y) of width `w` holding `text`, shrunk down to `min` and cut to
-    /// `max_lines` if it must be.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn text(
-        &self,
-        x: f32,
-        y: f32,
-        w: f32,
-        text: &str,
-        weight: Weight,
-        size: f32,
-        min: f32,
-        max_lines: usize,
-        colour: Rgb,
-        align: Align,
-    ) -> TextBox {
+    /// A box at (x, y) of width `w` holding `text` in `style`, shrunk down to its `min` and cut
+    /// to its `max_lines` if it must be.
+    pub(super) fn text(&self, x: f32, y: f32, w: f32, text: &str, style: Style) -> TextBox {
+        let Style {
+            weight,
+            size,
+            min,
+            max_lines,
+            colour,
+            align,
+        } = style;
         let min = min.min(size);
         let (size, lines) = self.fonts.fit(text, weight, size, min, w, max_lines);
         let leading = size * LEADING;
@@ -93,12 +100,14 @@ impl Typesetter<'_> {
             y,
             w,
             text,
-            weight,
-            size,
-            (size * 0.7).max(SMALLEST),
-            1,
-            colour,
-            Align::Left,
+            Style {
+                weight: weight,
+                size: size,
+                min: (size * 0.7).max(SMALLEST),
+                max_lines: 1,
+                colour: colour,
+                align: Align::Left,
+            },
         )
     }
 }
@@ -260,12 +269,14 @@ fn header(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine, scale: f32)
         pages.y,
         w,
         &routine.name,
-        Weight::Bold,
-        20.0 * scale,
-        14.0,
-        2,
-        INK,
-        Align::Left,
+        Style {
+            weight: Weight::Bold,
+            size: 20.0 * scale,
+            min: 14.0,
+            max_lines: 2,
+            colour: INK,
+            align: Align::Left,
+        },
     );
     pages.y = title.frame.bottom() + 1.0;
     tags.push(tagged_text(pages, Role::Heading(1), title));
@@ -286,12 +297,14 @@ fn header(ts: &Typesetter<'_>, pages: &mut Pages, routine: &Routine, scale: f32)
             pages.y,
             w,
             routine.notes.trim(),
-            Weight::Regular,
-            8.5 * scale,
-            7.0,
-            5,
-            INK,
-            Align::Left,
+            Style {
+                weight: Weight::Regular,
+                size: 8.5 * scale,
+                min: 7.0,
+                max_lines: 5,
+                colour: INK,
+                align: Align::Left,
+            },
         );
         pages.y = notes.frame.bottom() + 4.0 * scale;
         tags.push(tagged_text(pages, Role::Paragraph, notes));
@@ -503,25 +516,30 @@ fn cautions_in_full(
             0.0,
             w,
             &title,
-            Weight::Bold,
-            10.0,
-            8.0,
-            2,
-            colour,
-            Align::Left,
+            Style {
+                weight: Weight::Bold,
+                size: 10.0,
+                min: 8.0,
+                max_lines: 2,
+                colour: colour,
+                align: Align::Left,
+            },
         );
         let text = ts.text(
             MARGIN,
             0.0,
             w,
             &caution.text,
-            Weight::Regular,
-            9.5,
-            8.0,
-            // The full text, never cut: the longest, when not to roll, runs to about 13 lines.
-            20,
-            INK,
-            Align::Left,
+            Style {
+                weight: Weight::Regular,
+                size: 9.5,
+                min: 8.0,
+                // The full text, never cut: the longest, when not to roll, runs to about 13
+                // lines.
+                max_lines: 20,
+                colour: INK,
+                align: Align::Left,
+            },
         );
         if pages.y + head.frame.h + text.frame.h + 8.0 > pages.bottom() {
             pages.new_page();

@@ -332,34 +332,36 @@ pub fn to_pngs(sheet: &Sheet, dpi: f32) -> Result<Vec<Vec<u8>>, SheetError> {
                     .ok_or_else(|| SheetError::Png("the page has no size".to_owned()))?,
             )
             .ok_or_else(|| SheetError::Png("the page could not be drawn".to_owned()))?;
-            let png = pixmap
-                .encode_png()
-                .map_err(|e| SheetError::Png(e.to_string()))?;
-            Ok(with_resolution(png, dpi))
+            encode(&pixmap, dpi)
         })
         .collect()
 }
 
-/// The PNG with a pHYs chunk after its header: the pixels per metre at `dpi`.
-fn with_resolution(png: Vec<u8>, dpi: f32) -> Vec<u8> {
-    // The signature (8 bytes), then the IHDR chunk: length, type, 13 bytes, CRC.
-    const AFTER_HEADER: usize = 8 + 4 + 4 + 13 + 4;
-    if png.len() < AFTER_HEADER || &png[12..16] != b"IHDR" {
-        return png;
-    }
+/// The pixels as a PNG file with its resolution: the pixels per metre at `dpi`, so an image
+/// viewer or a printer knows the page's real size.
+fn encode(pixmap: &Pixmap, dpi: f32) -> Result<Vec<u8>, SheetError> {
+    let failed = |e: png::EncodingError| SheetError::Png(e.to_string());
+    // tiny-skia keeps its pixels premultiplied by their alpha; a PNG keeps them straight.
+    let straight: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
     let per_metre = (f64::from(dpi) / 0.0254).round() as u32;
-    let mut chunk = Vec::with_capacity(21);
-    chunk.extend_from_slice(&9u32.to_be_bytes());
-    chunk.extend_from_slice(b"pHYs");
-    chunk.extend_from_slice(&per_metre.to_be_bytes());
-    chunk.extend_from_slice(&per_metre.to_be_bytes());
-    // The unit is the metre.
-    chunk.push(1);
-    let crc = crc32fast::hash(&chunk[4..]);
-    chunk.extend_from_slice(&crc.to_be_bytes());
-    let mut out = Vec::with_capacity(png.len() + chunk.len());
-    out.extend_from_slice(&png[..AFTER_HEADER]);
-    out.extend_from_slice(&chunk);
-    out.extend_from_slice(&png[AFTER_HEADER..]);
-    out
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_pixel_dims(Some(png::PixelDimensions {
+        xppu: per_metre,
+        yppu: per_metre,
+        unit: png::Unit::Meter,
+    }));
+    let mut writer = encoder.write_header().map_err(failed)?;
+    writer.write_image_data(&straight).map_err(failed)?;
+    writer.finish().map_err(failed)?;
+    Ok(out)
 }

@@ -1,6 +1,7 @@
 //! The body diagram on the sheet: both views as vectors, the routine's places shaded and
 //! numbered with their steps.
 
+use super::Style;
 use super::{Align, Frame, GREY, INK, Item, LEADING, Rgb, TextBox, Typesetter, WHITE, Weight};
 
 /// The height of a step number's badge on paper: 5 mm, to read from the floor.
@@ -202,12 +203,14 @@ pub(super) fn diagram(
             frame.bottom() - caption_h + 2.0,
             sub.w,
             caption,
-            Weight::Bold,
-            7.0,
-            6.0,
-            1,
-            GREY,
-            Align::Centre,
+            Style {
+                weight: Weight::Bold,
+                size: 7.0,
+                min: 6.0,
+                max_lines: 1,
+                colour: GREY,
+                align: Align::Centre,
+            },
         )));
     }
     (alt, items)

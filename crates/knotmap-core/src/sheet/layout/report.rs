@@ -2,14 +2,15 @@
 //! that changed most, left against right, each place's course as a small chart, and the
 //! sessions done. A month fits two pages.
 
+use super::Style;
 use super::{
     Align, GREY, INK, MARGIN, Pages, Rgb, Role, Tag, Typesetter, Weight, footers, tagged_text,
 };
 use crate::body::Body;
 use crate::catalog::Catalog;
+use crate::sheet::{Fonts, Paper, Sheet, SheetError};
 use crate::tightness::report::{Report, long_date};
 use crate::tightness::{MAX_TIGHTNESS, heat_rgb};
-use crate::sheet::{Fonts, Paper, Sheet, SheetError};
 
 mod courses;
 mod maps;
@@ -47,12 +48,14 @@ pub fn report_sheet(
                 long_date(report.period.from),
                 long_date(report.period.to)
             ),
-            Weight::Regular,
-            10.0,
-            8.0,
-            3,
-            INK,
-            Align::Left,
+            Style {
+                weight: Weight::Regular,
+                size: 10.0,
+                min: 8.0,
+                max_lines: 3,
+                colour: INK,
+                align: Align::Left,
+            },
         );
         tags.push(tagged_text(&mut pages, Role::Paragraph, none));
     } else {
@@ -136,12 +139,14 @@ fn header(ts: &Typesetter<'_>, pages: &mut Pages, report: &Report) -> Vec<Tag> {
         pages.y,
         w,
         &about,
-        Weight::Regular,
-        8.5,
-        7.5,
-        5,
-        INK,
-        Align::Left,
+        Style {
+            weight: Weight::Regular,
+            size: 8.5,
+            min: 7.5,
+            max_lines: 5,
+            colour: INK,
+            align: Align::Left,
+        },
     );
     pages.y = about.frame.bottom() + 10.0;
     tags.push(tagged_text(pages, Role::Paragraph, about));

@@ -1,6 +1,7 @@
 //! The steps table: one row a step, each with its position's picture, its tick boxes and its
 //! tightness boxes; continued over pages with its header repeated.
 
+use super::Style;
 use super::{
     Align, Frame, GREY, HEADER_FILL, INK, Item, MARGIN, Pages, RULE, Rgb, Role, SMALLEST, Tag,
     TextBox, Typesetter, Weight,
@@ -85,12 +86,14 @@ fn table_header(ts: &Typesetter<'_>, pages: &mut Pages, scale: f32, tag: Option<
             pages.y + (h - size * super::LEADING) / 2.0,
             cw - 4.0,
             title,
-            Weight::Bold,
-            size,
-            SMALLEST,
-            1,
-            GREY,
-            Align::Left,
+            Style {
+                weight: Weight::Bold,
+                size: size,
+                min: SMALLEST,
+                max_lines: 1,
+                colour: GREY,
+                align: Align::Left,
+            },
         );
         let mut cell = Tag::new(Role::HeaderCell);
         pages.put(&mut cell, Item::Text(text));
@@ -185,12 +188,14 @@ fn step_row(
         top,
         w,
         &place,
-        Weight::Bold,
-        8.5 * scale,
-        7.0,
-        2,
-        INK,
-        Align::Left,
+        Style {
+            weight: Weight::Bold,
+            size: 8.5 * scale,
+            min: 7.0,
+            max_lines: 2,
+            colour: INK,
+            align: Align::Left,
+        },
     );
     let side_box = ts.line(
         x,
@@ -217,12 +222,14 @@ fn step_row(
         top,
         w,
         &name,
-        Weight::Bold,
-        8.5 * scale,
-        7.0,
-        2,
-        INK,
-        Align::Left,
+        Style {
+            weight: Weight::Bold,
+            size: 8.5 * scale,
+            min: 7.0,
+            max_lines: 2,
+            colour: INK,
+            align: Align::Left,
+        },
     );
     let mut text_y = name_box.frame.bottom();
     put(&mut row, 3, name_box);
@@ -233,12 +240,14 @@ fn step_row(
             text_y,
             w,
             &summary,
-            Weight::Regular,
-            small,
-            SMALLEST,
-            2,
-            GREY,
-            Align::Left,
+            Style {
+                weight: Weight::Regular,
+                size: small,
+                min: SMALLEST,
+                max_lines: 2,
+                colour: GREY,
+                align: Align::Left,
+            },
         );
         text_y = b.frame.bottom();
         put(&mut row, 3, b);
@@ -249,12 +258,14 @@ fn step_row(
             text_y,
             w,
             &format!("Note: {note}"),
-            Weight::Regular,
-            small,
-            SMALLEST,
-            3,
-            INK,
-            Align::Left,
+            Style {
+                weight: Weight::Regular,
+                size: small,
+                min: SMALLEST,
+                max_lines: 3,
+                colour: INK,
+                align: Align::Left,
+            },
         );
         put(&mut row, 3, b);
     }
@@ -269,12 +280,14 @@ fn step_row(
         top,
         w,
         &tool,
-        Weight::Regular,
-        8.0 * scale,
-        SMALLEST,
-        2,
-        INK,
-        Align::Left,
+        Style {
+            weight: Weight::Regular,
+            size: 8.0 * scale,
+            min: SMALLEST,
+            max_lines: 2,
+            colour: INK,
+            align: Align::Left,
+        },
     );
     put(&mut row, 4, tool_box);
 
@@ -284,12 +297,14 @@ fn step_row(
         top,
         w,
         &words::dose(step.dose),
-        Weight::Bold,
-        9.0 * scale,
-        7.0,
-        2,
-        INK,
-        Align::Left,
+        Style {
+            weight: Weight::Bold,
+            size: 9.0 * scale,
+            min: 7.0,
+            max_lines: 2,
+            colour: INK,
+            align: Align::Left,
+        },
     );
     let per = if step.side == StepSide::Middle {
         ""
@@ -321,12 +336,14 @@ fn step_row(
                     by + (box_h - 7.0 * super::LEADING) / 2.0,
                     label_w,
                     label,
-                    Weight::Bold,
-                    7.0,
-                    SMALLEST,
-                    1,
-                    GREY,
-                    Align::Left,
+                    Style {
+                        weight: Weight::Bold,
+                        size: 7.0,
+                        min: SMALLEST,
+                        max_lines: 1,
+                        colour: GREY,
+                        align: Align::Left,
+                    },
                 );
                 row.cells[c].push(Item::Text(text));
             }

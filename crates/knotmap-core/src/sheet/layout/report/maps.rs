@@ -1,5 +1,6 @@
 //! The report's maps: the body coloured by tightness at the start and the end, and the scale.
 
+use super::super::Style;
 use super::super::diagram::{Fit, Shade, body_view};
 use super::super::{
     Align, Frame, GREY, Item, MARGIN, Pages, RULE, Rgb, Role, SMALLEST, Tag, Typesetter, Weight,
@@ -7,9 +8,9 @@ use super::super::{
 use super::{heat, section};
 use crate::body::Body;
 use crate::catalog::{Catalog, View};
+use crate::routine::StepSide;
 use crate::tightness::MAX_TIGHTNESS;
 use crate::tightness::report::{PlaceCourse, Report};
-use crate::routine::StepSide;
 
 /// Four views: front and back at the start of the period, and at its end.
 pub(super) fn maps(
@@ -121,12 +122,14 @@ pub(super) fn legend(ts: &Typesetter<'_>, pages: &mut Pages) -> Tag {
             y + 11.0,
             cell - 1.5,
             &value.to_string(),
-            Weight::Regular,
-            7.0,
-            SMALLEST,
-            1,
-            GREY,
-            Align::Centre,
+            Style {
+                weight: Weight::Regular,
+                size: 7.0,
+                min: SMALLEST,
+                max_lines: 1,
+                colour: GREY,
+                align: Align::Centre,
+            },
         );
         pages.put(&mut tag, Item::Text(number));
     }

@@ -1,5 +1,6 @@
 //! The report's tables: the places that changed most, left against right, the sessions.
 
+use super::super::Style;
 use super::super::{
     Align, Frame, GREY, HEADER_FILL, INK, Item, MARGIN, Pages, RULE, Rgb, Role, SMALLEST, Tag,
     Typesetter, Weight, tagged_text,
@@ -45,12 +46,14 @@ pub(super) fn text_table(
                 pages.y + 2.5,
                 cw - 6.0,
                 title,
-                Weight::Bold,
-                7.5,
-                SMALLEST,
-                1,
-                GREY,
-                *align,
+                Style {
+                    weight: Weight::Bold,
+                    size: 7.5,
+                    min: SMALLEST,
+                    max_lines: 1,
+                    colour: GREY,
+                    align: *align,
+                },
             );
             let mut cell = Tag::new(Role::HeaderCell);
             pages.put(&mut cell, Item::Text(text));
