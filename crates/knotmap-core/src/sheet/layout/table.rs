@@ -124,92 +124,103 @@ enum Purpose {
     Measure,
 }
 
-/// The cells of one step from `y`.
-// One row of the table reads best as one function, cell by cell.
-#[allow(clippy::too_many_lines, clippy::too_many_arguments)]
-fn step_row(
-    ts: &Typesetter<'_>,
-    catalog: &Catalog,
-    figure: Figure,
-    index: usize,
-    step: &Step,
-    y: f32,
-    width: f32,
+/// Where one row's cells sit: each column's left edge and width, less the gaps, and the
+/// top of the text.
+struct Cells<'a> {
+    ts: &'a Typesetter<'a>,
+    cols: [(f32, f32); 8],
+    top: f32,
     scale: f32,
-    purpose: Purpose,
-) -> Row {
-    let cols = column_frames(MARGIN, width);
-    let pad = 4.0 * scale;
-    let mut row = Row {
-        cells: Default::default(),
-        picture: None,
-        boxes: Vec::new(),
-        height: 0.0,
-    };
-    let mut bottom = y;
-    let top = y + pad;
-    let cell = |c: usize| (cols[c].0 + 2.0, cols[c].1 - 4.0);
-    let put = |row: &mut Row, c: usize, b: TextBox| row.cells[c].push(Item::Text(b));
+}
 
-    let (x, w) = cell(0);
-    let number = ts.line(
+impl Cells<'_> {
+    fn at(&self, column: usize) -> (f32, f32) {
+        (self.cols[column].0 + 2.0, self.cols[column].1 - 4.0)
+    }
+
+    /// A bold heading and a grey line under it, in a column: the place and its side, the
+    /// dose and "per side".
+    fn pair(&self, column: usize, (first, second): (&str, &str), sizes: (f32, f32)) -> Vec<Item> {
+        let (x, w) = self.at(column);
+        let top = self.ts.text(
+            x,
+            self.top,
+            w,
+            first,
+            Style {
+                weight: Weight::Bold,
+                size: sizes.0 * self.scale,
+                min: 7.0,
+                max_lines: 2,
+                colour: INK,
+                align: Align::Left,
+            },
+        );
+        let under = self.ts.line(
+            x,
+            top.frame.bottom(),
+            w,
+            second,
+            Weight::Regular,
+            sizes.1 * self.scale,
+            GREY,
+        );
+        vec![Item::Text(top), Item::Text(under)]
+    }
+
+    /// Text in a column, one box after another from the top.
+    fn stacked(&self, column: usize, texts: &[(&str, Style)]) -> Vec<Item> {
+        let (x, w) = self.at(column);
+        let mut y = self.top;
+        texts
+            .iter()
+            .map(|(text, style)| {
+                let b = self.ts.text(x, y, w, text, *style);
+                y = b.frame.bottom();
+                Item::Text(b)
+            })
+            .collect()
+    }
+}
+
+/// The step's number, large.
+fn number_cell(cells: &Cells<'_>, index: usize) -> Vec<Item> {
+    let (x, w) = cells.at(0);
+    vec![Item::Text(cells.ts.line(
         x,
-        top,
+        cells.top,
         w + 2.0,
         &(index + 1).to_string(),
         Weight::Bold,
-        11.0 * scale,
+        11.0 * cells.scale,
         INK,
-    );
-    put(&mut row, 0, number);
+    ))]
+}
 
-    // The position, small: enough to recognise it on the floor.
-    let (x, w) = cell(PICTURE);
-    if let Some(picture) = Pictures::builtin()
-        .ok()
-        .and_then(|pictures| pictures.get(&step.technique))
-    {
-        let h = (w * 0.56).min(34.0 * scale);
-        let pw = h / 0.56;
-        let frame = Frame::new(x + (w - pw) / 2.0, top, pw, h);
-        if purpose == Purpose::Draw {
-            row.picture = Some((
-                picture.describe(),
-                picture_items(picture, figure, frame, &Palette::LIGHT),
-            ));
-        }
-        bottom = bottom.max(frame.bottom());
-    }
+/// The position, small: enough to recognise it on the floor. Its frame, and its words and
+/// drawing when the row is drawn.
+fn picture_cell(
+    cells: &Cells<'_>,
+    figure: Figure,
+    step: &Step,
+    purpose: Purpose,
+) -> Option<(Frame, Option<(String, Vec<Item>)>)> {
+    let (x, w) = cells.at(PICTURE);
+    let picture = Pictures::builtin().ok()?.get(&step.technique)?;
+    let h = (w * 0.56).min(34.0 * cells.scale);
+    let pw = h / 0.56;
+    let frame = Frame::new(x + (w - pw) / 2.0, cells.top, pw, h);
+    let drawn = (purpose == Purpose::Draw).then(|| {
+        (
+            picture.describe(),
+            picture_items(picture, figure, frame, &Palette::LIGHT),
+        )
+    });
+    Some((frame, drawn))
+}
 
-    let (x, w) = cell(2);
-    let (place, side) = place_text(catalog, step);
-    let place_box = ts.text(
-        x,
-        top,
-        w,
-        &place,
-        Style {
-            weight: Weight::Bold,
-            size: 8.5 * scale,
-            min: 7.0,
-            max_lines: 2,
-            colour: INK,
-            align: Align::Left,
-        },
-    );
-    let side_box = ts.line(
-        x,
-        place_box.frame.bottom(),
-        w,
-        &side,
-        Weight::Regular,
-        7.5 * scale,
-        GREY,
-    );
-    put(&mut row, 2, place_box);
-    put(&mut row, 2, side_box);
-
-    let (x, w) = cell(3);
+/// The technique's name, its summary and the step's note.
+fn technique_cell(cells: &Cells<'_>, catalog: &Catalog, step: &Step) -> Vec<Item> {
     let (name, summary) = match catalog.technique(&step.technique) {
         Some(t) => (t.name.clone(), t.summary.clone()),
         None => (
@@ -217,121 +228,65 @@ fn step_row(
             String::new(),
         ),
     };
-    let name_box = ts.text(
-        x,
-        top,
-        w,
-        &name,
+    let small = |max_lines: usize, colour: Rgb| Style {
+        weight: Weight::Regular,
+        size: 7.5 * cells.scale,
+        min: SMALLEST,
+        max_lines,
+        colour,
+        align: Align::Left,
+    };
+    let mut texts = vec![(
+        name,
         Style {
             weight: Weight::Bold,
-            size: 8.5 * scale,
+            size: 8.5 * cells.scale,
             min: 7.0,
             max_lines: 2,
             colour: INK,
             align: Align::Left,
         },
-    );
-    let mut text_y = name_box.frame.bottom();
-    put(&mut row, 3, name_box);
-    let small = 7.5 * scale;
+    )];
     if !summary.is_empty() {
-        let b = ts.text(
-            x,
-            text_y,
-            w,
-            &summary,
-            Style {
-                weight: Weight::Regular,
-                size: small,
-                min: SMALLEST,
-                max_lines: 2,
-                colour: GREY,
-                align: Align::Left,
-            },
-        );
-        text_y = b.frame.bottom();
-        put(&mut row, 3, b);
+        texts.push((summary, small(2, GREY)));
     }
     if let Some(note) = &step.note {
-        let b = ts.text(
-            x,
-            text_y,
-            w,
-            &format!("Note: {note}"),
-            Style {
-                weight: Weight::Regular,
-                size: small,
-                min: SMALLEST,
-                max_lines: 3,
-                colour: INK,
-                align: Align::Left,
-            },
-        );
-        put(&mut row, 3, b);
+        texts.push((format!("Note: {note}"), small(3, INK)));
     }
+    let texts: Vec<(&str, Style)> = texts.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+    cells.stacked(3, &texts)
+}
 
-    let (x, w) = cell(4);
+/// The tool's name.
+fn tool_cell(cells: &Cells<'_>, catalog: &Catalog, step: &Step) -> Vec<Item> {
     let tool = catalog.tool(&step.tool).map_or_else(
         || format!("unknown tool “{}”", step.tool),
         |t| t.name.clone(),
     );
-    let tool_box = ts.text(
-        x,
-        top,
-        w,
-        &tool,
-        Style {
-            weight: Weight::Regular,
-            size: 8.0 * scale,
-            min: SMALLEST,
-            max_lines: 2,
-            colour: INK,
-            align: Align::Left,
-        },
-    );
-    put(&mut row, 4, tool_box);
-
-    let (x, w) = cell(5);
-    let dose_box = ts.text(
-        x,
-        top,
-        w,
-        &words::dose(step.dose),
-        Style {
-            weight: Weight::Bold,
-            size: 9.0 * scale,
-            min: 7.0,
-            max_lines: 2,
-            colour: INK,
-            align: Align::Left,
-        },
-    );
-    let per = if step.side == StepSide::Middle {
-        ""
-    } else {
-        "per side"
+    let style = Style {
+        weight: Weight::Regular,
+        size: 8.0 * cells.scale,
+        min: SMALLEST,
+        max_lines: 2,
+        colour: INK,
+        align: Align::Left,
     };
-    let per_box = ts.line(
-        x,
-        dose_box.frame.bottom(),
-        w,
-        per,
-        Weight::Regular,
-        7.0 * scale,
-        GREY,
-    );
-    put(&mut row, 5, dose_box);
-    put(&mut row, 5, per_box);
+    cells.stacked(4, &[(&tool, style)])
+}
 
-    // One tick box and one tightness box per side.
+/// One tick box and one tightness box per side, each side's named; the labels go to their
+/// cells, the boxes to the row's boxes. The bottom of the last box.
+fn tick_boxes(cells: &Cells<'_>, step: &Step, row: &mut Row) -> f32 {
+    let scale = cells.scale;
     let box_h = 10.0 * scale.max(0.9);
+    let mut bottom = cells.top;
     for (i, label) in side_labels(step).iter().enumerate() {
-        let by = top + i as f32 * (box_h + 3.0 * scale);
+        let by = cells.top + i as f32 * (box_h + 3.0 * scale);
         for (c, box_w) in [(DONE, box_h), (TIGHTNESS, 2.4 * box_h)] {
-            let (x, _) = cell(c);
+            let (x, _) = cells.at(c);
             let label_w = if label.is_empty() { 0.0 } else { 8.0 };
             if !label.is_empty() {
-                let text = ts.text(
+                let text = cells.ts.text(
                     x,
                     by + (box_h - 7.0 * super::LEADING) / 2.0,
                     label_w,
@@ -356,6 +311,52 @@ fn step_row(
             bottom = bottom.max(by + box_h);
         }
     }
+    bottom
+}
+
+/// The cells of one step from `y`, column by column.
+#[allow(clippy::too_many_arguments)]
+fn step_row(
+    ts: &Typesetter<'_>,
+    catalog: &Catalog,
+    figure: Figure,
+    index: usize,
+    step: &Step,
+    y: f32,
+    width: f32,
+    scale: f32,
+    purpose: Purpose,
+) -> Row {
+    let pad = 4.0 * scale;
+    let cells = Cells {
+        ts,
+        cols: column_frames(MARGIN, width),
+        top: y + pad,
+        scale,
+    };
+    let mut row = Row {
+        cells: Default::default(),
+        picture: None,
+        boxes: Vec::new(),
+        height: 0.0,
+    };
+    let mut bottom = y;
+    row.cells[0] = number_cell(&cells, index);
+    if let Some((frame, drawn)) = picture_cell(&cells, figure, step, purpose) {
+        row.picture = drawn;
+        bottom = bottom.max(frame.bottom());
+    }
+    let (place, side) = place_text(catalog, step);
+    row.cells[2] = cells.pair(2, (&place, &side), (8.5, 7.5));
+    row.cells[3] = technique_cell(&cells, catalog, step);
+    row.cells[4] = tool_cell(&cells, catalog, step);
+    let per = if step.side == StepSide::Middle {
+        ""
+    } else {
+        "per side"
+    };
+    row.cells[5] = cells.pair(5, (&words::dose(step.dose), per), (9.0, 7.0));
+    bottom = bottom.max(tick_boxes(&cells, step, &mut row));
     for item in row.cells.iter().flatten() {
         if let Item::Text(text) = item {
             bottom = bottom.max(text.frame.bottom());
