@@ -138,14 +138,18 @@ pub(super) fn step_summary_ui(
         } else {
             title.color(ui.visuals().error_fg_color)
         };
-        if ui
-            .add(egui::Label::new(title).sense(Sense::click()).truncate())
-            .clicked()
-        {
-            commands.push(Command::Routine(RoutineCommand::SelectStep(Some(index))));
-        }
+        // The dose first, from the right, so a long place name is cut short before it
+        // rather than drawn over it.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(RichText::new(dose_text(step)).weak());
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                if ui
+                    .add(egui::Label::new(title).sense(Sense::click()).truncate())
+                    .clicked()
+                {
+                    commands.push(Command::Routine(RoutineCommand::SelectStep(Some(index))));
+                }
+            });
         });
     });
     let technique = catalog.technique(&step.technique).map_or_else(
