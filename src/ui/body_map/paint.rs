@@ -283,37 +283,78 @@ fn badge_size(galley: &egui::Galley, height: f32) -> Vec2 {
     egui::vec2((galley.size().x + height * 0.5).max(height), height)
 }
 
-pub(super) fn paint_heat_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) {
+/// The tightness scale along the map's foot: a title, eleven swatches from loose to very
+/// tight, and the grey of a place not rated. On a narrow map the title shortens and the
+/// swatches narrow, so that the whole scale stays inside the map. The right edge reached.
+pub(super) fn paint_heat_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) -> f32 {
     let painter = ui.painter();
     let font = FontId::proportional(13.0);
     let text_colour = ui.visuals().text_color();
+    let layout = |text: &str| painter.layout_no_wrap(text.to_owned(), font.clone(), text_colour);
+    let (loose, tight, unrated) = (layout("loose"), layout("very tight"), layout("not rated"));
+    let room = rect.width() - 24.0;
+    // Everything but the title and the swatches: the words at both ends of the scale and the
+    // not-rated key, with their gaps.
+    let fixed = loose.size().x + 8.0 + 8.0 + tight.size().x + 18.0 + 20.0 + unrated.size().x;
+    let titles = ["Tightness, last two weeks: ", "Tightness: ", ""];
+    let (title, step) = titles
+        .iter()
+        .map(|t| layout(t))
+        .find_map(|title| {
+            let step = ((room - fixed - title.size().x) / 11.0).min(16.0);
+            (step >= 8.0).then_some((title, step))
+        })
+        .unwrap_or_else(|| (layout(""), 8.0));
     let y = rect.bottom() - LEGEND_HEIGHT / 2.0;
     let mut x = rect.left() + 12.0;
-    let label = |x: f32, text: &str| {
-        let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), text_colour);
+    let put = |x: f32, galley: Arc<egui::Galley>| {
         let w = galley.size().x;
         painter.galley(Pos2::new(x, y - galley.size().y / 2.0), galley, text_colour);
-        w
+        x + w
     };
-    x += label(x, "Tightness, last two weeks:  loose") + 8.0;
+    x = put(x, title);
+    x = put(x, loose) + 8.0;
+    let swatch = (step - 2.0).min(14.0);
     for i in 0..=10 {
-        let swatch = Rect::from_min_size(Pos2::new(x, y - 7.0), Vec2::new(14.0, 14.0));
-        painter.rect_filled(
-            swatch,
-            CornerRadius::same(2),
-            crate::ui::log::heat_colour(i as f32),
-        );
-        x += 16.0;
+        let at = Rect::from_min_size(Pos2::new(x, y - 7.0), Vec2::new(swatch, 14.0));
+        painter.rect_filled(at, CornerRadius::same(2), crate::ui::log::heat_colour(i as f32));
+        x += step;
     }
     x += 8.0;
-    x += label(x, "very tight") + 18.0;
-    let swatch = Rect::from_center_size(Pos2::new(x + 7.0, y), Vec2::splat(14.0));
+    x = put(x, tight) + 18.0;
+    let key = Rect::from_center_size(Pos2::new(x + 7.0, y), Vec2::splat(14.0));
     painter.rect_filled(
-        swatch,
+        key,
         CornerRadius::same(3),
         crate::ui::style::lerp(palette.body_fill, palette.body_stroke, 0.15),
     );
-    label(x + 20.0, "not rated");
+    put(x + 20.0, unrated)
+}
+
+#[cfg(test)]
+mod tests {
+    use eframe::egui::{self, Pos2, Rect, Vec2};
+
+    use crate::ui::style::MapPalette;
+
+    /// The whole scale, "not rated" included, stays inside the map on the narrow maps of
+    /// small windows.
+    #[test]
+    fn the_tightness_scale_stays_inside_the_map() {
+        let ctx = egui::Context::default();
+        for width in [360.0, 420.0, 520.0, 700.0, 1200.0] {
+            let mut end = 0.0;
+            let rect = Rect::from_min_size(Pos2::new(50.0, 0.0), Vec2::new(width, 600.0));
+            let _frame = ctx.run_ui(egui::RawInput::default(), |ui| {
+                end = super::paint_heat_legend(ui, rect, &MapPalette::new(false));
+            });
+            assert!(
+                end <= rect.right() - 8.0,
+                "at {width} px the scale ends at {end}, past the map's edge {}",
+                rect.right()
+            );
+        }
+    }
 }
 
 pub(super) fn paint_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) {
