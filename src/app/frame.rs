@@ -268,7 +268,14 @@ impl KnotmapApp {
             ui::preview::preview_ui(&ctx, &sheet, &self.state, &mut self.preview, &mut commands);
         }
         if let Some(notice) = &self.state.notice {
-            ui::notice::notice_ui(&ctx, top, notice, self.waiting_notices.len(), &mut commands);
+            let over = egui::Rect::from_min_max(egui::pos2(map_rect.left(), top), map_rect.max);
+            ui::notice::notice_ui(
+                &ctx,
+                over,
+                notice,
+                self.waiting_notices.len(),
+                &mut commands,
+            );
         }
         if let Some(pending) = &self.state.pending {
             ui::pending::pending_ui(&ctx, pending, &self.state.doc, &mut commands);

@@ -1,27 +1,26 @@
-//! The message under the top bar: what just happened, or what went wrong. It floats over the
-//! window rather than pushing the panels down, so nothing moves when it comes and goes.
+//! The message at the top of the map: what just happened, or what went wrong. It floats over
+//! the map rather than pushing the panels down, so nothing moves when it comes and goes, and
+//! it leaves the buttons beside the map free.
 
 use eframe::egui::{self, RichText};
 
 use crate::state::{Command, Notice, NoticeKind, ViewCommand};
 
-/// Shows the notice centred just below `top` (the top bar's bottom edge).
-/// `waiting` counts the notes behind it.
+/// Shows the notice at the top of the map, `over` being the map's space: it covers only the
+/// map, never the editor's buttons or the place's panel beside it. `waiting` counts the notes
+/// behind it.
 pub fn notice_ui(
     ctx: &egui::Context,
-    top: f32,
+    over: egui::Rect,
     notice: &Notice,
     waiting: usize,
     commands: &mut Vec<Command>,
 ) {
-    notice_at(
-        ctx,
-        egui::Align2::CENTER_TOP,
-        egui::vec2(0.0, top + 8.0),
-        notice,
-        waiting,
-        commands,
-    );
+    let width = (over.width() - 24.0).clamp(280.0, 760.0);
+    let area = egui::Area::new(egui::Id::unique("knotmap_notice"))
+        .pivot(egui::Align2::CENTER_TOP)
+        .fixed_pos(egui::pos2(over.center().x, over.top() + 8.0));
+    show(ctx, area, width, notice, waiting, commands);
 }
 
 /// Shows the notice at a corner or edge of the window (the floor view keeps its top for the
@@ -34,13 +33,24 @@ pub fn notice_at(
     waiting: usize,
     commands: &mut Vec<Command>,
 ) {
-    egui::Area::new(egui::Id::unique("knotmap_notice"))
-        .anchor(anchor, offset)
-        .order(egui::Order::Foreground)
+    let width = 760.0_f32.min(ctx.content_rect().width() * 0.45).max(320.0);
+    let area = egui::Area::new(egui::Id::unique("knotmap_notice")).anchor(anchor, offset);
+    show(ctx, area, width, notice, waiting, commands);
+}
+
+fn show(
+    ctx: &egui::Context,
+    area: egui::Area,
+    width: f32,
+    notice: &Notice,
+    waiting: usize,
+    commands: &mut Vec<Command>,
+) {
+    area.order(egui::Order::Foreground)
         .interactable(true)
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_max_width(760.0_f32.min(ctx.content_rect().width() * 0.45).max(320.0));
+                ui.set_max_width(width);
                 let visuals = ui.visuals();
                 let colour = match notice.kind {
                     NoticeKind::Info => visuals.strong_text_color(),

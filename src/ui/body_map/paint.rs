@@ -317,7 +317,11 @@ pub(super) fn paint_heat_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette)
     let swatch = (step - 2.0).min(14.0);
     for i in 0..=10 {
         let at = Rect::from_min_size(Pos2::new(x, y - 7.0), Vec2::new(swatch, 14.0));
-        painter.rect_filled(at, CornerRadius::same(2), crate::ui::log::heat_colour(i as f32));
+        painter.rect_filled(
+            at,
+            CornerRadius::same(2),
+            crate::ui::log::heat_colour(i as f32),
+        );
         x += step;
     }
     x += 8.0;
