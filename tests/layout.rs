@@ -151,3 +151,84 @@ fn when_the_window_shrinks_the_map_moves_out_from_under_the_panel_even_without_a
         assert!(map.max.x <= title.min.x, "{map:?} {title:?}");
     }
 }
+
+/// A node's rectangle in points.
+fn rect_of(h: &Harness<'_, KnotmapApp>, node: &egui_kittest::Node<'_>) -> Rect {
+    let r = node
+        .accesskit_node()
+        .bounding_box()
+        .expect("the node is drawn");
+    Rect::from_min_max(
+        egui::pos2(r.x0 as f32, r.y0 as f32),
+        egui::pos2(r.x1 as f32, r.y1 as f32),
+    ) / h.ctx.pixels_per_point()
+}
+
+/// In a step card a long place name is cut short before the dose, never drawn over it, on
+/// the smallest window.
+#[test]
+fn a_long_place_name_stops_before_its_dose() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut h = window::app_sized(
+        dir.path(),
+        &FakeDialogs::default(),
+        egui::vec2(980.0, 600.0),
+        1.0,
+    );
+    apply(&mut h, Command::File(FileCommand::New(None)));
+    let catalog = knotmap::catalog::Catalog::builtin().expect("catalog");
+    let region = catalog.region(&"upper_back".into()).expect("the upper back");
+    let technique = catalog
+        .techniques
+        .iter()
+        .find(|t| catalog.regions_of_technique(t).any(|r| r.id == region.id))
+        .expect("a technique for the upper back");
+    let step = knotmap::routine::Step::new(catalog, region, technique, technique.tools[0].clone());
+    let dose = format!("{} × 2", knotmap::words::dose(step.dose));
+    apply(
+        &mut h,
+        Command::Routine(knotmap::state::RoutineCommand::Edit(
+            knotmap::routine::Edit::AddStep { at: 0, step },
+        )),
+    );
+    let title = h.get_by_label_contains("1. Upper back");
+    let title = rect_of(&h, &title);
+    let dose = h
+        .get_all_by_label(&dose)
+        .map(|n| rect_of(&h, &n))
+        .find(|r| r.y_range().intersects(title.y_range()))
+        .expect("the dose beside the title");
+    assert!(
+        title.max.x <= dose.min.x,
+        "the name {title:?} runs into the dose {dose:?}"
+    );
+}
+
+/// A notice floats over the map only: the editor's buttons and the place's panel beside it
+/// stay free to click, on the smallest window and a laptop's.
+#[test]
+fn a_notice_leaves_the_buttons_beside_the_map_free() {
+    for (width, height) in [(980.0, 600.0), (1366.0, 768.0)] {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut h = at_size(dir.path(), width, height, 1.0);
+        window::add_first_technique(&mut h, "Right calf");
+        let notice = window::notice(&h).expect("a notice").1;
+        let notice = rect_of(&h, &h.get_by_label(&notice));
+        let map = rect_of(&h, &h.get_by_label("Body map"));
+        assert!(
+            map.expand(1.0).contains_rect(notice),
+            "at {width}×{height} the notice {notice:?} leaves the map {map:?}"
+        );
+        for button in ["Recent", "Open…", "Save", "Clear"] {
+            let mut found = false;
+            for node in h.get_all_by_label(button) {
+                found = true;
+                assert!(
+                    !rect_of(&h, &node).intersects(notice),
+                    "at {width}×{height} the notice covers {button}"
+                );
+            }
+            assert!(found, "{button} is on the window");
+        }
+    }
+}
