@@ -177,7 +177,9 @@ fn a_long_place_name_stops_before_its_dose() {
     );
     apply(&mut h, Command::File(FileCommand::New(None)));
     let catalog = knotmap::catalog::Catalog::builtin().expect("catalog");
-    let region = catalog.region(&"upper_back".into()).expect("the upper back");
+    let region = catalog
+        .region(&"upper_back".into())
+        .expect("the upper back");
     let technique = catalog
         .techniques
         .iter()

@@ -30,12 +30,25 @@ pub struct Request {
     pub owned: Option<BTreeSet<ToolId>>,
 }
 
+/// Why the builder left a place out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LeftOut {
+    #[error("not a place on the map")]
+    NotOnTheMap,
+    #[error("a place never to roll")]
+    NeverRolled,
+    #[error("no tool you own works here")]
+    NoToolOwned,
+    #[error("no time left for it")]
+    NoTimeLeft,
+}
+
 /// A built routine, the places left out (with why) and the places kept short because a ball
 /// carries the body's weight there.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Built {
     pub routine: Routine,
-    pub left_out: Vec<(RegionId, String)>,
+    pub left_out: Vec<(RegionId, LeftOut)>,
     pub kept_short: Vec<RegionId>,
 }
 
@@ -130,24 +143,22 @@ fn plan<'a>(
     id: &RegionId,
     owned: Option<&BTreeSet<ToolId>>,
     focus: bool,
-) -> Result<Plan<'a>, String> {
-    let region = catalog
-        .region(id)
-        .ok_or_else(|| "not a place on the map".to_owned())?;
+) -> Result<Plan<'a>, LeftOut> {
+    let region = catalog.region(id).ok_or(LeftOut::NotOnTheMap)?;
     if region.is_no_roll() {
-        return Err("a place never to roll".to_owned());
+        return Err(LeftOut::NeverRolled);
     }
     let usable = |t: &&Technique| owned.is_none_or(|o| t.tools.iter().any(|tool| o.contains(tool)));
     let technique = catalog
         .techniques_for_region(region)
         .find(usable)
-        .ok_or_else(|| "no tool you own works here".to_owned())?;
+        .ok_or(LeftOut::NoToolOwned)?;
     let tool = technique
         .tools
         .iter()
         .find(|t| owned.is_none_or(|o| o.contains(*t)))
         .cloned()
-        .ok_or_else(|| "no tool you own works here".to_owned())?;
+        .ok_or(LeftOut::NoToolOwned)?;
     Ok(Plan {
         catalog,
         region,
@@ -188,7 +199,7 @@ pub fn build<'a>(catalog: &'a Catalog, request: &Request) -> Built {
     let consider = |id: &RegionId,
                     focus: bool,
                     plans: &mut Vec<Plan<'a>>,
-                    left_out: &mut Vec<(RegionId, String)>| {
+                    left_out: &mut Vec<(RegionId, LeftOut)>| {
         if plans.iter().any(|p| &p.region.id == id) {
             return;
         }
@@ -234,7 +245,7 @@ pub fn build<'a>(catalog: &'a Catalog, request: &Request) -> Built {
             .map_or(plans.len() - 1, |(i, _)| i);
         let dropped = plans.remove(drop);
         if dropped.focus {
-            left_out.push((dropped.region.id.clone(), "no time left for it".to_owned()));
+            left_out.push((dropped.region.id.clone(), LeftOut::NoTimeLeft));
         }
     }
     plans.sort_by_key(|p| rank(p));

@@ -27,7 +27,7 @@ pub use rules::{Cap, DoseLimit, TOO_LONG, Work};
 pub use side::StepSide;
 
 /// A catalog file that could not be read, with the place of the problem.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 pub enum CatalogError {
     #[error("{file}:{line}:{column}: {message}")]
     Parse {
@@ -101,17 +101,17 @@ pub struct Catalog {
     complaint_index: HashMap<ComplaintId, usize>,
 }
 
-static BUILTIN: OnceLock<Result<Catalog, String>> = OnceLock::new();
+static BUILTIN: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
 
 impl Catalog {
     /// The embedded catalog, parsed and validated on first use.
     pub fn builtin() -> Result<&'static Catalog, CatalogError> {
         BUILTIN
-            .get_or_init(|| Catalog::parse(Sources::BUILTIN).map_err(|e| e.to_string()))
+            .get_or_init(|| Catalog::parse(Sources::BUILTIN))
             .as_ref()
-            .map_err(|message| CatalogError::Invalid {
+            .map_err(|e| CatalogError::Invalid {
                 file: "built-in catalog".to_owned(),
-                message: message.clone(),
+                message: e.to_string(),
             })
     }
 

@@ -222,18 +222,15 @@ fn invalid(message: String) -> CatalogError {
     }
 }
 
-static BUILTIN: OnceLock<Result<Pictures, String>> = OnceLock::new();
+static BUILTIN: OnceLock<Result<Pictures, CatalogError>> = OnceLock::new();
 
 impl Pictures {
     /// The pictures embedded in the binary, read and checked on first use.
     pub fn builtin() -> Result<&'static Pictures, CatalogError> {
         BUILTIN
-            .get_or_init(|| {
-                Pictures::parse(include_str!("../../../assets/positions.ron"))
-                    .map_err(|e| e.to_string())
-            })
+            .get_or_init(|| Pictures::parse(include_str!("../../../assets/positions.ron")))
             .as_ref()
-            .map_err(|message| invalid(message.clone()))
+            .map_err(Clone::clone)
     }
 
     /// Reads the file and checks every picture: a known posture, joints within human

@@ -143,6 +143,17 @@ pub struct SettingsError {
     pub message: String,
 }
 
+/// Why the settings file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsReadError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error("{}: this is not UTF-8 text", .0.display())]
+    NotText(std::path::PathBuf),
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
+}
+
 fn options() -> ron::Options {
     ron::Options::default().with_recursion_limit(16)
 }
@@ -204,20 +215,19 @@ impl Settings {
         self.format > SETTINGS_FORMAT
     }
 
-    /// Reads the settings file as it is, changing nothing: `Ok(None)` when there is none,
-    /// the problem in words when it cannot be read.
-    pub fn read(folders: &Folders) -> Result<Option<Settings>, String> {
+    /// Reads the settings file as it is, changing nothing: `Ok(None)` when there is none.
+    pub fn read(folders: &Folders) -> Result<Option<Settings>, SettingsReadError> {
         let path = folders.settings_file();
-        let bytes = storage::read_file_if_there(&path, MAX_SETTINGS_BYTES, "settings")
-            .map_err(|e| e.to_string())?;
-        let Some(bytes) = bytes else {
+        let Some(bytes) = storage::read_file_if_there(&path, MAX_SETTINGS_BYTES, "settings")?
+        else {
             return Ok(None);
         };
-        let text = std::str::from_utf8(&bytes)
-            .map_err(|_| format!("{}: this is not UTF-8 text", path.display()))?;
-        Settings::from_text(&path.display().to_string(), text)
-            .map(Some)
-            .map_err(|e| e.to_string())
+        let text =
+            std::str::from_utf8(&bytes).map_err(|_| SettingsReadError::NotText(path.clone()))?;
+        Ok(Some(Settings::from_text(
+            &path.display().to_string(),
+            text,
+        )?))
     }
 
     /// Reads the settings of the last run. A missing file gives the defaults (or the

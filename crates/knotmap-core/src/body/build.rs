@@ -130,7 +130,7 @@ pub(super) fn build_view(
     Ok(ViewShape {
         view,
         silhouette_fill: Triangles::fill(&simplified_ring(&silhouette, DRAWN_TOLERANCE))
-            .map_err(invalid)?,
+            .map_err(|e| invalid(e.to_string()))?,
         silhouette,
         details,
         index: HitIndex::new(&places),
@@ -291,7 +291,7 @@ fn place_shape(
                 .map(|hole| simplified_ring(hole, DRAWN_TOLERANCE))
                 .collect::<Vec<_>>(),
         )
-        .map_err(invalid)?,
+        .map_err(|e| invalid(e.to_string()))?,
         outline,
         holes,
         bbox,

@@ -4,6 +4,11 @@ use kurbo::Point;
 use lyon_tessellation::math::point;
 use lyon_tessellation::{BuffersBuilder, FillOptions, FillTessellator, FillVertex, VertexBuffers};
 
+/// A shape lyon could not cut into triangles.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("could not fill a shape: {0}")]
+pub struct FillError(pub lyon_tessellation::TessellationError);
+
 /// A filled shape as triangles: `indices` holds three entries per triangle.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Triangles {
@@ -13,12 +18,15 @@ pub struct Triangles {
 
 impl Triangles {
     /// Triangulates a simple polygon (concave shapes included).
-    pub fn fill(outline: &[Point]) -> Result<Triangles, String> {
+    pub fn fill(outline: &[Point]) -> Result<Triangles, FillError> {
         Triangles::fill_with_holes(outline, &[])
     }
 
     /// Triangulates an outline with holes in it.
-    pub fn fill_with_holes(outline: &[Point], holes: &[Vec<Point>]) -> Result<Triangles, String> {
+    pub fn fill_with_holes(
+        outline: &[Point],
+        holes: &[Vec<Point>],
+    ) -> Result<Triangles, FillError> {
         let mut builder = lyon_tessellation::path::Path::builder();
         for ring in std::iter::once(outline).chain(holes.iter().map(Vec::as_slice)) {
             let mut points = ring.iter().map(|p| point(p.x as f32, p.y as f32));
@@ -44,7 +52,7 @@ impl Triangles {
                     Point::new(f64::from(p.x), f64::from(p.y))
                 }),
             )
-            .map_err(|e| format!("could not fill a shape: {e:?}"))?;
+            .map_err(FillError)?;
         Ok(Triangles {
             vertices: buffers.vertices,
             indices: buffers.indices,

@@ -97,11 +97,16 @@ pub fn long_date(date: Date) -> String {
     date.strftime("%-d %b %Y").to_string()
 }
 
+/// A text that is not a date as YYYY-MM-DD.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("“{0}” is not a date: write it as YYYY-MM-DD, as 2026-11-30")]
+pub struct NotADate(pub String);
+
 /// A date given on the command line or in a form, as YYYY-MM-DD.
-pub fn parse_date(text: &str) -> Result<Date, String> {
+pub fn parse_date(text: &str) -> Result<Date, NotADate> {
     text.trim()
         .parse::<Date>()
-        .map_err(|_| format!("“{text}” is not a date: write it as YYYY-MM-DD, as 2026-11-30"))
+        .map_err(|_| NotADate(text.to_owned()))
 }
 
 /// One place on one side, rated over the period.
