@@ -19,12 +19,12 @@ use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, TableHeaderScope,
     Tag as KTag, TagGroup, TagKind, TagTree,
 };
-use krilla::text::Font;
+use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Data, Document};
 
 use super::fonts::{self, FaceRef, Weight};
 use super::shaping::Shaper;
-use super::{Align, Item, Rgb, Role, Segment, Sheet, SheetError, Tag, TextBox};
+use super::{Item, Rgb, Role, Segment, Sheet, SheetError, Tag, TextBox};
 
 /// The language the sheet is written in.
 const LANGUAGE: &str = "en";
@@ -115,24 +115,11 @@ fn draw_text(
     let Some(metrics) = fonts::Fonts::get() else {
         return Vec::new();
     };
-    let ascent = metrics.ascent(text.weight, text.size);
     let mut ids = Vec::new();
-    for (i, line) in text.lines.iter().enumerate() {
-        if line.is_empty() {
+    for i in 0..text.lines.len() {
+        let Some(set) = fonts.shaper.place(metrics, text, i) else {
             continue;
-        }
-        let width = metrics.width(line, text.weight, text.size);
-        let line = metrics.runs(line, text.weight);
-        let mut x = match text.align {
-            Align::Left => text.frame.x,
-            Align::Centre => text.frame.x + (text.frame.w - width) / 2.0,
-            Align::Right => text.frame.right() - width,
         };
-        // Centre the glyphs in the line's box.
-        let baseline = text.frame.y
-            + text.leading * i as f32
-            + (text.leading - text.size) / 2.0
-            + ascent * 0.92;
         // Right-to-left runs are drawn in visual order with their text mapped glyph by
         // glyph, from which readers rebuild the order it is written in (an ActualText for
         // the whole line made poppler read it backwards).
@@ -142,20 +129,32 @@ fn draw_text(
         });
         surface.set_fill(Some(fill(text.colour)));
         surface.set_stroke(None);
-        for run in &line.runs {
-            let (Some(glyphs), Some(font)) = (fonts.shaper.shape(&line, run), fonts.font(run.face))
-            else {
+        for (run, x, glyphs) in &set.runs {
+            let Some(font) = fonts.font(run.face) else {
                 continue;
             };
+            let glyphs: Vec<KrillaGlyph> = glyphs
+                .iter()
+                .map(|g| {
+                    KrillaGlyph::new(
+                        GlyphId::new(u32::from(g.id.0)),
+                        g.advance,
+                        g.x_offset,
+                        g.y_offset,
+                        g.y_advance,
+                        g.text.clone(),
+                        None,
+                    )
+                })
+                .collect();
             surface.draw_glyphs(
-                Point::from_xy(x, baseline),
+                Point::from_xy(*x, set.baseline),
                 &glyphs,
                 font,
-                &line.text,
+                &set.line.text,
                 text.size,
                 false,
             );
-            x += glyphs.iter().map(|g| g.x_advance).sum::<f32>() * text.size;
         }
         surface.end_tagged();
         if mark == Mark::Content {

@@ -6,7 +6,8 @@ use tiny_skia::{
 };
 
 use super::fonts::Fonts;
-use super::{Align, Item, Rgb, Segment, Sheet, SheetError, TextBox};
+use super::shaping::Shaper;
+use super::{Item, Rgb, Segment, Sheet, SheetError, TextBox};
 
 fn paint(colour: Rgb) -> Paint<'static> {
     let mut paint = Paint::default();
@@ -90,36 +91,34 @@ impl ttf_parser::OutlineBuilder for Outline {
     }
 }
 
-fn draw_text(pixmap: &mut Pixmap, text: &TextBox, fonts: &Fonts, transform: Transform) {
-    let ascent = fonts.ascent(text.weight, text.size);
+fn draw_text(
+    pixmap: &mut Pixmap,
+    text: &TextBox,
+    fonts: &Fonts,
+    shaper: &mut Shaper,
+    transform: Transform,
+) {
     let paint = paint(text.colour);
-    for (i, line) in text.lines.iter().enumerate() {
-        let width = fonts.width(line, text.weight, text.size);
-        let mut pen = match text.align {
-            Align::Left => text.frame.x,
-            Align::Centre => text.frame.x + (text.frame.w - width) / 2.0,
-            Align::Right => text.frame.right() - width,
+    for i in 0..text.lines.len() {
+        let Some(set) = shaper.place(fonts, text, i) else {
+            continue;
         };
-        let baseline = text.frame.y
-            + text.leading * i as f32
-            + (text.leading - text.size) / 2.0
-            + ascent * 0.92;
-        let line = fonts.runs(line, text.weight);
         let mut outline = Outline {
             builder: PathBuilder::new(),
-            x: pen,
-            y: baseline,
+            x: 0.0,
+            y: set.baseline,
             scale: 1.0,
         };
-        for run in &line.runs {
+        for (run, start, glyphs) in &set.runs {
             let Some(face) = run.face.face() else {
                 continue;
             };
             let face: &ttf_parser::Face<'_> = face;
             outline.scale = text.size / f32::from(face.units_per_em());
-            for glyph in fonts.glyphs(&line, run) {
+            let mut pen = *start;
+            for glyph in glyphs {
                 outline.x = pen + glyph.x_offset * text.size;
-                outline.y = baseline - glyph.y_offset * text.size;
+                outline.y = set.baseline - glyph.y_offset * text.size;
                 // Spaces have no outline; nothing to draw for them. A colour emoji is a
                 // picture rather than an outline.
                 if face.outline_glyph(glyph.id, &mut outline).is_none() {
@@ -177,6 +176,7 @@ fn draw_bitmap_glyph(
 }
 
 fn draw_page(pixmap: &mut Pixmap, items: &[Item], fonts: &Fonts, transform: Transform) {
+    let mut shaper = Shaper::default();
     let fill_and_stroke = |pixmap: &mut Pixmap,
                            path: Option<tiny_skia::Path>,
                            f: Option<Rgb>,
@@ -193,7 +193,7 @@ fn draw_page(pixmap: &mut Pixmap, items: &[Item], fonts: &Fonts, transform: Tran
     };
     for item in items {
         match item {
-            Item::Text(text) => draw_text(pixmap, text, fonts, transform),
+            Item::Text(text) => draw_text(pixmap, text, fonts, &mut shaper, transform),
             Item::Rect {
                 frame,
                 fill,

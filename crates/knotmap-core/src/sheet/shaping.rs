@@ -1,14 +1,15 @@
-//! Runs of text shaped for the PDF exactly as krilla's `draw_text` shapes them (rustybuzz:
-//! kerning, ligatures, joined Arabic, Indic clusters, right to left), but with each face
-//! parsed once and one shaping plan per face, script and direction. krilla parses the font
-//! and plans anew for every line, which took a third of the time to write a sheet.
+//! One way to set a line of text, for the PDF and the PNG alike: each run shaped by
+//! rustybuzz (kerning, ligatures, joined Arabic, Indic clusters, right to left) with each face
+//! parsed once and one shaping plan per face, script and direction, and the line placed in its
+//! box by its shaped width. Both back ends draw the glyphs where [`Shaper::place`] puts them,
+//! so the PDF and the PNG of a sheet have their text in the same places.
 
 use std::collections::HashMap;
 
-use krilla::text::{GlyphId, KrillaGlyph};
 use rustybuzz::{Direction, Language, Script, ShapePlan};
 
-use super::fonts::{self, FaceRef, Line, Run, Weight};
+use super::fonts::{self, FaceRef, Fonts, Glyph, Line, Run, Weight};
+use super::{Align, TextBox};
 
 /// A face, as a key: Inter's two weights, then the system's faces.
 fn key(face: FaceRef) -> usize {
@@ -17,6 +18,15 @@ fn key(face: FaceRef) -> usize {
         FaceRef::Inter(Weight::Bold) => 1,
         FaceRef::System(face) => 2 + face.id,
     }
+}
+
+/// One line of a text box, set: its runs' glyphs from left to right, each run with the x
+/// where its pen starts, and the baseline, in points on the page.
+#[derive(Debug)]
+pub(super) struct SetLine<'a> {
+    pub(super) line: Line<'a>,
+    pub(super) runs: Vec<(Run, f32, Vec<Glyph>)>,
+    pub(super) baseline: f32,
 }
 
 /// Shapes runs, keeping the plans it makes for the next.
@@ -28,7 +38,7 @@ pub(super) struct Shaper {
 impl Shaper {
     /// The glyphs of one run of a line, their advances and offsets in ems, each with the
     /// range of the line's text it draws; `None` only if the embedded fonts were damaged.
-    pub(super) fn shape(&mut self, line: &Line<'_>, run: &Run) -> Option<Vec<KrillaGlyph>> {
+    pub(super) fn shape(&mut self, line: &Line<'_>, run: &Run) -> Option<Vec<Glyph>> {
         let face = run.face.face()?;
         let buffer = fonts::buffer(line, run);
         let plan_key = (
@@ -42,20 +52,50 @@ impl Shaper {
             .entry(plan_key)
             .or_insert_with_key(|(_, d, s, l)| ShapePlan::new(face, *d, Some(*s), l.as_ref(), &[]));
         let output = rustybuzz::shape_with_plan(face, plan, buffer);
-        let glyphs = fonts::placed(face, &output, run)
+        Some(fonts::placed(face, &output, run))
+    }
+
+    /// Line `i` of a text box, shaped and placed: aligned in its frame by the width of its
+    /// shaped glyphs, and centred in the line's height. `None` for an empty line.
+    pub(super) fn place<'t>(
+        &mut self,
+        fonts: &Fonts,
+        text: &'t TextBox,
+        i: usize,
+    ) -> Option<SetLine<'t>> {
+        let words = text.lines.get(i).filter(|l| !l.is_empty())?;
+        let line = fonts.runs(words, text.weight);
+        let runs: Vec<(Run, Vec<Glyph>)> = line
+            .runs
+            .iter()
+            .map(|run| (run.clone(), self.shape(&line, run).unwrap_or_default()))
+            .collect();
+        let width: f32 = runs
+            .iter()
+            .flat_map(|(_, glyphs)| glyphs)
+            .map(|g| g.advance * text.size)
+            .sum();
+        let mut x = match text.align {
+            Align::Left => text.frame.x,
+            Align::Centre => text.frame.x + (text.frame.w - width) / 2.0,
+            Align::Right => text.frame.right() - width,
+        };
+        let baseline = text.frame.y
+            + text.leading * i as f32
+            + (text.leading - text.size) / 2.0
+            + fonts.ascent(text.weight, text.size) * 0.92;
+        let runs = runs
             .into_iter()
-            .map(|g| {
-                KrillaGlyph::new(
-                    GlyphId::new(u32::from(g.id.0)),
-                    g.advance,
-                    g.x_offset,
-                    g.y_offset,
-                    g.y_advance,
-                    g.text,
-                    None,
-                )
+            .map(|(run, glyphs)| {
+                let start = x;
+                x += glyphs.iter().map(|g| g.advance).sum::<f32>() * text.size;
+                (run, start, glyphs)
             })
             .collect();
-        Some(glyphs)
+        Some(SetLine {
+            line,
+            runs,
+            baseline,
+        })
     }
 }
