@@ -761,3 +761,45 @@ fn a_step_number_outside_its_place_points_to_it() {
         "some step numbers find no room in their places"
     );
 }
+
+/// The PDF and the PNG set text one way: every glyph the PDF shows (as a PDF reader places
+/// it) sits within 0.1 pt of where the PNG draws it, centred and right-aligned lines too.
+#[test]
+fn the_pdf_and_the_png_put_each_glyph_in_the_same_place() {
+    let body = Body::builtin(catalog()).expect("body");
+    for i in [0, 3] {
+        let sheet = layout(&template(i), catalog(), &body, Paper::A4, false, None).expect("layout");
+        let pdf = to_pdf(&sheet).expect("pdf");
+        let read: Vec<(String, f32, f32)> = pdf::glyph_origins(&pdf, 1)
+            .into_iter()
+            .filter(|(t, ..)| !t.trim().is_empty())
+            .collect();
+        let drawn: Vec<_> = knotmap::sheet::glyph_origins(&sheet.pages[0].items)
+            .into_iter()
+            .filter(|g| !g.text.trim().is_empty())
+            .collect();
+        assert!(drawn.len() > 200, "a page of text: {}", drawn.len());
+        assert_eq!(
+            read.len(),
+            drawn.len(),
+            "as many glyphs in the PDF as in the PNG"
+        );
+        for g in &drawn {
+            let near = read
+                .iter()
+                .find(|(t, x, y)| *t == g.text && (x - g.x).abs() < 0.1 && (y - g.y).abs() < 0.1);
+            assert!(
+                near.is_some(),
+                "template {i}: “{}” drawn at ({:.2}, {:.2}) in the PNG is not there in the PDF; \
+                 nearest: {:?}",
+                g.text,
+                g.x,
+                g.y,
+                read.iter().filter(|(t, ..)| *t == g.text).min_by(|a, b| {
+                    let d = |p: &(String, f32, f32)| (p.1 - g.x).abs() + (p.2 - g.y).abs();
+                    d(a).total_cmp(&d(b))
+                })
+            );
+        }
+    }
+}

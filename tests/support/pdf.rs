@@ -146,3 +146,55 @@ fn decode_text(bytes: &[u8]) -> String {
         String::from_utf8_lossy(bytes).into_owned()
     }
 }
+
+/// Where each character of a page is drawn, as a PDF reader places it: its text and its
+/// origin on the baseline in points from the page's top-left corner. `page` counts from 1.
+pub fn glyph_origins(bytes: &[u8], page: u32) -> Vec<(String, f32, f32)> {
+    use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+    struct Origins {
+        top: f64,
+        found: Vec<(String, f32, f32)>,
+    }
+    impl OutputDev for Origins {
+        fn begin_page(
+            &mut self,
+            _page: u32,
+            media: &MediaBox,
+            _art: Option<(f64, f64, f64, f64)>,
+        ) -> Result<(), OutputError> {
+            self.top = media.ury;
+            Ok(())
+        }
+        fn end_page(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn output_character(
+            &mut self,
+            trm: &Transform,
+            _width: f64,
+            _spacing: f64,
+            _size: f64,
+            text: &str,
+        ) -> Result<(), OutputError> {
+            self.found
+                .push((text.to_owned(), trm.m31 as f32, (self.top - trm.m32) as f32));
+            Ok(())
+        }
+        fn begin_word(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_word(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_line(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+    }
+    let doc = Document::load_mem(bytes).expect("a PDF");
+    let mut origins = Origins {
+        top: 0.0,
+        found: Vec::new(),
+    };
+    pdf_extract::output_doc_page(&doc, &mut origins, page).expect("the page's text");
+    origins.found
+}

@@ -12,6 +12,7 @@ mod shaping;
 
 pub use fonts::Fonts;
 pub use gallery::{gallery_items, gallery_png};
+pub use shaping::{GlyphOrigin, glyph_origins};
 
 use crate::draw::{Align, Frame, Item, Rgb, Segment, TextBox, Weight};
 pub use layout::report::report_sheet;

@@ -99,3 +99,43 @@ impl Shaper {
         })
     }
 }
+
+/// Where a glyph of a page's text is drawn: its origin on the baseline, in points from the
+/// page's top-left corner, and the text it stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GlyphOrigin {
+    pub text: String,
+    pub x: f32,
+    pub y: f32,
+}
+
+/// Every glyph of the items' text where the PDF and the PNG both draw it, line by line.
+pub fn glyph_origins(items: &[super::Item]) -> Vec<GlyphOrigin> {
+    let Some(fonts) = Fonts::get() else {
+        return Vec::new();
+    };
+    let mut shaper = Shaper::default();
+    let mut out = Vec::new();
+    for item in items {
+        let super::Item::Text(text) = item else {
+            continue;
+        };
+        for i in 0..text.lines.len() {
+            let Some(set) = shaper.place(fonts, text, i) else {
+                continue;
+            };
+            for (_, start, glyphs) in &set.runs {
+                let mut pen = *start;
+                for g in glyphs {
+                    out.push(GlyphOrigin {
+                        text: set.line.text[g.text.clone()].to_owned(),
+                        x: pen + g.x_offset * text.size,
+                        y: set.baseline - g.y_offset * text.size,
+                    });
+                    pen += g.advance * text.size;
+                }
+            }
+        }
+    }
+    out
+}
