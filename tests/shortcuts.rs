@@ -14,6 +14,7 @@ use knotmap::state::{
     Answer, Command, FileCommand, Mode, Pending, RoutineCommand, Screen, SheetCommand, Then,
     UiCommand, ViewCommand,
 };
+use strum::IntoEnumIterator;
 use window::{FakeDialogs, app, apply, shortcut};
 
 fn mode(h: &Harness<'_, KnotmapApp>) -> Mode {
@@ -76,13 +77,12 @@ fn during_a_session_no_key_of_the_editor_does_anything() {
         Mode::Playing { floor: false },
         Mode::Playing { floor: true },
     ];
-    let editing_only: Vec<UiCommand> = UiCommand::ALL
-        .into_iter()
+    let editing_only: Vec<UiCommand> = UiCommand::iter()
         .filter(|c| c.enabled_in(Mode::Editing) && !playing.iter().any(|&m| c.enabled_in(m)))
         // Escape, which clears the search, is the player's own key too.
         .filter(|c| {
             !c.shortcuts().iter().any(|keys| {
-                UiCommand::ALL.iter().any(|o| {
+                UiCommand::iter().any(|o| {
                     playing.iter().any(|&m| o.enabled_in(m)) && o.shortcuts().contains(keys)
                 })
             })
@@ -351,8 +351,7 @@ fn over_the_preview_only_print_and_escape_act() {
     apply(&mut h, Command::Sheet(SheetCommand::ShowPreview(true)));
     assert_eq!(mode(&h), Mode::Previewing);
     let routine = h.state().state.doc.routine.clone();
-    for ui_command in UiCommand::ALL
-        .into_iter()
+    for ui_command in UiCommand::iter()
         .filter(|c| !c.enabled_in(Mode::Previewing))
         .filter(|c| c.shortcuts()[0].logical_key != Key::Escape)
     {

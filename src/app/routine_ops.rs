@@ -7,7 +7,7 @@ use std::time::Instant;
 use eframe::egui;
 
 use super::{KnotmapApp, RECOVERY_DELAY};
-use crate::routine::{Edit, Step};
+use crate::routine::Edit;
 use crate::state::NoticeKind;
 
 impl KnotmapApp {

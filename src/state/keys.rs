@@ -239,9 +239,9 @@ impl UiCommand {
             UiCommand::PlayPause => Command::Player(PlayerCommand::Toggle),
             UiCommand::NextStep => Command::Player(PlayerCommand::Skip),
             UiCommand::PreviousStep => Command::Player(PlayerCommand::Back),
-            UiCommand::FloorView => {
-                Command::Player(PlayerCommand::ShowFloorView(!state.floor_view))
-            }
+            UiCommand::FloorView => Command::Player(PlayerCommand::ShowFloorView(
+                state.screen != Screen::Playing { floor: true },
+            )),
             UiCommand::LeaveFloorView => Command::Player(PlayerCommand::ShowFloorView(false)),
             UiCommand::StopPlaying => Command::Player(PlayerCommand::Stop),
             UiCommand::ClosePreview => Command::Sheet(SheetCommand::ShowPreview(false)),

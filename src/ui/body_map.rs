@@ -11,7 +11,7 @@ use eframe::egui::{self, Color32, Mesh, Pos2, Rect, Sense, Vec2, epaint::Vertex}
 
 use super::style::{Look, MapPalette};
 use crate::body::{Body, DRAWN_TOLERANCE, PlaceShape, Triangles, ViewShape, simplified_ring};
-use crate::catalog::{Catalog, Hit, Place, Stride, View};
+use crate::catalog::{Catalog, Hit, Place, View};
 use crate::settings::ViewMode;
 use crate::state::{AppState, Command, ViewCommand};
 use paint::{

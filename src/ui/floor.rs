@@ -4,7 +4,7 @@
 //! session's progress stay in view. Escape leaves it; Space and the arrows work as in the
 //! panel.
 
-use eframe::egui::{self, Align, Color32, Layout, RichText};
+use eframe::egui::{self, Align, Layout, RichText};
 
 use super::body_map::{MapCache, figure_ui};
 use super::player::{

@@ -4,7 +4,7 @@
 use eframe::egui::{self, Color32, RichText};
 
 use crate::catalog::Catalog;
-use crate::routine::{Routine, StepSide};
+use crate::routine::StepSide;
 use crate::state::{AppState, Command, FileCommand, ViewCommand};
 use crate::tightness::Rating;
 

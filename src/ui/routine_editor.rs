@@ -8,7 +8,7 @@ mod toolbar;
 use eframe::egui::{self, Color32, RichText};
 
 use crate::catalog::Catalog;
-use crate::routine::{Edit, Step, StepSide, When};
+use crate::routine::{Edit, When};
 use crate::state::{AppState, Command, RoutineCommand};
 use crate::words;
 use picker::add_step_ui;

@@ -18,7 +18,7 @@ use crate::draw::{Align, Frame, Item, Rgb, Segment, TextBox, Weight};
 pub use layout::report::report_sheet;
 pub use layout::{layout, routine_cautions};
 pub use pdf::to_pdf;
-pub use png::{items_to_pixels, items_to_png, page_pixels, to_pngs};
+pub use png::{items_to_pixels, items_to_png, page_pixels, points_path, to_pngs};
 
 /// Paper sizes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

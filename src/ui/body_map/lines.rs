@@ -62,7 +62,7 @@ impl Canvas {
                 (q.x, q.y)
             })
             .collect();
-        crate::sheet::png::points_path(&points, close)
+        crate::sheet::points_path(&points, close)
     }
 }
 

@@ -5,7 +5,7 @@ use crate::state::{AppState, Command};
 use eframe::egui::{self, Color32, RichText};
 
 use crate::state::UiCommand;
-use crate::state::{FileCommand, PlayerCommand, RoutineCommand, SheetCommand, ViewCommand};
+use crate::state::{FileCommand, PlayerCommand, SheetCommand, ViewCommand};
 use crate::words;
 
 /// Two rows: the file's buttons, then what to do with the routine and undo and redo.

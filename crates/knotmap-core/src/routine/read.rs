@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::ron_file::{described, find_field, find_quoted, line_col, line_col_at, nth_field};
+use crate::ron_file::{described, find_field, find_quoted, line_col_at, nth_field, plain};
 
 use super::{
     FORMAT_VERSION, Loaded, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NESTING, MAX_NOTES_CHARS,

@@ -22,9 +22,10 @@ use krilla::tagging::{
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Data, Document};
 
-use super::fonts::{self, FaceRef, Weight};
+use super::fonts::{self, FaceRef};
 use super::shaping::Shaper;
 use super::{Item, Rgb, Role, Segment, Sheet, SheetError, Tag, TextBox};
+use crate::draw::Weight;
 
 /// The language the sheet is written in.
 const LANGUAGE: &str = "en";
@@ -66,7 +67,7 @@ fn stroke(colour: Rgb, width: f32) -> Stroke {
 
 fn rounded_rect(frame: super::Frame, radius: f32) -> Option<krilla::geom::Path> {
     let mut builder = PathBuilder::new();
-    for segment in super::rounded_rect(frame, radius) {
+    for segment in crate::draw::rounded_rect(frame, radius) {
         match segment {
             Segment::Move(x, y) => builder.move_to(x, y),
             Segment::Line(x, y) => builder.line_to(x, y),

@@ -25,7 +25,7 @@ fn stroke(width: f32) -> Stroke {
     }
 }
 
-pub(crate) fn points_path(points: &[(f32, f32)], close: bool) -> Option<tiny_skia::Path> {
+pub fn points_path(points: &[(f32, f32)], close: bool) -> Option<tiny_skia::Path> {
     let (first, rest) = points.split_first()?;
     let mut builder = PathBuilder::new();
     builder.move_to(first.0, first.1);
@@ -40,7 +40,7 @@ pub(crate) fn points_path(points: &[(f32, f32)], close: bool) -> Option<tiny_ski
 
 fn rounded_rect(frame: super::Frame, radius: f32) -> Option<tiny_skia::Path> {
     let mut builder = PathBuilder::new();
-    for segment in super::rounded_rect(frame, radius) {
+    for segment in crate::draw::rounded_rect(frame, radius) {
         match segment {
             Segment::Move(x, y) => builder.move_to(x, y),
             Segment::Line(x, y) => builder.line_to(x, y),

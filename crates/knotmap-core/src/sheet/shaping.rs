@@ -8,8 +8,9 @@ use std::collections::HashMap;
 
 use rustybuzz::{Direction, Language, Script, ShapePlan};
 
-use super::fonts::{self, FaceRef, Fonts, Glyph, Line, Run, Weight};
+use super::fonts::{self, FaceRef, Fonts, Glyph, Line, Run};
 use super::{Align, TextBox};
+use crate::draw::Weight;
 
 /// A face, as a key: Inter's two weights, then the system's faces.
 fn key(face: FaceRef) -> usize {

@@ -4,7 +4,7 @@
 use super::Style;
 use super::{
     Align, Frame, GREY, HEADER_FILL, INK, Item, MARGIN, Pages, RULE, Rgb, Role, SMALLEST, Tag,
-    TextBox, Typesetter, Weight,
+    Typesetter, Weight,
 };
 use crate::body::Figure;
 use crate::catalog::Catalog;
