@@ -225,7 +225,10 @@ fn hints_name_the_keys_of_the_platform() {
         keys(Nix, UiCommand::MoveStepUp),
         "Move the step up (Alt+Up)"
     );
-    assert_eq!(keys(Nix, UiCommand::StopPlaying), "Stop (Escape)");
+    assert_eq!(
+        keys(Nix, UiCommand::StopPlaying),
+        "Stop the session (Escape)"
+    );
     let save = keys(Mac, UiCommand::Save);
     assert!(!save.contains("Ctrl"), "a Mac has no Ctrl+S: {save}");
     assert!(save.ends_with("S)"), "{save}");

@@ -147,54 +147,146 @@ fn decode_text(bytes: &[u8]) -> String {
     }
 }
 
-/// Where each character of a page is drawn, as a PDF reader places it: its text and its
-/// origin on the baseline in points from the page's top-left corner. `page` counts from 1.
-pub fn glyph_origins(bytes: &[u8], page: u32) -> Vec<(String, f32, f32)> {
-    use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
-    struct Origins {
-        top: f64,
-        found: Vec<(String, f32, f32)>,
+/// Where each glyph of a page is drawn, as a PDF viewer places it: its origin on the baseline
+/// in points from the page's top-left corner. `page` counts from 1. The page's content is
+/// read operator by operator (the transformation and text matrices, TJ with its kerning, each
+/// glyph advanced by its width in the font's W array), for the two-byte fonts knotmap writes.
+pub fn glyph_origins(bytes: &[u8], page: u32) -> Vec<(f32, f32)> {
+    use pdf_extract::content::Content;
+
+    type M = [f64; 6];
+    // a b c d e f: the matrix [a b 0; c d 0; e f 1], applied to row vectors.
+    fn mul(m: &M, n: &M) -> M {
+        [
+            m[0] * n[0] + m[1] * n[2],
+            m[0] * n[1] + m[1] * n[3],
+            m[2] * n[0] + m[3] * n[2],
+            m[2] * n[1] + m[3] * n[3],
+            m[4] * n[0] + m[5] * n[2] + n[4],
+            m[4] * n[1] + m[5] * n[3] + n[5],
+        ]
     }
-    impl OutputDev for Origins {
-        fn begin_page(
-            &mut self,
-            _page: u32,
-            media: &MediaBox,
-            _art: Option<(f64, f64, f64, f64)>,
-        ) -> Result<(), OutputError> {
-            self.top = media.ury;
-            Ok(())
-        }
-        fn end_page(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn output_character(
-            &mut self,
-            trm: &Transform,
-            _width: f64,
-            _spacing: f64,
-            _size: f64,
-            text: &str,
-        ) -> Result<(), OutputError> {
-            self.found
-                .push((text.to_owned(), trm.m31 as f32, (self.top - trm.m32) as f32));
-            Ok(())
-        }
-        fn begin_word(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_word(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_line(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-    }
-    let doc = Document::load_mem(bytes).expect("a PDF");
-    let mut origins = Origins {
-        top: 0.0,
-        found: Vec::new(),
+    const I: M = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+    let num = |o: &Object| {
+        o.as_float()
+            .map(f64::from)
+            .or_else(|_| o.as_i64().map(|i| i as f64))
     };
-    pdf_extract::output_doc_page(&doc, &mut origins, page).expect("the page's text");
-    origins.found
+
+    let doc = Document::load_mem(bytes).expect("a PDF");
+    let page_id = *doc.get_pages().get(&page).expect("the page");
+    let page_dict = doc.get_dictionary(page_id).expect("the page");
+    let media = page_dict
+        .get(b"MediaBox")
+        .and_then(|b| doc.dereference(b).map(|(_, o)| o))
+        .and_then(Object::as_array)
+        .expect("a media box");
+    let top = num(&media[3]).expect("a height");
+    // Each font's glyph widths (in thousandths of the size), by code.
+    let mut widths: std::collections::HashMap<Vec<u8>, (std::collections::HashMap<u32, f64>, f64)> =
+        std::collections::HashMap::new();
+    for (name, font) in doc.get_page_fonts(page_id).expect("fonts") {
+        let deref = |o: &Object| {
+            doc.dereference(o)
+                .map(|(_, o)| o.clone())
+                .expect("an object")
+        };
+        let descendant = font
+            .get(b"DescendantFonts")
+            .map(|d| deref(d))
+            .ok()
+            .and_then(|d| d.as_array().ok().and_then(|a| a.first().cloned()))
+            .map(|d| deref(&d));
+        let mut table = std::collections::HashMap::new();
+        let mut default = 1000.0;
+        if let Some(Object::Dictionary(cid)) = descendant {
+            if let Ok(dw) = cid.get(b"DW") {
+                default = num(dw).expect("DW");
+            }
+            if let Ok(w) = cid.get(b"W") {
+                let w = deref(w);
+                let w = w.as_array().expect("W");
+                let mut at = 0;
+                while at < w.len() {
+                    let first = num(&w[at]).expect("a code") as u32;
+                    match deref(&w[at + 1]) {
+                        Object::Array(list) => {
+                            for (k, width) in list.iter().enumerate() {
+                                table.insert(first + k as u32, num(width).expect("a width"));
+                            }
+                            at += 2;
+                        }
+                        last => {
+                            let last = num(&last).expect("a code") as u32;
+                            let width = num(&w[at + 2]).expect("a width");
+                            for code in first..=last {
+                                table.insert(code, width);
+                            }
+                            at += 3;
+                        }
+                    }
+                }
+            }
+        }
+        widths.insert(name, (table, default));
+    }
+
+    let content = Content::decode(&doc.get_page_content(page_id).expect("content"))
+        .expect("the page's operators");
+    let mut found = Vec::new();
+    let (mut ctm, mut stack) = (I, Vec::new());
+    let (mut tm, mut tlm) = (I, I);
+    let (mut font, mut size, mut leading) = (Vec::new(), 0.0, 0.0);
+    for op in &content.operations {
+        let f = |k: usize| num(&op.operands[k]).expect("a number");
+        match op.operator.as_str() {
+            "q" => stack.push(ctm),
+            "Q" => ctm = stack.pop().unwrap_or(I),
+            "cm" => ctm = mul(&[f(0), f(1), f(2), f(3), f(4), f(5)], &ctm),
+            "BT" => (tm, tlm) = (I, I),
+            "Tf" => {
+                font = op.operands[0].as_name().expect("a font").to_vec();
+                size = f(1);
+            }
+            "TL" => leading = f(0),
+            "Tm" => {
+                tm = [f(0), f(1), f(2), f(3), f(4), f(5)];
+                tlm = tm;
+            }
+            "Td" | "TD" => {
+                if op.operator == "TD" {
+                    leading = -f(1);
+                }
+                tm = mul(&[1.0, 0.0, 0.0, 1.0, f(0), f(1)], &tlm);
+                tlm = tm;
+            }
+            "T*" => {
+                tm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
+                tlm = tm;
+            }
+            "TJ" | "Tj" => {
+                let parts: Vec<Object> = if op.operator == "TJ" {
+                    op.operands[0].as_array().expect("an array").clone()
+                } else {
+                    vec![op.operands[0].clone()]
+                };
+                let (table, default) = widths.get(&font).expect("the font in use");
+                for part in parts {
+                    if let Ok(codes) = part.as_str() {
+                        for pair in codes.chunks(2) {
+                            let code = pair.iter().fold(0u32, |c, b| c << 8 | u32::from(*b));
+                            let at = mul(&tm, &ctm);
+                            found.push((at[4] as f32, (top - at[5]) as f32));
+                            let advance = table.get(&code).copied().unwrap_or(*default) / 1000.0;
+                            tm = mul(&[1.0, 0.0, 0.0, 1.0, advance * size, 0.0], &tm);
+                        }
+                    } else if let Ok(shift) = num(&part) {
+                        tm = mul(&[1.0, 0.0, 0.0, 1.0, -shift / 1000.0 * size, 0.0], &tm);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
 }

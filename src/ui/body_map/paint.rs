@@ -349,9 +349,12 @@ mod tests {
         for width in [360.0, 420.0, 520.0, 700.0, 1200.0] {
             let mut end = 0.0;
             let rect = Rect::from_min_size(Pos2::new(50.0, 0.0), Vec2::new(width, 600.0));
-            let _frame = ctx.run_ui(egui::RawInput::default(), |ui| {
+            // No renderer takes the textures here.
+            ctx.run_ui(egui::RawInput::default(), |ui| {
                 end = super::paint_heat_legend(ui, rect, &MapPalette::new(false));
-            });
+            })
+            .textures_delta
+            .clear();
             assert!(
                 end <= rect.right() - 8.0,
                 "at {width} px the scale ends at {end}, past the map's edge {}",
