@@ -101,6 +101,15 @@ fn show_a_region_with_its_side_and_no_roll_zones() {
     assert!(stdout(&out).starts_with("Left calf — region, back view, left side"));
     let knee = stdout(&knotmap(&["show", "back of the knee"]));
     assert!(knee.contains("DO NOT ROLL HERE"), "{knee}");
+    // And where to work instead, as the window's panel says.
+    let instead = knee
+        .split("Work these instead")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no places to work instead: {knee}"));
+    assert!(
+        instead.contains("Hamstrings") && instead.contains("Calf"),
+        "{instead}"
+    );
 }
 
 #[test]

@@ -171,6 +171,16 @@ pub fn dossier_text(catalog: &Catalog, d: &Dossier<'_>) -> String {
             if let Some(why) = &region.no_roll {
                 out.push('\n');
                 wrap(&mut out, 0, &format!("DO NOT ROLL HERE. {why}"));
+                let instead: Vec<String> = region
+                    .instead
+                    .iter()
+                    .filter_map(|id| catalog.region(id))
+                    .map(|r| format!("{} ({} view)", r.name, r.view.label()))
+                    .collect();
+                if !instead.is_empty() {
+                    out.push_str("\nWork these instead\n");
+                    wrap(&mut out, 2, &instead.join(", "));
+                }
             }
         }
         Hit::Muscle(i) => {

@@ -138,6 +138,37 @@ impl Plan<'_> {
     }
 }
 
+/// The work the builder chooses for a place: a tool the runner owns beats bare hands, a wall
+/// or the floor, which are always at hand. Of the place's techniques (in the catalog's order)
+/// the first that can use a tool of the runner's kit, with the first such tool it lists; only
+/// where none can, or where the hands work best (`hands_first` in builder.ron), the first
+/// technique the hands, a wall or the floor can do.
+fn best_work<'a>(
+    catalog: &'a Catalog,
+    region: &'a crate::catalog::Region,
+    owned: Option<&BTreeSet<ToolId>>,
+) -> Option<(&'a Technique, ToolId)> {
+    let owns = |tool: &ToolId| owned.is_none_or(|o| o.contains(tool));
+    let kit = |tool: &ToolId| owns(tool) && catalog.tool(tool).is_some_and(|t| !t.always);
+    let first = |t: &'a Technique, want: &dyn Fn(&ToolId) -> bool| {
+        t.tools
+            .iter()
+            .find(|tool| want(tool))
+            .map(|tool| (t, tool.clone()))
+    };
+    let hands_first = catalog.build_rules.hands_first.contains(&region.id);
+    let always = |tool: &ToolId| owns(tool) && catalog.tool(tool).is_some_and(|t| t.always);
+    let preferred: &dyn Fn(&ToolId) -> bool = if hands_first { &always } else { &kit };
+    catalog
+        .techniques_for_region(region)
+        .find_map(|t| first(t, preferred))
+        .or_else(|| {
+            catalog
+                .techniques_for_region(region)
+                .find_map(|t| first(t, &owns))
+        })
+}
+
 fn plan<'a>(
     catalog: &'a Catalog,
     id: &RegionId,
@@ -148,17 +179,7 @@ fn plan<'a>(
     if region.is_no_roll() {
         return Err(LeftOut::NeverRolled);
     }
-    let usable = |t: &&Technique| owned.is_none_or(|o| t.tools.iter().any(|tool| o.contains(tool)));
-    let technique = catalog
-        .techniques_for_region(region)
-        .find(usable)
-        .ok_or(LeftOut::NoToolOwned)?;
-    let tool = technique
-        .tools
-        .iter()
-        .find(|t| owned.is_none_or(|o| o.contains(*t)))
-        .cloned()
-        .ok_or(LeftOut::NoToolOwned)?;
+    let (technique, tool) = best_work(catalog, region, owned).ok_or(LeftOut::NoToolOwned)?;
     Ok(Plan {
         catalog,
         region,
@@ -292,6 +313,56 @@ mod tests {
             focus: focus.iter().map(|f| RegionId::from(*f)).collect(),
             owned: owned.map(|o| o.iter().map(|t| ToolId::from(*t)).collect()),
         }
+    }
+
+    /// A foam roller owned is used on the calves and the hamstrings, not bare hands; with no
+    /// kit at all the hands still do the work.
+    #[test]
+    fn a_tool_owned_beats_bare_hands() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let kit = request(
+            When::AfterRun,
+            12,
+            &["calf", "hamstrings"],
+            Some(&["foam_roller", "fingers", "wall", "floor"]),
+        );
+        let built = build(catalog, &kit);
+        for place in ["calf", "hamstrings"] {
+            let step = built
+                .routine
+                .steps
+                .iter()
+                .find(|s| s.region.as_str() == place)
+                .unwrap_or_else(|| panic!("{place} is in the routine"));
+            assert_eq!(step.tool.as_str(), "foam_roller", "{place}: {step:?}");
+        }
+        let bare = request(
+            When::AfterRun,
+            12,
+            &["calf"],
+            Some(&["fingers", "wall", "floor"]),
+        );
+        let built = build(catalog, &bare);
+        let calf = built
+            .routine
+            .steps
+            .iter()
+            .find(|s| s.region.as_str() == "calf")
+            .expect("the calf is in the routine");
+        assert!(
+            catalog.tool(&calf.tool).is_some_and(|t| t.always),
+            "{calf:?}"
+        );
+        // The Achilles tendon is worked by hand, whatever is owned.
+        let all = request(When::RestDay, 30, &["achilles"], None);
+        let built = build(catalog, &all);
+        let achilles = built
+            .routine
+            .steps
+            .iter()
+            .find(|s| s.region.as_str() == "achilles")
+            .expect("the Achilles is in the routine");
+        assert_eq!(achilles.tool.as_str(), "fingers", "{achilles:?}");
     }
 
     #[test]

@@ -357,6 +357,9 @@ pub struct BuildRules {
     pub usual: UsualPlaces,
     /// Where a ball carries the body's weight and so must stay short.
     pub ball_under_weight: BallUnderWeight,
+    /// Places the hands work best, whatever tools the runner owns (a tendon with little
+    /// padding): the builder takes a technique the hands do there.
+    pub hands_first: Vec<RegionId>,
 }
 
 /// The places a routine works when the runner names none, one list for each time of day a

@@ -85,6 +85,7 @@ fn build_rules(catalog: &Catalog, out: &mut Vec<CatalogError>) {
             "ball_under_weight",
             rules.ball_under_weight.places.as_slice(),
         ),
+        ("hands_first", rules.hands_first.as_slice()),
     ]
     .into_iter()
     .chain(rules.usual.all());
