@@ -18,7 +18,7 @@ fn name(catalog: &Catalog, shape: &PlaceShape) -> String {
 #[test]
 fn every_region_is_drawn_on_each_of_its_sides_in_its_own_view() {
     let (catalog, body) = setup();
-    for (index, region) in catalog.regions.iter().enumerate() {
+    for (index, region) in catalog.regions_ix() {
         for side in region.sides() {
             let found = body
                 .places()

@@ -31,11 +31,11 @@ fn harness() -> Harness<'static, KnotmapApp> {
     app_harness(egui::Theme::Light)
 }
 
-fn region(id: &str) -> usize {
+fn region(id: &str) -> knotmap::catalog::RegionIx {
     catalog().region_index(&id.into()).expect("region id")
 }
 
-fn muscle(id: &str) -> usize {
+fn muscle(id: &str) -> knotmap::catalog::MuscleIx {
     catalog().muscle_index(&id.into()).expect("muscle id")
 }
 

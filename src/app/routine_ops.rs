@@ -104,10 +104,12 @@ impl KnotmapApp {
 
     /// Opens a complaint's ready routine as a new, unsaved routine (asking first about
     /// unsaved changes), and shows it.
-    pub(super) fn routine_for_complaint(&mut self, ctx: &egui::Context, complaint: usize) {
-        let Some(complaint) = self.catalog.complaints.get(complaint) else {
-            return;
-        };
+    pub(super) fn routine_for_complaint(
+        &mut self,
+        ctx: &egui::Context,
+        complaint: crate::catalog::ComplaintIx,
+    ) {
+        let complaint = &self.catalog.complaints[complaint];
         self.use_routine(ctx, crate::routine::Routine::for_complaint(complaint));
         if self.state.pending.is_none() {
             self.state.side_tab = crate::state::SideTab::Routine;

@@ -47,8 +47,8 @@ pub enum RoutineCommand {
     Edit(Edit),
     /// Add a technique as a step, on the selected place (or the technique's first region).
     AddTechnique {
-        technique: usize,
-        region: Option<usize>,
+        technique: crate::catalog::TechniqueIx,
+        region: Option<crate::catalog::RegionIx>,
     },
     SelectStep(Option<usize>),
     /// Move the selected step up (-1) or down (+1).
@@ -58,7 +58,7 @@ pub enum RoutineCommand {
     /// Build a routine from the builder's choices and open it.
     Build,
     /// Open the ready routine of the complaint with this index as a new, unsaved routine.
-    FromComplaint(usize),
+    FromComplaint(crate::catalog::ComplaintIx),
     /// Swap each step's tool for an owned one (one undo step).
     AdaptToMyTools,
 }

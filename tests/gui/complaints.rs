@@ -8,7 +8,7 @@ use knotmap::state::Pending;
 
 use super::{catalog, harness, region, selection};
 
-fn complaint(id: &str) -> usize {
+fn complaint(id: &str) -> knotmap::catalog::ComplaintIx {
     catalog().complaint_index(&id.into()).expect("complaint id")
 }
 
@@ -99,7 +99,7 @@ fn using_a_complaints_routine_asks_about_unsaved_changes_first() {
 #[test]
 fn every_complaint_lights_a_place_and_its_routine_checks_clean() {
     let h = harness();
-    for (i, complaint) in catalog().complaints.iter().enumerate() {
+    for (i, complaint) in catalog().complaints_ix() {
         let lit = h.state().body().places_of(catalog(), Hit::Complaint(i));
         assert!(!lit.is_empty(), "\"{}\" lights no place", complaint.id);
         let routine = Routine::for_complaint(complaint);

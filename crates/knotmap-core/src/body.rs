@@ -15,7 +15,7 @@ mod tessellate;
 use kurbo::{Point, Rect};
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Catalog, CatalogError, Hit, Place, View, parse_ron};
+use crate::catalog::{Catalog, CatalogError, Hit, Place, RegionIx, View, parse_ron};
 
 pub use badges::{BADGE_SHARE, badge_label, numbered_places, step_places};
 use build::build_view;
@@ -251,7 +251,7 @@ impl Body {
                 return Err(invalid(format!("the {} view is missing", view.label())));
             }
         }
-        for (index, region) in catalog.regions.iter().enumerate() {
+        for (index, region) in catalog.regions_ix() {
             let drawn = views
                 .iter()
                 .flat_map(|v| v.places.iter())
@@ -305,7 +305,7 @@ impl Body {
     /// regions a technique works, everything a tool is good for, or a complaint's places to
     /// work.
     pub fn places_of(&self, catalog: &Catalog, hit: Hit) -> Vec<Place> {
-        let regions: Vec<usize> = match hit {
+        let regions: Vec<RegionIx> = match hit {
             Hit::Region(Place {
                 region,
                 side: Some(side),

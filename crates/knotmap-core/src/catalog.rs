@@ -7,6 +7,7 @@
 mod complaint;
 mod dossier;
 mod entries;
+mod ix;
 mod query;
 mod rules;
 mod side;
@@ -22,6 +23,7 @@ pub use entries::{
     CueKind, Dose, Muscle, MuscleId, Place, Region, RegionId, SECONDS_PER_PASS, Severity, Side,
     Stride, Technique, TechniqueId, Tool, ToolId, UsualPlaces, View,
 };
+pub use ix::{BasicIx, ComplaintIx, MuscleIx, RegionIx, TechniqueIx, ToolIx};
 pub use query::{Hit, MAX_QUERY_CHARS, QueryResult, Rank, normalize};
 pub use rules::{Cap, DoseLimit, TOO_LONG, Work};
 pub use side::StepSide;
@@ -94,11 +96,11 @@ pub struct Catalog {
     pub build_rules: BuildRules,
     /// What runners complain of, each with a ready routine.
     pub complaints: Vec<Complaint>,
-    region_index: HashMap<RegionId, usize>,
-    muscle_index: HashMap<MuscleId, usize>,
-    technique_index: HashMap<TechniqueId, usize>,
-    tool_index: HashMap<ToolId, usize>,
-    complaint_index: HashMap<ComplaintId, usize>,
+    region_index: HashMap<RegionId, RegionIx>,
+    muscle_index: HashMap<MuscleId, MuscleIx>,
+    technique_index: HashMap<TechniqueId, TechniqueIx>,
+    tool_index: HashMap<ToolId, ToolIx>,
+    complaint_index: HashMap<ComplaintId, ComplaintIx>,
 }
 
 static BUILTIN: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
@@ -143,21 +145,22 @@ impl Catalog {
         basics: Vec<Basic>,
         build_rules: BuildRules,
     ) -> Catalog {
-        fn index<K: Clone + Eq + std::hash::Hash, T>(
+        fn index<K: Clone + Eq + std::hash::Hash, T, I>(
             items: &[T],
             key: impl Fn(&T) -> &K,
-        ) -> HashMap<K, usize> {
+            ix: impl Fn(usize) -> I,
+        ) -> HashMap<K, I> {
             items
                 .iter()
                 .enumerate()
-                .map(|(i, item)| (key(item).clone(), i))
+                .map(|(i, item)| (key(item).clone(), ix(i)))
                 .collect()
         }
         Catalog {
-            region_index: index(&regions, |r| &r.id),
-            muscle_index: index(&muscles, |m| &m.id),
-            technique_index: index(&techniques, |t| &t.id),
-            tool_index: index(&tools, |t| &t.id),
+            region_index: index(&regions, |r| &r.id, RegionIx),
+            muscle_index: index(&muscles, |m| &m.id, MuscleIx),
+            technique_index: index(&techniques, |t| &t.id, TechniqueIx),
+            tool_index: index(&tools, |t| &t.id, ToolIx),
             complaint_index: HashMap::new(),
             regions,
             muscles,
@@ -174,7 +177,7 @@ impl Catalog {
         self.complaint_index = complaints
             .iter()
             .enumerate()
-            .map(|(i, c)| (c.id.clone(), i))
+            .map(|(i, c)| (c.id.clone(), ComplaintIx(i)))
             .collect();
         self.complaints = complaints;
         self
@@ -184,22 +187,22 @@ impl Catalog {
         self.region_index.get(id).map(|&i| &self.regions[i])
     }
 
-    pub fn region_index(&self, id: &RegionId) -> Option<usize> {
+    pub fn region_index(&self, id: &RegionId) -> Option<RegionIx> {
         self.region_index.get(id).copied()
     }
 
     /// Position of a muscle in [`Catalog::muscles`].
-    pub fn muscle_index(&self, id: &MuscleId) -> Option<usize> {
+    pub fn muscle_index(&self, id: &MuscleId) -> Option<MuscleIx> {
         self.muscle_index.get(id).copied()
     }
 
     /// Position of a technique in [`Catalog::techniques`].
-    pub fn technique_index(&self, id: &TechniqueId) -> Option<usize> {
+    pub fn technique_index(&self, id: &TechniqueId) -> Option<TechniqueIx> {
         self.technique_index.get(id).copied()
     }
 
     /// Position of a tool in [`Catalog::tools`].
-    pub fn tool_index(&self, id: &ToolId) -> Option<usize> {
+    pub fn tool_index(&self, id: &ToolId) -> Option<ToolIx> {
         self.tool_index.get(id).copied()
     }
 
@@ -208,7 +211,7 @@ impl Catalog {
     }
 
     /// Position of a complaint in [`Catalog::complaints`].
-    pub fn complaint_index(&self, id: &ComplaintId) -> Option<usize> {
+    pub fn complaint_index(&self, id: &ComplaintId) -> Option<ComplaintIx> {
         self.complaint_index.get(id).copied()
     }
 
@@ -274,8 +277,50 @@ impl Catalog {
             .filter(move |r| r.muscles.iter().any(|m| technique.muscles.contains(m)))
     }
 
+    /// Every place with its index, in the catalog's order.
+    pub fn regions_ix(&self) -> impl Iterator<Item = (RegionIx, &Region)> {
+        self.regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (RegionIx(i), r))
+    }
+
+    /// Every muscle with its index.
+    pub fn muscles_ix(&self) -> impl Iterator<Item = (MuscleIx, &Muscle)> {
+        self.muscles
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (MuscleIx(i), m))
+    }
+
+    /// Every technique with its index.
+    pub fn techniques_ix(&self) -> impl Iterator<Item = (TechniqueIx, &Technique)> {
+        self.techniques
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (TechniqueIx(i), t))
+    }
+
+    /// Every tool with its index.
+    pub fn tools_ix(&self) -> impl Iterator<Item = (ToolIx, &Tool)> {
+        self.tools.iter().enumerate().map(|(i, t)| (ToolIx(i), t))
+    }
+
+    /// Every piece of background with its index.
+    pub fn basics_ix(&self) -> impl Iterator<Item = (BasicIx, &Basic)> {
+        self.basics.iter().enumerate().map(|(i, b)| (BasicIx(i), b))
+    }
+
+    /// Every complaint with its index.
+    pub fn complaints_ix(&self) -> impl Iterator<Item = (ComplaintIx, &Complaint)> {
+        self.complaints
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (ComplaintIx(i), c))
+    }
+
     /// The stride role a place is coloured by on the map: that of its first muscle.
-    pub fn region_stride(&self, region: usize) -> Option<Stride> {
+    pub fn region_stride(&self, region: RegionIx) -> Option<Stride> {
         self.regions[region]
             .muscles
             .first()

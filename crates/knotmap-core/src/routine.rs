@@ -154,8 +154,8 @@ impl Step {
     /// technique's first tool. `None` for a technique with no place or no tool.
     pub fn for_technique(
         catalog: &Catalog,
-        technique: usize,
-        shown: Option<usize>,
+        technique: crate::catalog::TechniqueIx,
+        shown: Option<crate::catalog::RegionIx>,
     ) -> Option<Step> {
         let t = &catalog.techniques[technique];
         let region = match shown {
@@ -353,21 +353,18 @@ pub struct Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::RegionIx;
     use crate::ron_file::find_field;
 
     #[test]
     fn a_technique_goes_on_the_place_shown_when_it_works_it() {
         let catalog = Catalog::builtin().expect("catalog");
         let (ti, t) = catalog
-            .techniques
-            .iter()
-            .enumerate()
+            .techniques_ix()
             .find(|(_, t)| catalog.regions_of_technique(t).count() > 1)
             .expect("a technique for several places");
-        let places: Vec<usize> = catalog
-            .regions
-            .iter()
-            .enumerate()
+        let places: Vec<RegionIx> = catalog
+            .regions_ix()
             .filter(|(_, r)| r.muscles.iter().any(|m| t.muscles.contains(m)))
             .map(|(i, _)| i)
             .collect();
@@ -376,7 +373,9 @@ mod tests {
         assert_eq!(step.region, catalog.regions[second].id);
         assert_eq!(step.tool, t.tools[0]);
         // Shown a place it does not work: the first place it does.
-        let other = (0..catalog.regions.len())
+        let other = catalog
+            .regions_ix()
+            .map(|(r, _)| r)
             .find(|r| !places.contains(r))
             .expect("a place it does not work");
         let step = Step::for_technique(catalog, ti, Some(other)).expect("a step");

@@ -13,7 +13,7 @@ use crate::ui::style::severity_color;
 pub(super) fn complaint_ui(
     ui: &mut egui::Ui,
     catalog: &Catalog,
-    index: usize,
+    index: crate::catalog::ComplaintIx,
     commands: &mut Vec<Command>,
 ) {
     let complaint = &catalog.complaints[index];
@@ -107,7 +107,12 @@ fn places_ui(
 }
 
 /// The ready routine, a step a line, and the button that opens it.
-fn routine_ui(ui: &mut egui::Ui, catalog: &Catalog, index: usize, commands: &mut Vec<Command>) {
+fn routine_ui(
+    ui: &mut egui::Ui,
+    catalog: &Catalog,
+    index: crate::catalog::ComplaintIx,
+    commands: &mut Vec<Command>,
+) {
     let complaint = &catalog.complaints[index];
     let minutes = crate::words::duration(Routine::for_complaint(complaint).total_seconds());
     section(ui, &format!("A ready routine · {minutes}"));

@@ -148,7 +148,7 @@ pub(super) fn technique_ui(
     catalog: &Catalog,
     t: &Technique,
     only: bool,
-    region: Option<usize>,
+    region: Option<crate::catalog::RegionIx>,
     settings: &crate::settings::Settings,
     commands: &mut Vec<Command>,
 ) {

@@ -44,7 +44,7 @@ pub(super) fn welcome_ui(
             ui.label(RichText::new(stride.explain()).weak());
         });
         ui.horizontal_wrapped(|ui| {
-            for (i, region) in catalog.regions.iter().enumerate() {
+            for (i, region) in catalog.regions_ix() {
                 if catalog.region_stride(i) == Some(stride) && ui.button(&region.name).clicked() {
                     commands.push(Command::View(ViewCommand::Select(Some(Hit::Region(
                         Place {
@@ -66,7 +66,7 @@ pub(super) fn welcome_ui(
         ui.label(RichText::new("places to keep the roller away from").weak());
     });
     ui.horizontal_wrapped(|ui| {
-        for (i, region) in catalog.regions.iter().enumerate() {
+        for (i, region) in catalog.regions_ix() {
             if region.warns() && ui.button(&region.name).clicked() {
                 commands.push(Command::View(ViewCommand::Select(Some(Hit::Region(
                     Place {
@@ -83,12 +83,7 @@ pub(super) fn welcome_ui(
 /// When not to roll at all, and when to see a doctor: in full until the runner says it was
 /// read, then one link to it, at the top of the welcome panel either way.
 fn red_flags_ui(ui: &mut egui::Ui, catalog: &Catalog, read: bool, commands: &mut Vec<Command>) {
-    let Some((index, basic)) = catalog
-        .basics
-        .iter()
-        .enumerate()
-        .find(|(_, b)| b.read_first)
-    else {
+    let Some((index, basic)) = catalog.basics_ix().find(|(_, b)| b.read_first) else {
         return;
     };
     let danger = severity_color(crate::catalog::Severity::Danger, ui.visuals().dark_mode);
@@ -175,7 +170,7 @@ fn complaints_ui(ui: &mut egui::Ui, catalog: &Catalog, commands: &mut Vec<Comman
         );
         ui.add_space(4.0);
         ui.spacing_mut().item_spacing.y = 3.0;
-        for (i, complaint) in catalog.complaints.iter().enumerate() {
+        for (i, complaint) in catalog.complaints_ix() {
             if link(ui, &complaint.name).clicked() {
                 commands.push(Command::View(ViewCommand::Select(Some(Hit::Complaint(i)))));
             }
@@ -189,7 +184,7 @@ fn complaints_ui(ui: &mut egui::Ui, catalog: &Catalog, commands: &mut Vec<Comman
 pub(super) fn basics_ui(
     ui: &mut egui::Ui,
     catalog: &Catalog,
-    current: Option<usize>,
+    current: Option<crate::catalog::BasicIx>,
     commands: &mut Vec<Command>,
 ) {
     section(
@@ -200,7 +195,7 @@ pub(super) fn basics_ui(
             "Why roll at all?"
         },
     );
-    for (i, basic) in catalog.basics.iter().enumerate() {
+    for (i, basic) in catalog.basics_ix() {
         if Some(i) != current && link(ui, &basic.title).clicked() {
             commands.push(Command::View(ViewCommand::Select(Some(Hit::Basic(i)))));
         }

@@ -9,8 +9,8 @@ use crate::state::RoutineCommand;
 /// The picker's choices, kept between frames.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Draft {
-    region: Option<usize>,
-    technique: Option<usize>,
+    region: Option<crate::catalog::RegionIx>,
+    technique: Option<crate::catalog::TechniqueIx>,
 }
 
 pub(super) fn add_step_ui(
@@ -52,7 +52,7 @@ pub(super) fn add_step_ui(
                         // A long place name is cut short rather than pushing out of the panel.
                         .truncate()
                         .show_ui(ui, |ui| {
-                            for (i, region) in catalog.regions.iter().enumerate() {
+                            for (i, region) in catalog.regions_ix() {
                                 if !region.is_no_roll()
                                     && ui
                                         .selectable_label(draft.region == Some(i), &region.name)
@@ -67,12 +67,13 @@ pub(super) fn add_step_ui(
                         .labelled_by(combo_label.id);
                     crate::ui::widgets::say_value(ui, &combo, region_text);
                     ui.end_row();
-                    let fitting: Vec<usize> = draft.region.map_or_else(Vec::new, |r| {
-                        catalog
-                            .techniques_for_region(&catalog.regions[r])
-                            .filter_map(|t| catalog.technique_index(&t.id))
-                            .collect()
-                    });
+                    let fitting: Vec<crate::catalog::TechniqueIx> =
+                        draft.region.map_or_else(Vec::new, |r| {
+                            catalog
+                                .techniques_for_region(&catalog.regions[r])
+                                .filter_map(|t| catalog.technique_index(&t.id))
+                                .collect()
+                        });
                     if draft.technique.is_none_or(|t| !fitting.contains(&t)) {
                         draft.technique = fitting.first().copied();
                     }

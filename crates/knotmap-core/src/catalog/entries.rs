@@ -155,8 +155,8 @@ impl Stride {
 /// place in memory; files name a place by its region's id and a step's side.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Place {
-    /// Index of the region in [`crate::catalog::Catalog::regions`].
-    pub region: usize,
+    /// The region, in [`crate::catalog::Catalog::regions`].
+    pub region: super::RegionIx,
     pub side: Option<Side>,
 }
 

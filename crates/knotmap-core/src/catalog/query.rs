@@ -1,20 +1,20 @@
 //! Finding catalog entries from what a runner types: ids, names and other names, in any case,
 //! singular or plural, with near misses offered when nothing matches.
 
-use super::{Catalog, Place, Side};
+use super::{BasicIx, Catalog, ComplaintIx, MuscleIx, Place, Side, TechniqueIx, ToolIx};
 
 /// One catalog entry a query matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Hit {
     /// A place: a region, with a side when the query named one ("left calf").
     Region(Place),
-    Muscle(usize),
-    Technique(usize),
-    Tool(usize),
+    Muscle(MuscleIx),
+    Technique(TechniqueIx),
+    Tool(ToolIx),
     /// A piece of background from [`Catalog::basics`].
-    Basic(usize),
+    Basic(BasicIx),
     /// Something a runner feels, from [`Catalog::complaints`].
-    Complaint(usize),
+    Complaint(ComplaintIx),
 }
 
 /// What a lookup found: exact matches, or else the closest names.
@@ -112,7 +112,7 @@ impl Catalog {
         };
         // A complaint answers first among equals: "heel" or "shin splints" is what the runner
         // feels before it is a place.
-        for (i, complaint) in self.complaints.iter().enumerate() {
+        for (i, complaint) in self.complaints_ix() {
             let hit = Hit::Complaint(i);
             push(hit, KeyKind::Name, &complaint.id.as_str().replace('_', " "));
             push(hit, KeyKind::Name, &complaint.name);
@@ -121,7 +121,7 @@ impl Catalog {
             }
             push(hit, KeyKind::Text, &complaint.usually);
         }
-        for (i, region) in self.regions.iter().enumerate() {
+        for (i, region) in self.regions_ix() {
             let hit = Hit::Region(Place {
                 region: i,
                 side: None,
@@ -145,7 +145,7 @@ impl Catalog {
                 }
             }
         }
-        for (i, muscle) in self.muscles.iter().enumerate() {
+        for (i, muscle) in self.muscles_ix() {
             let hit = Hit::Muscle(i);
             push(hit, KeyKind::Name, &muscle.id.as_str().replace('_', " "));
             push(hit, KeyKind::Name, &muscle.name);
@@ -154,7 +154,7 @@ impl Catalog {
             }
             push(hit, KeyKind::Text, &muscle.what);
         }
-        for (i, technique) in self.techniques.iter().enumerate() {
+        for (i, technique) in self.techniques_ix() {
             let hit = Hit::Technique(i);
             push(hit, KeyKind::Name, &technique.id.as_str().replace('_', " "));
             push(hit, KeyKind::Name, &technique.name);
@@ -163,7 +163,7 @@ impl Catalog {
             }
             push(hit, KeyKind::Text, &technique.summary);
         }
-        for (i, tool) in self.tools.iter().enumerate() {
+        for (i, tool) in self.tools_ix() {
             let hit = Hit::Tool(i);
             push(hit, KeyKind::Name, &tool.id.as_str().replace('_', " "));
             push(hit, KeyKind::Name, &tool.name);
@@ -171,7 +171,7 @@ impl Catalog {
                 push(hit, KeyKind::OtherName, alias);
             }
         }
-        for (i, basic) in self.basics.iter().enumerate() {
+        for (i, basic) in self.basics_ix() {
             let hit = Hit::Basic(i);
             push(hit, KeyKind::Name, &basic.id.as_str().replace('_', " "));
             push(hit, KeyKind::Name, &basic.title);

@@ -195,7 +195,7 @@ impl Report {
         let mut sessions = Vec::new();
         // Each place rated, by its position in the catalog and its side: the work grows with
         // the ratings, not with their square.
-        let mut places: std::collections::BTreeMap<(usize, u8), PlaceCourse> =
+        let mut places: std::collections::BTreeMap<(crate::catalog::RegionIx, u8), PlaceCourse> =
             std::collections::BTreeMap::new();
         let mut unreadable = 0;
         let mut unknown_places = 0;
