@@ -47,9 +47,11 @@ pub enum Facing {
     Viewer,
 }
 
-/// What presses.
+/// What presses, as a position's picture draws it: a roller lying across or along the body,
+/// a ball, a stick, the fingers, or nothing for a stretch. The tools a runner owns are the
+/// catalog's (`catalog::Tool`); this is only their drawing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Tool {
+pub enum DrawnTool {
     /// Nothing: a stretch, felt at the spot.
     Stretch,
     /// A foam roller lying across, under the body.
@@ -124,7 +126,7 @@ pub struct PictureSpec {
     #[serde(default)]
     pub far_leg: Option<Limb>,
     pub press: Press,
-    pub tool: Tool,
+    pub tool: DrawnTool,
     #[serde(default)]
     pub props: Vec<Prop>,
     #[serde(default)]
@@ -173,14 +175,14 @@ impl Picture {
         };
         let part = spec.press.part.words();
         let tool = match spec.tool {
-            Tool::Stretch => format!("stretching, felt in the {part}"),
-            Tool::Roller | Tool::RollerAlong => format!("a foam roller under the {part}"),
-            Tool::SmallRoller => format!("a small roller under the {part}"),
-            Tool::Ball => format!("a ball pressing into the {part}"),
-            Tool::Balls => format!("two balls in a sock along the {part}"),
-            Tool::GolfBall => format!("a golf ball under the {part}"),
-            Tool::Stick => format!("a massage stick held in both hands on the {part}"),
-            Tool::Fingers(_) => format!("the fingers pressing the {part}"),
+            DrawnTool::Stretch => format!("stretching, felt in the {part}"),
+            DrawnTool::Roller | DrawnTool::RollerAlong => format!("a foam roller under the {part}"),
+            DrawnTool::SmallRoller => format!("a small roller under the {part}"),
+            DrawnTool::Ball => format!("a ball pressing into the {part}"),
+            DrawnTool::Balls => format!("two balls in a sock along the {part}"),
+            DrawnTool::GolfBall => format!("a golf ball under the {part}"),
+            DrawnTool::Stick => format!("a massage stick held in both hands on the {part}"),
+            DrawnTool::Fingers(_) => format!("the fingers pressing the {part}"),
         };
         let props: Vec<&str> = spec
             .props

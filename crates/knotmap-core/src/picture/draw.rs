@@ -6,7 +6,7 @@ use kurbo::{Point, Vec2};
 
 use super::canvas::{Shape, arc, arrow, capsule, circle, fit, rect};
 use super::pose::{Camera, Limb, Part, Posed, Segment, pose};
-use super::{Facing, Hand, Motion, Picture, Prop, Tool};
+use super::{DrawnTool, Facing, Hand, Motion, Picture, Prop};
 use crate::body::Figure;
 use crate::draw::{Frame, Item, Rgb};
 
@@ -66,15 +66,15 @@ const GOLF: (Rgb, Rgb) = (Rgb(0xFF, 0xFF, 0xFF), Rgb(0x80, 0x80, 0x80));
 const STICK: (Rgb, Rgb) = (Rgb(0x55, 0x55, 0x58), Rgb(0x2F, 0x6C, 0x9F));
 
 /// How far the tool's centre sits from the spot: its radius, so it touches.
-fn tool_radius(tool: Tool) -> f64 {
+fn tool_radius(tool: DrawnTool) -> f64 {
     match tool {
-        Tool::Roller | Tool::RollerAlong => 7.5,
-        Tool::SmallRoller => 4.5,
-        Tool::Ball => 3.3,
-        Tool::Balls => 3.6,
-        Tool::GolfBall => 2.2,
-        Tool::Stick => 2.6,
-        Tool::Stretch | Tool::Fingers(_) => 0.0,
+        DrawnTool::Roller | DrawnTool::RollerAlong => 7.5,
+        DrawnTool::SmallRoller => 4.5,
+        DrawnTool::Ball => 3.3,
+        DrawnTool::Balls => 3.6,
+        DrawnTool::GolfBall => 2.2,
+        DrawnTool::Stick => 2.6,
+        DrawnTool::Stretch | DrawnTool::Fingers(_) => 0.0,
     }
 }
 
@@ -120,7 +120,7 @@ fn spot(picture: &Picture, posed: &Posed) -> (Point, Vec2, f64) {
 /// is a round end, held on either side of it.
 fn stick_ends(picture: &Picture, posed: &Posed) -> (Point, Point) {
     let (at, normal, _) = spot(picture, posed);
-    let centre = at + normal * tool_radius(Tool::Stick);
+    let centre = at + normal * tool_radius(DrawnTool::Stick);
     let part_dir = posed
         .segment(picture.spec.press.part)
         .map_or(Vec2::new(1.0, 0.0), Segment::direction);
@@ -137,11 +137,11 @@ pub(super) fn posed_with_hands(picture: &Picture, figure: Figure) -> Posed {
     let mut posture = picture.posture;
     let mut posed = pose(&posture, figure, camera);
     let targets: Vec<(Hand, Point)> = match picture.spec.tool {
-        Tool::Fingers(hand) => {
+        DrawnTool::Fingers(hand) => {
             let (at, normal, _) = spot(picture, &posed);
             vec![(hand, at + normal * 2.5)]
         }
-        Tool::Stick => {
+        DrawnTool::Stick => {
             let (a, b) = stick_ends(picture, &posed);
             vec![(Hand::Near, a), (Hand::Far, b)]
         }
@@ -204,7 +204,7 @@ pub(super) fn contact_problem(picture: &Picture, posed: &Posed) -> Option<String
         return Some(format!("it presses {part:?}, which is not drawn"));
     }
     match spec.tool {
-        Tool::Roller | Tool::SmallRoller | Tool::Ball | Tool::Balls | Tool::GolfBall => {
+        DrawnTool::Roller | DrawnTool::SmallRoller | DrawnTool::Ball | DrawnTool::Balls | DrawnTool::GolfBall => {
             let r = tool_radius(spec.tool);
             let c = tool_centre(picture, posed);
             let on_floor = spec.camera == Camera::Side && (c.y - r).abs() < 3.0;
@@ -222,7 +222,7 @@ pub(super) fn contact_problem(picture: &Picture, posed: &Posed) -> Option<String
                 )
             })
         }
-        Tool::Fingers(hand) => {
+        DrawnTool::Fingers(hand) => {
             let part = match hand {
                 Hand::Near => Part::NearHand,
                 Hand::Far => Part::FarHand,
@@ -233,7 +233,7 @@ pub(super) fn contact_problem(picture: &Picture, posed: &Posed) -> Option<String
                 .is_some_and(|h| h.distance_outside(at) < 3.0);
             (!reached).then(|| format!("the {hand:?} hand does not reach the spot"))
         }
-        Tool::Stick => {
+        DrawnTool::Stick => {
             let (a, b) = stick_ends(picture, posed);
             let holds = |part: Part, end: Point| {
                 posed
@@ -243,7 +243,7 @@ pub(super) fn contact_problem(picture: &Picture, posed: &Posed) -> Option<String
             (!(holds(Part::NearHand, a) && holds(Part::FarHand, b)))
                 .then(|| "the hands do not reach the stick's ends".to_owned())
         }
-        Tool::RollerAlong | Tool::Stretch => None,
+        DrawnTool::RollerAlong | DrawnTool::Stretch => None,
     }
 }
 
@@ -310,7 +310,7 @@ fn tool_shapes(out: &mut Vec<Shape>, picture: &Picture, posed: &Posed) {
     // The radii the contact checks place the tool with.
     let r = tool_radius(picture.spec.tool);
     match picture.spec.tool {
-        Tool::Roller | Tool::SmallRoller => {
+        DrawnTool::Roller | DrawnTool::SmallRoller => {
             out.push(Shape::Fill {
                 points: circle(c, r),
                 fill: ROLLER.0,
@@ -327,7 +327,7 @@ fn tool_shapes(out: &mut Vec<Shape>, picture: &Picture, posed: &Posed) {
                 stroke: None,
             });
         }
-        Tool::RollerAlong => {
+        DrawnTool::RollerAlong => {
             let dir = posed
                 .segment(Part::Trunk)
                 .map_or(Vec2::new(1.0, 0.0), Segment::direction);
@@ -337,12 +337,12 @@ fn tool_shapes(out: &mut Vec<Shape>, picture: &Picture, posed: &Posed) {
                 stroke: Some(ROLLER.2),
             });
         }
-        Tool::Ball => out.push(Shape::Fill {
+        DrawnTool::Ball => out.push(Shape::Fill {
             points: circle(c, r),
             fill: BALL.0,
             stroke: Some(BALL.1),
         }),
-        Tool::Balls => {
+        DrawnTool::Balls => {
             out.push(Shape::Fill {
                 points: circle(c, r),
                 fill: SOCK,
@@ -354,12 +354,12 @@ fn tool_shapes(out: &mut Vec<Shape>, picture: &Picture, posed: &Posed) {
                 stroke: None,
             });
         }
-        Tool::GolfBall => out.push(Shape::Fill {
+        DrawnTool::GolfBall => out.push(Shape::Fill {
             points: circle(c, r),
             fill: GOLF.0,
             stroke: Some(GOLF.1),
         }),
-        Tool::Stick => {
+        DrawnTool::Stick => {
             // The stick seen end-on: its handle's round end and the roller around it.
             out.push(Shape::Fill {
                 points: circle(c, r),
@@ -372,7 +372,7 @@ fn tool_shapes(out: &mut Vec<Shape>, picture: &Picture, posed: &Posed) {
                 stroke: None,
             });
         }
-        Tool::Stretch | Tool::Fingers(_) => {}
+        DrawnTool::Stretch | DrawnTool::Fingers(_) => {}
     }
 }
 
@@ -383,7 +383,7 @@ fn motion_shapes(out: &mut Vec<Shape>, picture: &Picture, posed: &Posed, p: &Pal
         .map_or(Vec2::new(1.0, 0.0), Segment::direction);
     // Arrows go on the open side of the part, away from a tool the body rests on; fingers
     // press in from outside, where the hand is.
-    let fingers = matches!(picture.spec.tool, Tool::Fingers(_));
+    let fingers = matches!(picture.spec.tool, DrawnTool::Fingers(_));
     let open = if normal == Vec2::ZERO {
         Vec2::new(dir.y, -dir.x)
     } else if fingers {
@@ -420,7 +420,7 @@ fn motion_shapes(out: &mut Vec<Shape>, picture: &Picture, posed: &Posed, p: &Pal
             );
         }
         Motion::Hold => {
-            if picture.spec.tool != Tool::Stretch && normal != Vec2::ZERO {
+            if picture.spec.tool != DrawnTool::Stretch && normal != Vec2::ZERO {
                 // Press here: an arrow into the spot from the open side.
                 let tip = at + open * 3.0;
                 arrow(out, vec![tip + open * 12.0, tip], (false, true), p.arrow);
@@ -486,12 +486,12 @@ pub fn picture_items(picture: &Picture, figure: Figure, frame: Frame, p: &Palett
     prop_shapes(&mut shapes, picture, &posed, p);
     let resting = matches!(
         tool,
-        Tool::Roller
-            | Tool::RollerAlong
-            | Tool::SmallRoller
-            | Tool::Ball
-            | Tool::Balls
-            | Tool::GolfBall
+        DrawnTool::Roller
+            | DrawnTool::RollerAlong
+            | DrawnTool::SmallRoller
+            | DrawnTool::Ball
+            | DrawnTool::Balls
+            | DrawnTool::GolfBall
     );
     far_limbs(&mut shapes, &posed, camera, p);
     if resting {
