@@ -179,31 +179,7 @@ impl KnotmapApp {
         self.expire_notice(&ctx);
         if let (Screen::Playing { floor: true }, Some(play)) = (self.state.screen, self.state.play)
         {
-            egui::CentralPanel::default().show(ui, |ui| {
-                ui::floor::floor_ui(
-                    ui,
-                    self.catalog,
-                    self.bodies.get(self.state.settings.figure),
-                    &self.state,
-                    play,
-                    &mut self.floor_map,
-                    &mut commands,
-                );
-            });
-            if let Some(pending) = &self.state.pending {
-                ui::pending::pending_ui(&ctx, pending, &self.state.doc, &mut commands);
-            }
-            ui::jobs::jobs_ui(&ctx, &self.state.jobs, &mut commands);
-            if let Some(notice) = &self.state.notice {
-                ui::notice::notice_at(
-                    &ctx,
-                    egui::Align2::RIGHT_BOTTOM,
-                    egui::vec2(-16.0, -16.0),
-                    notice,
-                    self.waiting_notices.len(),
-                    &mut commands,
-                );
-            }
+            self.floor_frame_ui(ui, play, &mut commands);
             commands.append(&mut shortcuts);
             self.finish_frame(&ctx, commands);
             return;
@@ -284,6 +260,42 @@ impl KnotmapApp {
         self.report_anchors(ctx.pixels_per_point());
         commands.append(&mut shortcuts);
         self.finish_frame(&ctx, commands);
+    }
+
+    /// The floor view: the player across the whole window, with its questions, jobs and
+    /// notices (in the bottom right corner, clear of the timer).
+    fn floor_frame_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        play: crate::state::PlayView,
+        commands: &mut Vec<Command>,
+    ) {
+        let ctx = ui.ctx().clone();
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui::floor::floor_ui(
+                ui,
+                self.catalog,
+                self.bodies.get(self.state.settings.figure),
+                &self.state,
+                play,
+                &mut self.floor_map,
+                commands,
+            );
+        });
+        if let Some(pending) = &self.state.pending {
+            ui::pending::pending_ui(&ctx, pending, &self.state.doc, commands);
+        }
+        ui::jobs::jobs_ui(&ctx, &self.state.jobs, commands);
+        if let Some(notice) = &self.state.notice {
+            ui::notice::notice_at(
+                &ctx,
+                egui::Align2::RIGHT_BOTTOM,
+                egui::vec2(-16.0, -16.0),
+                notice,
+                self.waiting_notices.len(),
+                commands,
+            );
+        }
     }
 
     /// Applies the frame's commands and does the upkeep that follows them.

@@ -157,61 +157,7 @@ pub fn dossier_text(catalog: &Catalog, d: &Dossier<'_>) -> String {
     let mut out = String::new();
     let title = heading(catalog, d.subject);
     out.push_str(&format!("{title}\n{}\n", "=".repeat(title.chars().count())));
-    match d.subject {
-        Hit::Region(Place { region: i, .. }) => {
-            let region = &catalog.regions[i];
-            if !region.aliases.is_empty() {
-                wrap(
-                    &mut out,
-                    0,
-                    &format!("Also called: {}", region.aliases.join(", ")),
-                );
-            }
-            wrap(&mut out, 0, &region.about);
-            if let Some(why) = &region.no_roll {
-                out.push('\n');
-                wrap(&mut out, 0, &format!("DO NOT ROLL HERE. {why}"));
-                let instead: Vec<String> = region
-                    .instead
-                    .iter()
-                    .filter_map(|id| catalog.region(id))
-                    .map(|r| format!("{} ({} view)", r.name, r.view.label()))
-                    .collect();
-                if !instead.is_empty() {
-                    out.push_str("\nWork these instead\n");
-                    wrap(&mut out, 2, &instead.join(", "));
-                }
-            }
-        }
-        Hit::Muscle(i) => {
-            let m = &catalog.muscles[i];
-            if !m.aliases.is_empty() {
-                wrap(
-                    &mut out,
-                    0,
-                    &format!("Also called: {}", m.aliases.join(", ")),
-                );
-            }
-            wrap(&mut out, 0, &m.what);
-            wrap(&mut out, 0, &format!("Why it matters: {}", m.why));
-        }
-        Hit::Technique(i) => wrap(&mut out, 0, &catalog.techniques[i].summary),
-        Hit::Tool(i) => {
-            let t = &catalog.tools[i];
-            if !t.aliases.is_empty() {
-                wrap(
-                    &mut out,
-                    0,
-                    &format!("Also called: {}", t.aliases.join(", ")),
-                );
-            }
-            wrap(&mut out, 0, &t.about);
-        }
-        Hit::Basic(i) => wrap(&mut out, 0, &catalog.basics[i].text),
-        Hit::Complaint(i) => {
-            super::complaint::complaint_text(&mut out, catalog, &catalog.complaints[i]);
-        }
-    }
+    subject_text(&mut out, catalog, d.subject);
 
     // A complaint names its places to work beside those to leave.
     if !matches!(d.subject, Hit::Region(..) | Hit::Complaint(_)) && !d.regions.is_empty() {
@@ -288,6 +234,58 @@ pub fn dossier_text(catalog: &Catalog, d: &Dossier<'_>) -> String {
         }
     }
     out
+}
+
+/// What the entry itself says: its other names and its text, a no-roll zone's warning and
+/// the places to work instead, a complaint's page.
+fn subject_text(out: &mut String, catalog: &Catalog, subject: Hit) {
+    match subject {
+        Hit::Region(Place { region: i, .. }) => {
+            let region = &catalog.regions[i];
+            if !region.aliases.is_empty() {
+                wrap(
+                    out,
+                    0,
+                    &format!("Also called: {}", region.aliases.join(", ")),
+                );
+            }
+            wrap(out, 0, &region.about);
+            if let Some(why) = &region.no_roll {
+                out.push('\n');
+                wrap(out, 0, &format!("DO NOT ROLL HERE. {why}"));
+                let instead: Vec<String> = region
+                    .instead
+                    .iter()
+                    .filter_map(|id| catalog.region(id))
+                    .map(|r| format!("{} ({} view)", r.name, r.view.label()))
+                    .collect();
+                if !instead.is_empty() {
+                    out.push_str("\nWork these instead\n");
+                    wrap(out, 2, &instead.join(", "));
+                }
+            }
+        }
+        Hit::Muscle(i) => {
+            let m = &catalog.muscles[i];
+            if !m.aliases.is_empty() {
+                wrap(out, 0, &format!("Also called: {}", m.aliases.join(", ")));
+            }
+            wrap(out, 0, &m.what);
+            wrap(out, 0, &format!("Why it matters: {}", m.why));
+        }
+        Hit::Technique(i) => wrap(out, 0, &catalog.techniques[i].summary),
+        Hit::Tool(i) => {
+            let t = &catalog.tools[i];
+            if !t.aliases.is_empty() {
+                wrap(out, 0, &format!("Also called: {}", t.aliases.join(", ")));
+            }
+            wrap(out, 0, &t.about);
+        }
+        Hit::Basic(i) => wrap(out, 0, &catalog.basics[i].text),
+        Hit::Complaint(i) => {
+            super::complaint::complaint_text(out, catalog, &catalog.complaints[i]);
+        }
+    }
 }
 
 fn technique_text(out: &mut String, catalog: &Catalog, t: &crate::catalog::Technique) {

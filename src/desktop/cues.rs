@@ -67,10 +67,10 @@ impl Drop for CueOut {
         self.orders.send(Order::Close).ok();
         let (closed, _) = mpsc::channel();
         drop(std::mem::replace(&mut self.orders, closed));
-        if let Some(thread) = self.thread.take() {
-            if thread.join().is_err() {
-                log::warn!("the cue thread ended in a panic");
-            }
+        if let Some(thread) = self.thread.take()
+            && thread.join().is_err()
+        {
+            log::warn!("the cue thread ended in a panic");
         }
     }
 }

@@ -182,55 +182,7 @@ pub fn glyph_origins(bytes: &[u8], page: u32) -> Vec<(f32, f32)> {
         .and_then(Object::as_array)
         .expect("a media box");
     let top = num(&media[3]).expect("a height");
-    // Each font's glyph widths (in thousandths of the size), by code.
-    let mut widths: std::collections::HashMap<Vec<u8>, (std::collections::HashMap<u32, f64>, f64)> =
-        std::collections::HashMap::new();
-    for (name, font) in doc.get_page_fonts(page_id).expect("fonts") {
-        let deref = |o: &Object| {
-            doc.dereference(o)
-                .map(|(_, o)| o.clone())
-                .expect("an object")
-        };
-        let descendant = font
-            .get(b"DescendantFonts")
-            .map(|d| deref(d))
-            .ok()
-            .and_then(|d| d.as_array().ok().and_then(|a| a.first().cloned()))
-            .map(|d| deref(&d));
-        let mut table = std::collections::HashMap::new();
-        let mut default = 1000.0;
-        if let Some(Object::Dictionary(cid)) = descendant {
-            if let Ok(dw) = cid.get(b"DW") {
-                default = num(dw).expect("DW");
-            }
-            if let Ok(w) = cid.get(b"W") {
-                let w = deref(w);
-                let w = w.as_array().expect("W");
-                let mut at = 0;
-                while at < w.len() {
-                    let first = num(&w[at]).expect("a code") as u32;
-                    match deref(&w[at + 1]) {
-                        Object::Array(list) => {
-                            for (k, width) in list.iter().enumerate() {
-                                table.insert(first + k as u32, num(width).expect("a width"));
-                            }
-                            at += 2;
-                        }
-                        last => {
-                            let last = num(&last).expect("a code") as u32;
-                            let width = num(&w[at + 2]).expect("a width");
-                            for code in first..=last {
-                                table.insert(code, width);
-                            }
-                            at += 3;
-                        }
-                    }
-                }
-            }
-        }
-        widths.insert(name, (table, default));
-    }
-
+    let widths = glyph_widths(&doc, page_id);
     let content = Content::decode(&doc.get_page_content(page_id).expect("content"))
         .expect("the page's operators");
     let mut found = Vec::new();
@@ -289,4 +241,63 @@ pub fn glyph_origins(bytes: &[u8], page: u32) -> Vec<(f32, f32)> {
         }
     }
     found
+}
+
+/// Each font of a page: its glyphs' widths in thousandths of the size, by code, and the
+/// width of a code not listed (the W and DW of its CID font).
+type Widths = std::collections::HashMap<Vec<u8>, (std::collections::HashMap<u32, f64>, f64)>;
+
+fn glyph_widths(doc: &Document, page_id: pdf_extract::ObjectId) -> Widths {
+    let num = |o: &Object| {
+        o.as_float()
+            .map(f64::from)
+            .or_else(|_| o.as_i64().map(|i| i as f64))
+    };
+    let deref = |o: &Object| {
+        doc.dereference(o)
+            .map(|(_, o)| o.clone())
+            .expect("an object")
+    };
+    let mut widths = Widths::new();
+    for (name, font) in doc.get_page_fonts(page_id).expect("fonts") {
+        let descendant = font
+            .get(b"DescendantFonts")
+            .map(deref)
+            .ok()
+            .and_then(|d| d.as_array().ok().and_then(|a| a.first().cloned()))
+            .map(|d| deref(&d));
+        let mut table = std::collections::HashMap::new();
+        let mut default = 1000.0;
+        if let Some(Object::Dictionary(cid)) = descendant {
+            if let Ok(dw) = cid.get(b"DW") {
+                default = num(dw).expect("DW");
+            }
+            if let Ok(w) = cid.get(b"W") {
+                let w = deref(w);
+                let w = w.as_array().expect("W");
+                let mut at = 0;
+                while at < w.len() {
+                    let first = num(&w[at]).expect("a code") as u32;
+                    match deref(&w[at + 1]) {
+                        Object::Array(list) => {
+                            for (k, width) in list.iter().enumerate() {
+                                table.insert(first + k as u32, num(width).expect("a width"));
+                            }
+                            at += 2;
+                        }
+                        last => {
+                            let last = num(&last).expect("a code") as u32;
+                            let width = num(&w[at + 2]).expect("a width");
+                            for code in first..=last {
+                                table.insert(code, width);
+                            }
+                            at += 3;
+                        }
+                    }
+                }
+            }
+        }
+        widths.insert(name, (table, default));
+    }
+    widths
 }

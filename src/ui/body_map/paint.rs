@@ -335,35 +335,6 @@ pub(super) fn paint_heat_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette)
     put(x + 20.0, unrated)
 }
 
-#[cfg(test)]
-mod tests {
-    use eframe::egui::{self, Pos2, Rect, Vec2};
-
-    use crate::ui::style::MapPalette;
-
-    /// The whole scale, "not rated" included, stays inside the map on the narrow maps of
-    /// small windows.
-    #[test]
-    fn the_tightness_scale_stays_inside_the_map() {
-        let ctx = egui::Context::default();
-        for width in [360.0, 420.0, 520.0, 700.0, 1200.0] {
-            let mut end = 0.0;
-            let rect = Rect::from_min_size(Pos2::new(50.0, 0.0), Vec2::new(width, 600.0));
-            // No renderer takes the textures here.
-            ctx.run_ui(egui::RawInput::default(), |ui| {
-                end = super::paint_heat_legend(ui, rect, &MapPalette::new(false));
-            })
-            .textures_delta
-            .clear();
-            assert!(
-                end <= rect.right() - 8.0,
-                "at {width} px the scale ends at {end}, past the map's edge {}",
-                rect.right()
-            );
-        }
-    }
-}
-
 pub(super) fn paint_legend(ui: &egui::Ui, rect: Rect, palette: &MapPalette) {
     let painter = ui.painter();
     let text_colour = ui.visuals().text_color();
@@ -455,4 +426,33 @@ pub(super) fn paint_name_chip(
         egui::StrokeKind::Outside,
     );
     painter.galley(at + Vec2::new(8.0, 4.0), galley, visuals.text_color());
+}
+
+#[cfg(test)]
+mod tests {
+    use eframe::egui::{self, Pos2, Rect, Vec2};
+
+    use crate::ui::style::MapPalette;
+
+    /// The whole scale, "not rated" included, stays inside the map on the narrow maps of
+    /// small windows.
+    #[test]
+    fn the_tightness_scale_stays_inside_the_map() {
+        let ctx = egui::Context::default();
+        for width in [360.0, 420.0, 520.0, 700.0, 1200.0] {
+            let mut end = 0.0;
+            let rect = Rect::from_min_size(Pos2::new(50.0, 0.0), Vec2::new(width, 600.0));
+            // No renderer takes the textures here.
+            ctx.run_ui(egui::RawInput::default(), |ui| {
+                end = super::paint_heat_legend(ui, rect, &MapPalette::new(false));
+            })
+            .textures_delta
+            .clear();
+            assert!(
+                end <= rect.right() - 8.0,
+                "at {width} px the scale ends at {end}, past the map's edge {}",
+                rect.right()
+            );
+        }
+    }
 }

@@ -204,7 +204,11 @@ pub(super) fn contact_problem(picture: &Picture, posed: &Posed) -> Option<String
         return Some(format!("it presses {part:?}, which is not drawn"));
     }
     match spec.tool {
-        DrawnTool::Roller | DrawnTool::SmallRoller | DrawnTool::Ball | DrawnTool::Balls | DrawnTool::GolfBall => {
+        DrawnTool::Roller
+        | DrawnTool::SmallRoller
+        | DrawnTool::Ball
+        | DrawnTool::Balls
+        | DrawnTool::GolfBall => {
             let r = tool_radius(spec.tool);
             let c = tool_centre(picture, posed);
             let on_floor = spec.camera == Camera::Side && (c.y - r).abs() < 3.0;

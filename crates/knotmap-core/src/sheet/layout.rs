@@ -101,11 +101,11 @@ impl Typesetter<'_> {
             w,
             text,
             Style {
-                weight: weight,
-                size: size,
+                weight,
+                size,
                 min: (size * 0.7).max(SMALLEST),
                 max_lines: 1,
-                colour: colour,
+                colour,
                 align: Align::Left,
             },
         )
@@ -521,7 +521,7 @@ fn cautions_in_full(
                 size: 10.0,
                 min: 8.0,
                 max_lines: 2,
-                colour: colour,
+                colour,
                 align: Align::Left,
             },
         );

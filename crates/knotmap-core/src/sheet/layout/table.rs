@@ -88,7 +88,7 @@ fn table_header(ts: &Typesetter<'_>, pages: &mut Pages, scale: f32, tag: Option<
             title,
             Style {
                 weight: Weight::Bold,
-                size: size,
+                size,
                 min: SMALLEST,
                 max_lines: 1,
                 colour: GREY,
@@ -106,12 +106,15 @@ fn table_header(ts: &Typesetter<'_>, pages: &mut Pages, scale: f32, tag: Option<
     pages.y += h;
 }
 
+/// A position's picture on the sheet: the words that stand for it, and its drawing.
+type DrawnPicture = (String, Vec<Item>);
+
 /// One step's row, laid out from `y`.
 struct Row {
     /// Each column's items, in reading order.
     cells: [Vec<Item>; 8],
     /// The position's picture: the words that stand for it, and its drawing.
-    picture: Option<(String, Vec<Item>)>,
+    picture: Option<DrawnPicture>,
     /// The boxes to fill in by hand.
     boxes: Vec<Item>,
     height: f32,
@@ -204,7 +207,7 @@ fn picture_cell(
     figure: Figure,
     step: &Step,
     purpose: Purpose,
-) -> Option<(Frame, Option<(String, Vec<Item>)>)> {
+) -> Option<(Frame, Option<DrawnPicture>)> {
     let (x, w) = cells.at(PICTURE);
     let picture = Pictures::builtin().ok()?.get(&step.technique)?;
     let h = (w * 0.56).min(34.0 * cells.scale);
