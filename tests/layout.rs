@@ -219,7 +219,7 @@ fn a_notice_leaves_the_buttons_beside_the_map_free() {
         apply(&mut h, Command::File(FileCommand::OpenPath(path)));
         window::add_first_technique(&mut h, "Right calf");
         let notice = window::notice(&h).expect("a notice").1;
-        let notice = rect_of(&h, &h.get_by_label(&notice));
+        let notice = rect_of(&h, &h.get_by_label_contains(&notice));
         let map = rect_of(&h, &h.get_by_label("Body map"));
         assert!(
             map.expand(1.0).contains_rect(notice),
@@ -248,5 +248,29 @@ fn a_notice_leaves_the_buttons_beside_the_map_free() {
             }
             assert!(found, "{button} is on the window");
         }
+        // While a session plays, a note stays clear of the player's Stop.
+        apply(&mut h, Command::Player(knotmap::state::PlayerCommand::Play));
+        // A long note, as the desktop's services give when the sound server is away.
+        h.state_mut().state.notice = Some(knotmap::state::Notice {
+            kind: knotmap::state::NoticeKind::Warning,
+            text: "No sound cues: the sound player could not reach the sound server \
+                   (pa_context_connect() failed: Connection refused). The session plays on \
+                   without them."
+                .to_owned(),
+            until: None,
+        });
+        window::settle(&mut h);
+        let notice = window::notice(&h).expect("a note while playing").1;
+        let notice = rect_of(&h, &h.get_by_label_contains(&notice));
+        let stop = rect_of(&h, &h.get_by_label("Stop"));
+        assert!(
+            !stop.intersects(notice),
+            "at {width}×{height} the note {notice:?} covers Stop {stop:?}"
+        );
+        let map = rect_of(&h, &h.get_by_label("Body map"));
+        assert!(
+            map.expand(1.0).contains_rect(notice),
+            "at {width}×{height} the note {notice:?} leaves the map {map:?} while playing"
+        );
     }
 }

@@ -797,3 +797,27 @@ fn the_pdf_and_the_png_put_each_glyph_in_the_same_place() {
         }
     }
 }
+
+/// On every example's sheet the reasons not to roll come first among the cautions, and on
+/// the report of a tightness log in one line.
+#[test]
+fn the_red_flags_come_first_on_every_sheet() {
+    let body = Body::builtin(catalog()).expect("body");
+    for (i, (name, _)) in TEMPLATES.iter().enumerate() {
+        let cautions = knotmap::sheet::routine_cautions(&template(i), catalog());
+        assert_eq!(
+            cautions.first().map(|c| c.id.as_str()),
+            Some("red_flags"),
+            "{name}"
+        );
+        let sheet = layout(&template(i), catalog(), &body, Paper::A4, false, None).expect("layout");
+        let text = pdf::read(&to_pdf(&sheet).expect("pdf")).text;
+        let take_care = text.find("Take care").expect("the cautions");
+        let red = text[take_care..]
+            .find("When not to roll, and when to see a doctor")
+            .unwrap_or_else(|| panic!("{name}: no red flags on the sheet"));
+        let next = cautions[1].title.as_str();
+        let second = text[take_care..].find(next).expect("the second caution");
+        assert!(red < second, "{name}: the red flags come before “{next}”");
+    }
+}
