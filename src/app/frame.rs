@@ -33,7 +33,7 @@ impl KnotmapApp {
         match crate::storage::write_atomic(path, text.as_bytes()) {
             Ok(()) => *written = self.map.generation(),
             Err(e) => {
-                eprintln!("knotmap: could not write the anchors: {e}");
+                log::warn!("could not write the anchors: {e}");
                 self.anchor_report = None;
             }
         }
