@@ -552,4 +552,53 @@ mod tests {
             }
         }
     }
+
+    /// The strong outline of a lit, selected or focused place stays on the place: stroked
+    /// as the window strokes it, on both figures and both views, no corner shoots a spike
+    /// beyond the place's own bounds.
+    #[test]
+    fn outlines_stroke_without_spikes() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let bodies = crate::body::Bodies::builtin(catalog).expect("bodies");
+        let ctx = egui::Context::default();
+        let frame = Rect::from_min_size(Pos2::new(400.0, 100.0), Vec2::new(300.0, 700.0));
+        let palette = MapPalette::new(false);
+        let mut tessellator = egui::epaint::Tessellator::new(
+            1.0,
+            egui::epaint::TessellationOptions::default(),
+            [1024, 1024],
+            Vec::new(),
+        );
+        let mut spikes = Vec::new();
+        for figure in crate::body::Figure::ALL {
+            let body = bodies.get(figure);
+            for view in View::ALL {
+                let cache = ViewCache::build(&ctx, body.view(view), body, frame, &palette, 1.0);
+                for place in &cache.places {
+                    let bounds = Rect::from_points(&place.outline);
+                    for width in [1.6, 2.6, 3.0] {
+                        let mut mesh = egui::Mesh::default();
+                        tessellator.tessellate_shape(
+                            egui::Shape::closed_line(
+                                paint::strokable(&place.outline),
+                                egui::Stroke::new(width, Color32::WHITE),
+                            ),
+                            &mut mesh,
+                        );
+                        // A join may reach past the corner it turns by about the stroke's
+                        // width; a spike reaches far beyond.
+                        let room = bounds.expand(2.0 * width + 1.0);
+                        if let Some(v) = mesh.vertices.iter().find(|v| !room.contains(v.pos)) {
+                            spikes.push(format!(
+                                "{figure:?} {view:?}: the outline of {} reaches {:?}, beyond {room:?}",
+                                catalog.place_name(place.place),
+                                v.pos
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(spikes.is_empty(), "{}", spikes.join("\n"));
+    }
 }

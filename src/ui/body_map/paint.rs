@@ -111,7 +111,7 @@ pub(super) fn paint(
                 painter.add(Shape::Mesh(Arc::clone(&p.mesh)));
             }
             if look >= Look::Lit || focused == Some(p.place) {
-                strong_outlines.push((p.outline.clone(), look, focused == Some(p.place)));
+                strong_outlines.push((strokable(&p.outline), look, focused == Some(p.place)));
             }
         }
         // Hatching, thin outlines, details and the silhouette, drawn once per layout.
@@ -134,6 +134,52 @@ pub(super) fn paint(
             }
         }
     }
+}
+
+/// An outline ready to stroke: the hairline spikes a cut can leave (a point that encloses
+/// almost no area with its neighbours) dropped, and each corner sharper than a right angle
+/// (the tip of a fan or a wedge) cut by a short chamfer, so the stroke's join turns there
+/// instead of shooting a spike past the place.
+pub(super) fn strokable(outline: &[Pos2]) -> Vec<Pos2> {
+    /// Less area than this (in square points) between a point and its neighbours is no
+    /// corner worth drawing.
+    const SLIVER: f32 = 0.5;
+    const CUT: f32 = 2.0;
+    let mut points = outline.to_vec();
+    let mut i = 0;
+    while points.len() > 3 && i < points.len() {
+        let n = points.len();
+        let (a, b, c) = (points[(i + n - 1) % n], points[i], points[(i + 1) % n]);
+        let area = ((b - a).x * (c - a).y - (b - a).y * (c - a).x).abs() / 2.0;
+        if area < SLIVER {
+            points.remove(i);
+            // The point before may be a sliver now.
+            i = i.saturating_sub(1);
+        } else {
+            i += 1;
+        }
+    }
+    let n = points.len();
+    if n < 3 {
+        return points;
+    }
+    let mut out = Vec::with_capacity(n + 8);
+    for i in 0..n {
+        let (before, at, after) = (points[(i + n - 1) % n], points[i], points[(i + 1) % n]);
+        let (into, out_of) = (at - before, after - at);
+        if into.normalized().dot(out_of.normalized()) < 0.0 {
+            // Cut as far back along both edges, so each new corner turns half as much.
+            let cut = CUT.min(into.length().min(out_of.length()) * 0.4);
+            let (from, to) = (at - into.normalized() * cut, at + out_of.normalized() * cut);
+            out.push(from);
+            if from.distance(to) > 0.01 {
+                out.push(to);
+            }
+        } else {
+            out.push(at);
+        }
+    }
+    out
 }
 
 pub(super) fn paint_captions(ui: &egui::Ui, cache: &MapCache, palette: &MapPalette) {
