@@ -115,6 +115,8 @@ pub struct MapPalette {
     pub detail: Color32,
     pub region_stroke: Color32,
     pub selected_stroke: Color32,
+    /// A place never to roll: a muted grey under a grey hatch, quiet beside the places to
+    /// work and never mistaken for a colour of the tightness scale.
     pub no_roll: Color32,
     pub no_roll_hatch: Color32,
     pub caption: Color32,
@@ -131,8 +133,8 @@ impl MapPalette {
                 detail: Color32::from_rgba_unmultiplied(0xC8, 0xCC, 0xD4, 0x50),
                 region_stroke: Color32::from_rgba_unmultiplied(0x10, 0x12, 0x16, 0xC0),
                 selected_stroke: Color32::from_rgb(0xFF, 0xFF, 0xFF),
-                no_roll: Color32::from_rgb(0x6E, 0x2E, 0x34),
-                no_roll_hatch: Color32::from_rgb(0xF0, 0x6A, 0x6A),
+                no_roll: Color32::from_rgb(0x4E, 0x51, 0x57),
+                no_roll_hatch: Color32::from_rgb(0x9C, 0xA1, 0xA9),
                 caption: Color32::from_rgb(0xB8, 0xBE, 0xC8),
             }
         } else {
@@ -144,8 +146,8 @@ impl MapPalette {
                 detail: Color32::from_rgba_unmultiplied(0x6B, 0x5A, 0x4E, 0x70),
                 region_stroke: Color32::from_rgba_unmultiplied(0x3A, 0x30, 0x2A, 0xB0),
                 selected_stroke: Color32::from_rgb(0x1A, 0x1A, 0x1A),
-                no_roll: Color32::from_rgb(0xF6, 0xD4, 0xD4),
-                no_roll_hatch: Color32::from_rgb(0xC0, 0x32, 0x32),
+                no_roll: Color32::from_rgb(0xD8, 0xD6, 0xD3),
+                no_roll_hatch: Color32::from_rgb(0x86, 0x82, 0x7E),
                 caption: Color32::from_rgb(0x6B, 0x60, 0x58),
             }
         }
@@ -192,6 +194,30 @@ pub fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
 #[cfg(test)]
 mod tests {
     use eframe::egui;
+
+    /// A place never to roll is grey in both themes, and far from every colour of the
+    /// tightness scale, so "never roll" cannot be read as "very tight".
+    #[test]
+    fn no_roll_zones_are_quiet_and_never_a_tightness() {
+        for dark in [false, true] {
+            let palette = super::MapPalette::new(dark);
+            for colour in [palette.no_roll, palette.no_roll_hatch] {
+                let [r, g, b, _] = colour.to_array();
+                let spread = r.max(g).max(b) - r.min(g).min(b);
+                assert!(spread <= 0x10, "{colour:?} is not a grey (dark: {dark})");
+                for t in 0..=crate::tightness::MAX_TIGHTNESS {
+                    let (hr, hg, hb) = crate::tightness::heat_rgb(f32::from(t));
+                    let distance = (f32::from(r) - f32::from(hr)).powi(2)
+                        + (f32::from(g) - f32::from(hg)).powi(2)
+                        + (f32::from(b) - f32::from(hb)).powi(2);
+                    assert!(
+                        distance.sqrt() > 60.0,
+                        "{colour:?} is close to tightness {t} (dark: {dark})"
+                    );
+                }
+            }
+        }
+    }
 
     use crate::draw::Weight;
     use crate::sheet::fonts::Fonts;

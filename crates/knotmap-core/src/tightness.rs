@@ -13,17 +13,37 @@ use crate::words::{human_size, terminal_safe};
 
 pub mod report;
 
-/// The colour of a tightness from 0 to 10 on the map and on paper: green for loose through
-/// yellow to red for very tight.
+/// The colour of a tightness from 0 to 10 on the map and on paper: pale yellow for loose,
+/// through orange, to a deep red for very tight. Each step is darker than the one before, so
+/// the scale reads by lightness alone: for colour-blind runners and in greyscale print too.
 pub fn heat_rgb(tightness: f32) -> (u8, u8, u8) {
-    let t = (tightness / f32::from(MAX_TIGHTNESS)).clamp(0.0, 1.0);
-    let (a, b, f) = if t < 0.5 {
-        ((0x4C, 0xAF, 0x50), (0xF2, 0xC1, 0x4E), t * 2.0)
-    } else {
-        ((0xF2, 0xC1, 0x4E), (0xD6, 0x45, 0x45), (t - 0.5) * 2.0)
-    };
+    // Stops of a yellow-orange-red sequential scale, lightest first.
+    const STOPS: [(u8, u8, u8); 5] = [
+        (0xFF, 0xED, 0xA0),
+        (0xFE, 0xB2, 0x4C),
+        (0xF0, 0x6D, 0x2B),
+        (0xC8, 0x1E, 0x26),
+        (0x73, 0x00, 0x26),
+    ];
+    let t = (tightness / f32::from(MAX_TIGHTNESS)).clamp(0.0, 1.0) * (STOPS.len() - 1) as f32;
+    let i = (t.floor() as usize).min(STOPS.len() - 2);
+    let f = t - i as f32;
+    let (a, b) = (STOPS[i], STOPS[i + 1]);
     let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * f).round() as u8;
     (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+/// The relative luminance of an sRGB colour (WCAG), from 0 (black) to 1 (white).
+pub fn luminance((r, g, b): (u8, u8, u8)) -> f32 {
+    let channel = |c: u8| {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 }
 
 /// The log file's format version.
@@ -364,6 +384,21 @@ pub fn rated_places(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tightness scale reads by lightness alone: each whole step from 0 to 10 is
+    /// clearly darker than the one before.
+    #[test]
+    fn each_step_of_the_scale_is_darker_than_the_last() {
+        let lightness: Vec<f32> = (0..=MAX_TIGHTNESS)
+            .map(|t| luminance(heat_rgb(f32::from(t))))
+            .collect();
+        for pair in lightness.windows(2) {
+            assert!(
+                pair[1] < pair[0] * 0.9,
+                "a step of the scale is not clearly darker: {lightness:?}"
+            );
+        }
+    }
 
     /// 23:30 in New York is 04:30 the next day in UTC: the session belongs to the evening.
     #[test]
