@@ -148,7 +148,14 @@ fn the_pdf_holds_every_step_and_caution_and_embeds_its_fonts() {
             .iter()
             .any(|c| c.id.as_str().contains("five") || c.text.contains("five seconds"))
     );
-    for caution in cautions {
+    let listed = listed_beside_the_diagram(&cautions);
+    if listed < cautions.len() {
+        assert!(
+            facts.says("more caution"),
+            "the rest of the cautions are counted"
+        );
+    }
+    for caution in cautions.into_iter().take(listed) {
         let title: String = caution
             .title
             .split_whitespace()
@@ -481,8 +488,9 @@ fn each_example_fits_one_page_for_the_wall_with_every_step_and_caution() {
                     assert!(facts.says(note), "{file}: the note \"{note}\" is cut");
                 }
             }
-            // One short line each on the floor page; the full wording only when asked.
-            for caution in &cautions {
+            // One short line each on the floor page, up to the limit; the full wording only
+            // when asked.
+            for caution in cautions.iter().take(listed_beside_the_diagram(&cautions)) {
                 assert!(
                     facts.says(&caution.title),
                     "{file} on {paper}: no line for \"{}\"",
@@ -528,10 +536,7 @@ fn the_pdf_is_tagged_for_screen_readers() {
     assert_eq!(count("TH"), 8, "one header cell a column");
     assert_eq!(count("TR"), 12, "a header row and a row a step");
     assert_eq!(count("TD"), 11 * 8);
-    assert!(
-        count("LI") >= 5 + 10,
-        "the tools and the cautions are lists"
-    );
+    assert!(count("LI") >= 5 + 7, "the tools and the cautions are lists");
     let figures: Vec<&str> = facts
         .tags
         .iter()
@@ -819,5 +824,56 @@ fn the_red_flags_come_first_on_every_sheet() {
         let next = cautions[1].title.as_str();
         let second = text[take_care..].find(next).expect("the second caution");
         assert!(red < second, "{name}: the red flags come before “{next}”");
+    }
+}
+
+/// Beside the diagram the cautions are graded and short: every Danger, the most serious of
+/// the rest up to seven lines, and a last line counting what is left to the full list.
+#[test]
+fn the_sheet_lists_at_most_seven_cautions_and_every_danger() {
+    let body = Body::builtin(catalog()).expect("body");
+    let mut shortened = 0;
+    for (i, (name, _)) in TEMPLATES.iter().enumerate() {
+        let cautions = knotmap::sheet::routine_cautions(&template(i), catalog());
+        let dangers: Vec<_> = cautions
+            .iter()
+            .filter(|c| c.severity == knotmap::catalog::Severity::Danger)
+            .collect();
+        let sheet = layout(&template(i), catalog(), &body, Paper::A4, false, None).expect("layout");
+        let text = pdf::read(&to_pdf(&sheet).expect("pdf")).text;
+        for danger in &dangers {
+            assert!(
+                text.contains(&danger.title),
+                "{name}: {} is missing",
+                danger.title
+            );
+        }
+        if cautions.len() > 7 {
+            shortened += 1;
+            let shown = 6.max(dangers.len());
+            let more = format!("and {} more caution", cautions.len() - shown);
+            assert!(text.contains(&more), "{name}: no “{more}” line");
+            let hidden = &cautions[shown];
+            assert!(
+                !text.contains(&hidden.title),
+                "{name}: {} is listed past the limit",
+                hidden.title
+            );
+        }
+    }
+    assert!(shortened > 0, "some example has more than seven cautions");
+}
+
+/// How many cautions the floor page lists by name: all of them up to seven, else every Danger
+/// and the most serious of the rest up to six, with a line counting the others.
+fn listed_beside_the_diagram(cautions: &[&knotmap::catalog::Caution]) -> usize {
+    let dangers = cautions
+        .iter()
+        .filter(|c| c.severity == knotmap::catalog::Severity::Danger)
+        .count();
+    if cautions.len() <= 7 {
+        cautions.len()
+    } else {
+        6.max(dangers)
     }
 }

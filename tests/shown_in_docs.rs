@@ -9,7 +9,10 @@ use std::path::Path;
 const PICTURES: [(&str, &str); 5] = [
     ("docs/screenshot.png", "tests/snapshots/layout_1366x768.png"),
     ("docs/player.png", "tests/snapshots/player_left_side.png"),
-    ("docs/floor-view.png", "tests/snapshots/floor_view_1366x768.png"),
+    (
+        "docs/floor-view.png",
+        "tests/snapshots/floor_view_1366x768.png",
+    ),
     ("docs/sheet.png", "tests/snapshots/sheet_before_a_run.png"),
     ("docs/report.png", "tests/snapshots/report_a_month.png"),
 ];

@@ -180,7 +180,7 @@ pub fn layout(
     let ts = Typesetter { fonts };
     let mut best: Option<(Pages, Vec<Tag>)> = None;
     for scale in SCALES {
-        let draft = floor_pages(&ts, routine, catalog, body, paper, scale);
+        let draft = floor_pages(&ts, routine, catalog, body, paper, scale, details);
         let fewer = best
             .as_ref()
             .is_none_or(|(pages, _)| draft.0.pages.len() < pages.pages.len());
@@ -219,6 +219,7 @@ fn floor_pages(
     body: &Body,
     paper: Paper,
     scale: f32,
+    details: bool,
 ) -> (Pages, Vec<Tag>) {
     let mut pages = Pages::new(paper);
     let mut tags = header(ts, &mut pages, routine, scale);
@@ -227,7 +228,8 @@ fn floor_pages(
     // The column beside the diagram sets the band's least height.
     let band_top = pages.y;
     let right = Frame::new(MARGIN + w * 0.5, band_top, w * 0.5, f32::MAX);
-    let (side_tags, side_height) = beside_diagram(ts, &mut pages, routine, catalog, right, scale);
+    let (side_tags, side_height) =
+        beside_diagram(ts, &mut pages, routine, catalog, right, scale, details);
 
     // The diagram takes what the table leaves it, within its bounds.
     let rows = table::row_heights(ts, catalog, body.figure, routine, w, scale);
@@ -337,6 +339,7 @@ fn beside_diagram(
     catalog: &Catalog,
     column: Frame,
     scale: f32,
+    details: bool,
 ) -> (Vec<Tag>, f32) {
     let mut tags = Vec::new();
     let mut y = column.y;
@@ -386,7 +389,19 @@ fn beside_diagram(
         tags.push(tagged_text(pages, Role::Heading(2), care));
         let mut list = Tag::new(Role::List);
         let size = 8.0 * scale;
-        for caution in cautions {
+        // The most serious first (the catalog's order); every Danger is listed, and past the
+        // limit the rest are counted on a last line.
+        let dangers = cautions
+            .iter()
+            .filter(|c| c.severity == Severity::Danger)
+            .count();
+        let shown = if cautions.len() <= LISTED_CAUTIONS {
+            cautions.len()
+        } else {
+            (LISTED_CAUTIONS - 1).max(dangers)
+        };
+        let rest = cautions.len() - shown;
+        for caution in cautions.into_iter().take(shown) {
             let (colour, weight) = severity_style(caution.severity);
             let line = ts.line(
                 column.x + size,
@@ -405,10 +420,40 @@ fn beside_diagram(
             y = line.frame.bottom();
             list.children.push(tagged_text(pages, Role::ListItem, line));
         }
+        if rest > 0 {
+            let more = format!(
+                "and {rest} more caution{}: {}",
+                if rest == 1 { "" } else { "s" },
+                if details {
+                    "all of them in full after the steps"
+                } else {
+                    "print with the cautions in full to read them"
+                }
+            );
+            let line = ts.text(
+                column.x + size,
+                y,
+                column.w - size,
+                &more,
+                Style {
+                    weight: Weight::Regular,
+                    size,
+                    min: SMALLEST,
+                    max_lines: 2,
+                    colour: GREY,
+                    align: Align::Left,
+                },
+            );
+            y = line.frame.bottom();
+            list.children.push(tagged_text(pages, Role::ListItem, line));
+        }
         tags.push(list);
     }
     (tags, y - column.y)
 }
+
+/// The most cautions listed beside the diagram on the sheet's first page.
+const LISTED_CAUTIONS: usize = 7;
 
 /// How a caution of each severity is marked: its colour, and bold for the ones that matter
 /// most.
