@@ -126,6 +126,12 @@ fn the_report_says_what_the_log_says() {
         !facts.says("Right calf 4 on"),
         "a place that did not change is not among the changes"
     );
+    // Only the back of the legs was rated: the maps show the back alone.
+    assert!(facts.says("Start · back") && facts.says("End · back"));
+    assert!(
+        !facts.says("Start · front") && !facts.says("End · front"),
+        "a view with nothing rated is left out"
+    );
     // Tagged: the title, the tables, and the maps described in words.
     let kinds: Vec<&str> = facts.tags.iter().map(|(k, _)| k.as_str()).collect();
     assert!(kinds.contains(&"H1") && kinds.contains(&"Table") && kinds.contains(&"TH"));

@@ -24,8 +24,32 @@ pub(super) fn maps(
     let mut tag = section(ts, pages, "At the start and at the end", height + 40.0);
     let w = pages.content_width();
     let top = pages.y;
-    let quarter = w / 4.0;
     let caption_h = 12.0;
+    // Only the views with a rated place: a runner who rated only the back of the legs sees
+    // the back, larger, rather than an empty front beside it.
+    let rated = |view: View| {
+        body.view(view).places.iter().any(|s| {
+            let region = &catalog.regions[s.place.region].id;
+            let side = StepSide::from(s.place.side);
+            report
+                .places
+                .iter()
+                .any(|p| &p.region == region && p.side == side)
+        })
+    };
+    let mut views: Vec<View> = View::ALL.into_iter().filter(|&v| rated(v)).collect();
+    if views.is_empty() {
+        views = View::ALL.to_vec();
+    }
+    let slot = w / 2.0 / views.len() as f32;
+    let shown = views
+        .iter()
+        .map(|v| match v {
+            View::Front => "front",
+            View::Back => "back",
+        })
+        .collect::<Vec<_>>()
+        .join(" and ");
     for (half, (label, at_end)) in [("Start", false), ("End", true)].into_iter().enumerate() {
         let values: Vec<(&PlaceCourse, u8)> = report
             .places
@@ -37,15 +61,15 @@ pub(super) fn maps(
             .map(|(p, v)| format!("{} {v}", p.name))
             .collect();
         let alt = format!(
-            "Body map, front and back, at the {} of the period, each place coloured by its \
+            "Body map, {shown}, at the {} of the period, each place coloured by its \
              tightness: {}.",
             if at_end { "end" } else { "start" },
             words.join(", ")
         );
         let mut figure = Tag::new(Role::Figure(alt));
-        for (i, view) in View::ALL.into_iter().enumerate() {
-            let x = MARGIN + quarter * (half * 2 + i) as f32;
-            let frame = Frame::new(x, top, quarter, height - caption_h);
+        for (i, &view) in views.iter().enumerate() {
+            let x = MARGIN + w / 2.0 * half as f32 + slot * i as f32;
+            let frame = Frame::new(x, top, slot, height - caption_h);
             let shade = |place: crate::catalog::Place| -> Shade {
                 let region = &catalog.regions[place.region].id;
                 let side = StepSide::from(place.side);
@@ -67,7 +91,7 @@ pub(super) fn maps(
             let caption = ts.line(
                 x,
                 top + height - caption_h + 2.0,
-                quarter,
+                slot,
                 &format!(
                     "{label} · {}",
                     match view {
