@@ -127,7 +127,19 @@ impl UiCommand {
             UiCommand::FloorView => "The timer across the whole window, to read from the mat",
             UiCommand::LeaveFloorView => "Back to the player beside the map",
             UiCommand::StopPlaying => "Stop the session",
-            other => other.label(),
+            // Their labels say it all.
+            UiCommand::New
+            | UiCommand::Open
+            | UiCommand::SaveAs
+            | UiCommand::Save
+            | UiCommand::Print
+            | UiCommand::Find
+            | UiCommand::ClearSearch
+            | UiCommand::Redo
+            | UiCommand::Undo
+            | UiCommand::MoveStepUp
+            | UiCommand::MoveStepDown
+            | UiCommand::ClosePreview => self.label(),
         }
     }
 
