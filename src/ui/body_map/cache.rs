@@ -91,6 +91,9 @@ pub(super) struct PlaceCache {
     pub(super) mesh: Arc<Mesh>,
     pub(super) colour: Color32,
     pub(super) outline: Vec<Pos2>,
+    /// The outline ready to stroke when the place is lit (see [`super::paint::strokable`]),
+    /// made once with the layout.
+    pub(super) stroke: Vec<Pos2>,
     pub(super) anchor: Pos2,
 }
 
@@ -163,12 +166,16 @@ impl ViewCache {
             places: shape
                 .places
                 .iter()
-                .map(|s: &PlaceShape| PlaceCache {
-                    place: s.place,
-                    mesh: Arc::new(mesh(&s.fill, t, Color32::TRANSPARENT)),
-                    colour: Color32::TRANSPARENT,
-                    outline: polyline(&simplified_ring(&s.outline, DRAWN_TOLERANCE), t),
-                    anchor: t.screen_from_body(s.anchor),
+                .map(|s: &PlaceShape| {
+                    let outline = polyline(&simplified_ring(&s.outline, DRAWN_TOLERANCE), t);
+                    PlaceCache {
+                        place: s.place,
+                        mesh: Arc::new(mesh(&s.fill, t, Color32::TRANSPARENT)),
+                        colour: Color32::TRANSPARENT,
+                        stroke: super::paint::strokable(&outline),
+                        outline,
+                        anchor: t.screen_from_body(s.anchor),
+                    }
                 })
                 .collect(),
         }
@@ -244,7 +251,6 @@ pub(super) fn fit(
 mod tests {
     use super::*;
     use crate::catalog::Catalog;
-    use crate::ui::body_map::paint;
 
     /// Every stroke and fill of the map stays in its frame: a corner the tessellator cannot
     /// turn would shoot a line across the window.
@@ -322,7 +328,7 @@ mod tests {
                         let mut mesh = egui::Mesh::default();
                         tessellator.tessellate_shape(
                             egui::Shape::closed_line(
-                                paint::strokable(&place.outline),
+                                place.stroke.clone(),
                                 egui::Stroke::new(width, Color32::WHITE),
                             ),
                             &mut mesh,

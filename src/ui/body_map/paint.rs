@@ -111,7 +111,7 @@ pub(super) fn paint(
                 painter.add(Shape::Mesh(Arc::clone(&p.mesh)));
             }
             if look >= Look::Lit || focused == Some(p.place) {
-                strong_outlines.push((strokable(&p.outline), look, focused == Some(p.place)));
+                strong_outlines.push((p.stroke.clone(), look, focused == Some(p.place)));
             }
         }
         // Hatching, thin outlines, details and the silhouette, drawn once per layout.
